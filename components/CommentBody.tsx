@@ -1,0 +1,119 @@
+import type { ComponentChildren } from 'preact';
+import type { BodyNode } from '@/utils/model';
+import type { BrandMatcher } from '@/utils/brands';
+import type { QuoteLink } from '@/utils/thread-by-quotes';
+import { safeUrl } from '@/utils/safe-url';
+
+export interface QuoteContext {
+  links: QuoteLink[];
+  /** Author of a quoted comment shown in the view, by id. */
+  authorOf(id: string): string | undefined;
+  onJump(id: string): void;
+  discussionUrl: string | undefined;
+}
+
+interface Props {
+  nodes: BodyNode[];
+  matcher: BrandMatcher | null;
+  quotes: QuoteContext;
+}
+
+/** Text with brand mentions wrapped in <mark data-brand>. */
+export function HighlightedText({ text, matcher }: { text: string; matcher: BrandMatcher | null }) {
+  if (!matcher) return <>{text}</>;
+  return (
+    <>
+      {matcher.segments(text).map((seg, i) =>
+        seg.brand ? (
+          <mark key={i} data-brand={seg.brand} class="tl-brand">
+            {seg.text}
+          </mark>
+        ) : (
+          seg.text
+        ),
+      )}
+    </>
+  );
+}
+
+/** Renders extracted body data with Preact elements only: no HTML strings, only http(s) URLs. */
+export function CommentBody({ nodes, matcher, quotes }: Props) {
+  const render = (list: BodyNode[]): ComponentChildren =>
+    list.map((n, i) => {
+      switch (n.type) {
+        case 'text':
+          return <HighlightedText key={i} text={n.text} matcher={matcher} />;
+        case 'br':
+          return <br key={i} />;
+        case 'img': {
+          const src = safeUrl(n.src, 'https://invalid.invalid/');
+          return src ? <img key={i} src={src} alt={n.alt} loading="lazy" class="tl-img" /> : null;
+        }
+        case 'link': {
+          const href = safeUrl(n.href, 'https://invalid.invalid/');
+          return href ? (
+            <a key={i} href={href} target="_blank" rel="noopener noreferrer nofollow">
+              {render(n.children)}
+            </a>
+          ) : (
+            <span key={i}>{render(n.children)}</span>
+          );
+        }
+        case 'quote':
+          return <QuoteBlock key={i} index={n.index} quotes={quotes}>{render(n.children)}</QuoteBlock>;
+        case 'p':
+          return <p key={i}>{render(n.children)}</p>;
+        case 'em':
+          return <em key={i}>{render(n.children)}</em>;
+        case 'strong':
+          return <strong key={i}>{render(n.children)}</strong>;
+        case 'u':
+          return <u key={i}>{render(n.children)}</u>;
+        case 's':
+          return <s key={i}>{render(n.children)}</s>;
+        case 'code':
+          return <code key={i}>{render(n.children)}</code>;
+        case 'pre':
+          return <pre key={i}>{render(n.children)}</pre>;
+        case 'ul':
+          return <ul key={i}>{render(n.children)}</ul>;
+        case 'ol':
+          return <ol key={i}>{render(n.children)}</ol>;
+        case 'li':
+          return <li key={i}>{render(n.children)}</li>;
+        default:
+          return <span key={i}>{render(n.children)}</span>;
+      }
+    });
+  return <div class="tl-body">{render(nodes)}</div>;
+}
+
+function QuoteBlock({ index, quotes, children }: { index: number; quotes: QuoteContext; children: ComponentChildren }) {
+  const link = quotes.links.find((l) => l.quote === index);
+  const source = link?.sourceId ?? '';
+  const author = source ? quotes.authorOf(source) : undefined;
+  return (
+    <blockquote class="tl-quote" data-quote-of={source} data-link={link?.method ?? 'none'}>
+      <div class="tl-quote-source">
+        {source ? (
+          <button type="button" class="tl-linkish" onClick={() => quotes.onJump(source)} title={`Matched ${link?.method === 'exact' ? 'by post id' : `by text, ${Math.round((link?.confidence ?? 0) * 100)}% confident`}`}>
+            ↪ {author ?? 'Quoted comment'}
+          </button>
+        ) : (
+          <span>
+            Quoted comment not shown here
+            {quotes.discussionUrl ? (
+              <>
+                {' · '}
+                <a href={quotes.discussionUrl} target="_blank" rel="noopener noreferrer">
+                  (View all)
+                </a>
+              </>
+            ) : null}
+          </span>
+        )}
+      </div>
+      {children}
+    </blockquote>
+  );
+}

@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Prefs, ViewMode } from '@/utils/prefs';
+import { enabledOn, siteKey, splitList } from '@/utils/prefs';
+import type { SortMode } from '@/utils/order';
+import type { TabStats } from '@/utils/threadlight';
+import { SORT_LABELS, VIEW_LABELS } from './ThreadView';
+
+export interface PopupProps {
+  initial: Prefs;
+  /** Host of the tab the popup acts on, or null when it is not a page Threadlight runs on. */
+  hostname: string | null;
+  stats: TabStats | null;
+  /** Saves a changed preference (debounced by the caller). */
+  onChange(prefs: Prefs): void;
+  onOpenOptions(): void;
+  /** Problems reported by storage (quota, newer version), shown to the user. */
+  message?: string | null;
+}
+
+/** The toolbar popup: views and quick filters. Accessible names are in shared/CONTRACT.md. */
+export function Popup({ initial, hostname, stats, onChange, onOpenOptions, message }: PopupProps) {
+  const [prefs, setPrefs] = useState(initial);
+  const [muted, setMuted] = useState(initial.filters.mutedWords.join(', '));
+  const [minRating, setMinRating] = useState(initial.filters.minRating === null ? '' : String(initial.filters.minRating));
+  useEffect(() => setPrefs(initial), [initial]);
+
+  const update = (next: Prefs) => {
+    setPrefs(next);
+    onChange(next);
+  };
+  const site = hostname ? siteKey(hostname) : null;
+  const enabled = hostname ? enabledOn(prefs.view, hostname) : prefs.view.enabled;
+
+  return (
+    <main class="tl-popup">
+      <h1>Threadlight</h1>
+      <p class="tl-status" aria-live="polite">
+        {stats === null
+          ? 'No comment section on this tab.'
+          : !stats.found
+            ? 'No comment section found on this page.'
+            : stats.enabled && stats.total
+              ? `${stats.shown} of ${stats.total} comments shown${stats.hidden ? `, ${stats.hidden} hidden by filters` : ''}.`
+              : `${stats.total} comments on this page (view off).`}
+      </p>
+      <label class="tl-row">
+        <input
+          type="checkbox"
+          checked={enabled}
+          onChange={(e) => {
+            const on = (e.currentTarget as HTMLInputElement).checked;
+            const sites = { ...prefs.view.sites };
+            if (site) {
+              if (on) delete sites[site];
+              else sites[site] = false;
+            }
+            update({ ...prefs, view: { ...prefs.view, enabled: site ? prefs.view.enabled || on : on, sites } });
+          }}
+        />
+        Enable on this site
+      </label>
+      <label class="tl-row">
+        <span>View</span>
+        <select
+          value={prefs.view.view}
+          onChange={(e) => update({ ...prefs, view: { ...prefs.view, view: (e.currentTarget as HTMLSelectElement).value as ViewMode } })}
+        >
+          {(Object.keys(VIEW_LABELS) as ViewMode[]).map((v) => (
+            <option key={v} value={v}>{VIEW_LABELS[v]}</option>
+          ))}
+        </select>
+      </label>
+      <label class="tl-row">
+        <span>Sort</span>
+        <select
+          value={prefs.view.sort}
+          onChange={(e) => update({ ...prefs, view: { ...prefs.view, sort: (e.currentTarget as HTMLSelectElement).value as SortMode } })}
+        >
+          {(Object.keys(SORT_LABELS) as SortMode[]).map((m) => (
+            <option key={m} value={m}>{SORT_LABELS[m]}</option>
+          ))}
+        </select>
+      </label>
+      <label class="tl-row">
+        <input
+          type="checkbox"
+          checked={prefs.brands.highlight}
+          onChange={(e) => update({ ...prefs, brands: { ...prefs.brands, highlight: (e.currentTarget as HTMLInputElement).checked } })}
+        />
+        Highlight brands
+      </label>
+      <label class="tl-row">
+        <span>Minimum rating</span>
+        <input
+          type="number"
+          inputMode="numeric"
+          step={1}
+          placeholder="none"
+          value={minRating}
+          onInput={(e) => {
+            const text = (e.currentTarget as HTMLInputElement).value;
+            setMinRating(text);
+            const n = text.trim() === '' ? null : Number(text);
+            if (n === null || Number.isFinite(n)) update({ ...prefs, filters: { ...prefs.filters, minRating: n === null ? null : Math.round(n) } });
+          }}
+        />
+      </label>
+      <label class="tl-row tl-column">
+        <span>Muted words</span>
+        <input
+          type="text"
+          placeholder="comma-separated, /regex/ allowed"
+          value={muted}
+          onInput={(e) => {
+            const text = (e.currentTarget as HTMLInputElement).value;
+            setMuted(text);
+            update({ ...prefs, filters: { ...prefs.filters, mutedWords: splitList(text) } });
+          }}
+        />
+      </label>
+      {message ? <p class="tl-warning" role="status">{message}</p> : null}
+      <p>
+        <button type="button" class="tl-linkish" onClick={onOpenOptions}>
+          More options: muted users, brands, import / export…
+        </button>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,222 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ViewModel } from '@/utils/view-model';
+import type { ThreadNode } from '@/utils/thread-by-quotes';
+import type { ViewPrefs, ViewMode } from '@/utils/prefs';
+import type { SortMode } from '@/utils/order';
+import { FILTER_REASONS } from '@/utils/filter';
+import { BrandChart } from './BrandChart';
+import { CommentItem, REASON_TEXT, type TreeState } from './CommentItem';
+
+export interface ThreadViewProps {
+  heading: string;
+  discussionUrl: string | undefined;
+  model: ViewModel;
+  view: ViewMode;
+  sort: SortMode;
+  brandFocus: string[];
+  onViewPrefs(change: Partial<ViewPrefs>): void;
+  onBrandFocus(ids: string[]): void;
+  /** Comments rendered per chunk; the rest follow on later tasks so no task runs long. */
+  chunk?: number;
+}
+
+export const SORT_LABELS: Record<SortMode, string> = { top: 'Top rated', newest: 'Newest', oldest: 'Oldest', page: 'Page order' };
+export const VIEW_LABELS: Record<ViewMode, string> = { threaded: 'Threaded', flat: 'Flat', original: 'Original' };
+
+function subtreeSize(n: ThreadNode): number {
+  let size = 1;
+  for (const c of n.children) size += subtreeSize(c);
+  return size;
+}
+
+export function ThreadView(props: ThreadViewProps) {
+  const { model, chunk = 250 } = props;
+  const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
+  const [revealed, setRevealed] = useState<Set<string>>(() => new Set());
+  const [focused, setFocused] = useState<string | null>(model.roots[0]?.comment.id ?? null);
+  const [flash, setFlash] = useState<string | null>(null);
+  const [limit, setLimit] = useState(chunk);
+  const treeRef = useRef<HTMLUListElement>(null);
+
+  // Progressive rendering: whole top-level threads up to `limit` comments, then the next chunk.
+  const sizes = useMemo(() => model.roots.map(subtreeSize), [model.roots]);
+  let visibleRoots = model.roots.length;
+  for (let i = 0, sum = 0; i < sizes.length; i++) {
+    sum += sizes[i]!;
+    if (sum > limit && i > 0) {
+      visibleRoots = i;
+      break;
+    }
+  }
+  const complete = visibleRoots >= model.roots.length;
+  useEffect(() => {
+    if (complete) return;
+    const id = setTimeout(() => setLimit((l) => l + chunk), 0);
+    return () => clearTimeout(id);
+  }, [limit, complete, chunk]);
+
+  const parents = useMemo(() => {
+    const map = new Map<string, string>();
+    const walk = (nodes: ThreadNode[]) => {
+      for (const n of nodes) {
+        for (const c of n.children) map.set(c.comment.id, n.comment.id);
+        walk(n.children);
+      }
+    };
+    walk(model.roots);
+    return map;
+  }, [model.roots]);
+
+  const focusItem = (id: string) => {
+    setFocused(id);
+    const el = treeRef.current?.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"]`);
+    el?.focus();
+  };
+
+  const jump = (id: string) => {
+    // Open every collapsed ancestor so the source is on screen, then point at it briefly.
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      for (let p = parents.get(id); p; p = parents.get(p)) next.delete(p);
+      return next;
+    });
+    setLimit(Number.MAX_SAFE_INTEGER);
+    setFlash(id);
+    setTimeout(() => {
+      const el = treeRef.current?.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"]`);
+      el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      focusItem(id);
+    }, 0);
+    setTimeout(() => setFlash((f) => (f === id ? null : f)), 1600);
+  };
+
+  const toggle = (id: string) =>
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const state: TreeState = {
+    collapsed,
+    revealed,
+    focused: focused && model.authors.has(focused) ? focused : (model.roots[0]?.comment.id ?? null),
+    flash,
+    reasons: model.reasons,
+    matcher: model.highlighter,
+    authorOf: (id) => model.authors.get(id),
+    discussionUrl: props.discussionUrl,
+    onToggle: toggle,
+    onReveal: (id) => setRevealed((prev) => new Set(prev).add(id)),
+    onFocus: setFocused,
+    onJump: jump,
+    maxIndent: 8,
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const tree = treeRef.current;
+    const current = (e.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
+    if (!tree || !current || e.altKey || e.ctrlKey || e.metaKey) return;
+    const items = Array.from(tree.querySelectorAll<HTMLElement>('[role="treeitem"]'));
+    const at = items.indexOf(current);
+    const id = current.dataset.commentId!;
+    const expandable = current.hasAttribute('aria-expanded');
+    const expanded = current.getAttribute('aria-expanded') === 'true';
+    const go = (el: HTMLElement | undefined) => {
+      if (el) focusItem(el.dataset.commentId!);
+    };
+    switch (e.key) {
+      case 'j':
+      case 'ArrowDown':
+        go(items[at + 1]);
+        break;
+      case 'k':
+      case 'ArrowUp':
+        go(items[at - 1]);
+        break;
+      case 'Home':
+        go(items[0]);
+        break;
+      case 'End':
+        go(items[items.length - 1]);
+        break;
+      case 'h':
+      case 'ArrowLeft':
+        if (expandable && expanded) toggle(id);
+        else if (parents.has(id)) focusItem(parents.get(id)!);
+        break;
+      case 'l':
+      case 'ArrowRight':
+        if (expandable && !expanded) toggle(id);
+        else if (expanded) go(items[at + 1]);
+        break;
+      case 'Enter':
+        if (expandable) toggle(id);
+        else if (current.dataset.filtered) state.onReveal(id);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  const allParents = useMemo(() => Array.from(new Set(parents.values())), [parents]);
+  const { counts } = model;
+  const hiddenBy = FILTER_REASONS.filter((r) => counts.byReason[r] > 0)
+    .map((r) => `${counts.byReason[r]} ${REASON_TEXT[r]}`)
+    .join(', ');
+
+  return (
+    <div class="tl-view" data-view={props.view}>
+      <header class="tl-header">
+        <h2 class="tl-heading">{props.heading}</h2>
+        <span class="tl-count" aria-live="polite">
+          {counts.total} comments{counts.hidden ? ` · ${counts.hidden} hidden (${hiddenBy})` : ''}
+        </span>
+        <span class="tl-controls">
+          <label>
+            Sort{' '}
+            <select value={props.sort} onChange={(e) => props.onViewPrefs({ sort: (e.currentTarget as HTMLSelectElement).value as SortMode })}>
+              {(Object.keys(SORT_LABELS) as SortMode[]).map((m) => (
+                <option key={m} value={m}>
+                  {SORT_LABELS[m]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span role="group" aria-label="View" class="tl-segmented">
+            {(Object.keys(VIEW_LABELS) as ViewMode[]).map((v) => (
+              <button key={v} type="button" aria-pressed={props.view === v} onClick={() => props.onViewPrefs({ view: v })}>
+                {VIEW_LABELS[v]}
+              </button>
+            ))}
+          </span>
+          {props.view === 'threaded' && allParents.length > 0 ? (
+            <button
+              type="button"
+              class="tl-linkish"
+              onClick={() => setCollapsed(collapsed.size ? new Set() : new Set(allParents))}
+            >
+              {collapsed.size ? 'Expand all' : 'Collapse all'}
+            </button>
+          ) : null}
+        </span>
+      </header>
+      <BrandChart stats={model.stats} focus={props.brandFocus} onFocus={props.onBrandFocus} />
+      <ul role="tree" aria-label={`${props.heading}, ${counts.total} comments`} class="tl-tree" ref={treeRef} onKeyDown={onKeyDown}>
+        {model.roots.slice(0, visibleRoots).map((n) => (
+          <CommentItem key={n.comment.id} node={n} level={1} state={state} />
+        ))}
+      </ul>
+      {complete ? null : <p class="tl-more">Rendering more comments…</p>}
+      {props.discussionUrl ? (
+        <p class="tl-footer">
+          <a href={props.discussionUrl} target="_blank" rel="noopener noreferrer">
+            Read All Comments
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { migrateStoredPrefs } from '@/utils/storage';
+
+export default defineBackground(() => {
+  // On update, stored preferences are migrated in place; defaults are never written over user values.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update') void migrateStoredPrefs();
+  });
+});

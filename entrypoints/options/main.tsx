@@ -1,0 +1,18 @@
+import { render } from 'preact';
+import { Options } from '@/components/Options';
+import { createPrefsWriter, loadPrefs } from '@/utils/storage';
+
+async function main() {
+  const app = document.getElementById('app')!;
+  const prefs = await loadPrefs();
+  let message: string | null = null;
+  const draw = () => render(<Options initial={prefs} message={message} onChange={(next) => writer.write(next)} />, app);
+  const writer = createPrefsWriter((result) => {
+    message = result instanceof Error ? `Could not save: ${result.message}` : result.warnings.join(' ') || null;
+    draw();
+  });
+  addEventListener('pagehide', () => void writer.flush());
+  draw();
+}
+
+void main();

@@ -1,0 +1,55 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Popup } from '@/components/Popup';
+import { createPrefsWriter, loadPrefs } from '@/utils/storage';
+import { STATS_MESSAGE, type TabStats } from '@/utils/threadlight';
+
+// The popup acts on the active tab; opened as a page of its own (pinned, or by tests) it takes ?tab=<id>.
+async function targetTab(): Promise<{ id: number; url?: string } | null> {
+  const param = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(param) && param > 0) {
+    const tab = await browser.tabs.get(param).catch(() => null);
+    return tab?.id ? { id: tab.id, url: tab.url } : null;
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ? { id: tab.id, url: tab.url } : null;
+}
+
+async function main() {
+  const app = document.getElementById('app')!;
+  const [prefs, tab] = await Promise.all([loadPrefs(), targetTab().catch(() => null)]);
+  let hostname: string | null = null;
+  try {
+    if (tab?.url) hostname = new URL(tab.url).hostname;
+  } catch {
+    hostname = null;
+  }
+  const stats = tab
+    ? ((await browser.tabs.sendMessage(tab.id, { type: STATS_MESSAGE }).catch(() => null)) as TabStats | null)
+    : null;
+  let message: string | null = null;
+  const draw = (current = prefs) =>
+    render(
+      <Popup
+        initial={current}
+        hostname={hostname}
+        stats={stats}
+        message={message}
+        onChange={(next) => writer.write(next)}
+        onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      />,
+      app,
+    );
+  const writer = createPrefsWriter((result) => {
+    const next = result instanceof Error ? `Could not save: ${result.message}` : result.warnings.join(' ') || null;
+    if (next !== message) {
+      message = next;
+      draw();
+    }
+  });
+  // Pending changes are written before the popup closes.
+  addEventListener('pagehide', () => void writer.flush());
+  draw();
+}
+
+void main();

@@ -1,0 +1,56 @@
+// The comment model every stage of the pipeline shares (extract → thread → order/filter → highlight → render).
+// Bodies are structured data, never HTML strings: the renderer builds DOM from this and nothing else.
+
+export type BodyNode =
+  | { type: 'text'; text: string }
+  | { type: 'br' }
+  | { type: 'p' | 'em' | 'strong' | 'u' | 's' | 'code' | 'pre' | 'ul' | 'ol' | 'li' | 'span'; children: BodyNode[] }
+  | { type: 'link'; href: string; children: BodyNode[] }
+  | { type: 'img'; src: string; alt: string }
+  /** A quoted excerpt; `index` points into `Comment.quotes`. */
+  | { type: 'quote'; index: number; children: BodyNode[] };
+
+export interface Quote {
+  /** Plain text of the quoted excerpt. */
+  text: string;
+  /** Post id of the quoted comment when the markup names it (XenForo `data-source`, a /posts/N link). */
+  sourceId?: string;
+  sourceAuthor?: string;
+}
+
+export interface Comment {
+  /** The site's post id where the markup has one, else a stable hash of author and text. */
+  id: string;
+  author: string;
+  authorUrl?: string;
+  avatarUrl?: string;
+  postUrl?: string;
+  /** Relative time exactly as the page shows it ("26 months ago"). */
+  timeText: string;
+  /** Estimated epoch ms for sorting; undefined when the text could not be read. */
+  timestamp?: number;
+  votes: number;
+  /** True when the page showed no readable vote count (votes is then 0). */
+  votesMissing: boolean;
+  body: BodyNode[];
+  quotes: Quote[];
+  /** The comment's own words: its body text without the quotes it contains. */
+  ownText: string;
+  /** Position on the page, 0-based. */
+  index: number;
+  /** XenForo page number, when extracted from a forum thread. */
+  page?: number;
+  /** The original element on the page (content-script only; pure stages never touch it). */
+  element?: Element;
+}
+
+export interface CommentSection {
+  /** The element that holds the whole section (heading, comments, links); hidden while our view shows. */
+  root: Element;
+  comments: Comment[];
+  /** "(View all)" / "Read All Comments" target: the full forum discussion. */
+  discussionUrl?: string;
+  heading: string;
+  /** Which adapter or markup era found it, for diagnostics and tests. */
+  source: string;
+}

@@ -1,0 +1,172 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import {
+  CONCERNS, DEFAULT_PREFS, MIGRATIONS, PREFS_VERSION, VALIDATE, validatePrefs,
+  type Concern, type Prefs,
+} from './prefs';
+
+// Where preferences live: browser.storage.sync, one versioned item per concern ("threadlight.view" …),
+// migrated by WXT's storage.defineItem. An item too large for sync (8 KB per item) or a write that sync
+// rejects goes to storage.local instead, with a marker left in sync, and the caller is told.
+// Writes are batched: at most one sync write every WRITE_INTERVAL_MS (sync allows 120 a minute).
+
+export const SYNC_ITEM_QUOTA = 8192;
+export const WRITE_INTERVAL_MS = 600;
+const KEY_PREFIX = 'threadlight.';
+const LOCAL_MARKER = '$storedLocally';
+
+const key = (c: Concern) => `${KEY_PREFIX}${c}`;
+/** WXT keeps an item's version in "<key>$". */
+const metaKey = (c: Concern) => `${key(c)}$`;
+
+const defineItems = (area: 'sync' | 'local') =>
+  Object.fromEntries(
+    CONCERNS.map((c) => [c, storage.defineItem<unknown, { v: number }>(`${area}:${key(c)}`, { version: PREFS_VERSION, migrations: MIGRATIONS[c] })]),
+  ) as Record<Concern, ReturnType<typeof storage.defineItem<unknown, { v: number }>>>;
+
+let items: { sync: ReturnType<typeof defineItems>; local: ReturnType<typeof defineItems> } | undefined;
+/** Items are defined on first use: defining runs migrations, which must not happen at import time. */
+function getItems() {
+  items ??= { sync: defineItems('sync'), local: defineItems('local') };
+  return items;
+}
+
+const isMarker = (v: unknown) => typeof v === 'object' && v !== null && (v as Record<string, unknown>)[LOCAL_MARKER] === true;
+
+async function readRaw(c: Concern): Promise<unknown> {
+  const { sync, local } = getItems();
+  try {
+    const value = await sync[c].getValue();
+    if (value !== null && !isMarker(value)) return value;
+  } catch {
+    // sync unavailable (disabled, or Firefox without an account in some setups): local only
+  }
+  return local[c].getValue();
+}
+
+export async function loadPrefs(): Promise<Prefs> {
+  const raw = await Promise.all(CONCERNS.map(async (c) => [c, await readRaw(c).catch(() => null)] as const));
+  return validatePrefs(Object.fromEntries(raw));
+}
+
+/** The schema version stored for a concern (1 when none is recorded). */
+async function storedVersion(c: Concern): Promise<number> {
+  const { sync, local } = getItems();
+  const metas = await Promise.all([sync[c].getMeta(), local[c].getMeta()].map((p) => p.catch(() => ({}))));
+  return Math.max(1, ...metas.map((m: { v?: unknown }) => (typeof m.v === 'number' ? m.v : 1)));
+}
+
+export interface SaveResult {
+  /** Where each concern went. */
+  stored: Partial<Record<Concern, 'sync' | 'local'>>;
+  /** Human-readable problems ("too large to sync …"), empty when all went to sync. */
+  warnings: string[];
+}
+
+/** Writes whole concerns at once (one sync write for all of them), keeping stored fields we don't know. */
+export async function savePrefs(values: Partial<Prefs>): Promise<SaveResult> {
+  const { local } = getItems();
+  const result: SaveResult = { stored: {}, warnings: [] };
+  const toSync: Record<string, unknown> = {};
+  const toLocal: Partial<Record<Concern, unknown>> = {};
+  for (const c of CONCERNS) {
+    const value = values[c];
+    if (value === undefined) continue;
+    const version = await storedVersion(c);
+    if (version > PREFS_VERSION) {
+      result.warnings.push(`${c} settings were saved by a newer Threadlight (v${version}); they are left as they are.`);
+      continue;
+    }
+    const old = await readRaw(c).catch(() => null);
+    // Fields a newer version added are kept as they were.
+    const merged = typeof old === 'object' && old !== null && !isMarker(old) ? { ...(old as object), ...value } : value;
+    if (new Blob([JSON.stringify(key(c)) + JSON.stringify(merged)]).size > SYNC_ITEM_QUOTA - 64) {
+      toLocal[c] = merged;
+      result.warnings.push(`${c} settings are too large to sync (over 8 KB); saved on this device only.`);
+    } else {
+      toSync[key(c)] = merged;
+      toSync[metaKey(c)] = { v: PREFS_VERSION }; // same write as the value: one sync operation in all
+    }
+  }
+  if (Object.keys(toSync).length) {
+    try {
+      await browser.storage.sync.set(toSync);
+      for (const c of CONCERNS) if (key(c) in toSync) result.stored[c] = 'sync';
+    } catch (err) {
+      result.warnings.push(`Sync storage refused the change (${errorText(err)}); saved on this device only.`);
+      for (const c of CONCERNS) if (key(c) in toSync) toLocal[c] = toSync[key(c)];
+    }
+  }
+  for (const c of CONCERNS) {
+    if (toLocal[c] === undefined) continue;
+    await local[c].setValue(toLocal[c]);
+    await local[c].setMeta({ v: PREFS_VERSION });
+    await browser.storage.sync.set({ [key(c)]: { [LOCAL_MARKER]: true } }).catch(() => undefined);
+    result.stored[c] = 'local';
+  }
+  return result;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function isPrefsKey(k: string): boolean {
+  return k.startsWith(KEY_PREFIX);
+}
+
+/** Runs migrations on every stored item (background, on update). Never writes defaults over user values. */
+export async function migrateStoredPrefs(): Promise<void> {
+  const { sync, local } = getItems();
+  await Promise.all(CONCERNS.flatMap((c) => [sync[c].migrate(), local[c].migrate()]).map((p) => p.catch(() => undefined)));
+}
+
+/** Calls back with fresh preferences whenever stored ones really change (no-op events are ignored). */
+export function watchPrefs(current: Prefs, onChange: (prefs: Prefs) => void): () => void {
+  let last = JSON.stringify(current);
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'sync' && area !== 'local') return;
+    if (!Object.keys(changes).some(isPrefsKey)) return;
+    void loadPrefs().then((prefs) => {
+      const json = JSON.stringify(prefs);
+      if (json === last) return;
+      last = json;
+      onChange(prefs);
+    });
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/**
+ * Coalesces rapid changes (toggling, typing) into at most one write per interval; the last value wins.
+ * `onResult` hears every outcome, so a refused write is shown to the user, never silently dropped.
+ */
+export function createPrefsWriter(onResult: (r: SaveResult | Error) => void, interval = WRITE_INTERVAL_MS) {
+  let pending: Partial<Prefs> = {};
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastWrite = 0;
+  let chain: Promise<void> = Promise.resolve();
+  const flush = () => {
+    timer = undefined;
+    const batch = pending;
+    pending = {};
+    if (Object.keys(batch).length === 0) return chain;
+    lastWrite = Date.now();
+    chain = chain.then(() => savePrefs(batch).then(onResult, (e: unknown) => onResult(e instanceof Error ? e : new Error(String(e)))));
+    return chain;
+  };
+  return {
+    write(values: Partial<Prefs>) {
+      pending = { ...pending, ...values };
+      if (timer === undefined) timer = setTimeout(flush, Math.max(0, lastWrite + interval - Date.now()));
+    },
+    /** Write now (popup closing, tests). */
+    flush() {
+      if (timer !== undefined) clearTimeout(timer);
+      return flush();
+    },
+  };
+}
+
+export { DEFAULT_PREFS };

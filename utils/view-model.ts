@@ -1,0 +1,71 @@
+import type { Comment } from './model';
+import type { Prefs } from './prefs';
+import type { Forest, ThreadNode } from './thread-by-quotes';
+import { brandStats, compileBrandMatcher, effectiveBrands, type BrandMatcher, type BrandStat } from './brands';
+import { compileFilters, FILTER_REASONS, type FilterReason } from './filter';
+import { flattenForest, sortForest } from './order';
+
+// Everything the view shows, derived from comments, their forest and the preferences: sorted roots,
+// filter reasons, counts for the header and the popup, the brand picture. Pure, so it is tested without DOM.
+
+export interface Counts {
+  total: number;
+  hidden: number;
+  byReason: Record<FilterReason, number>;
+}
+
+export interface ViewModel {
+  roots: ThreadNode[];
+  reasons: Map<string, FilterReason>;
+  counts: Counts;
+  /** Highlights mentions of the brands chosen for highlighting; null when highlighting is off. */
+  highlighter: BrandMatcher | null;
+  stats: BrandStat[];
+  authors: Map<string, string>;
+}
+
+export interface BrandContext {
+  all: BrandMatcher;
+  mentions: Map<string, Set<string>>;
+  stats: BrandStat[];
+}
+
+/** Brand mentions per comment under the user's dictionary: computed once per extraction and brand edit. */
+export function brandContext(comments: Comment[], prefs: Prefs['brands']): BrandContext {
+  const all = compileBrandMatcher(effectiveBrands(prefs.custom, prefs.disabled));
+  const mentions = new Map(comments.map((c) => [c.id, all.mentions(c.ownText)]));
+  return { all, mentions, stats: brandStats(comments, all) };
+}
+
+export function buildViewModel(
+  comments: Comment[],
+  forest: Forest,
+  prefs: Prefs,
+  brands: BrandContext,
+  brandFocus: string[],
+): ViewModel {
+  const filter = compileFilters({ ...prefs.filters, brandFocus });
+  const reasons = new Map<string, FilterReason>();
+  const byReason = Object.fromEntries(FILTER_REASONS.map((r) => [r, 0])) as Record<FilterReason, number>;
+  for (const c of comments) {
+    const reason = filter(c, brands.mentions.get(c.id) ?? new Set());
+    if (reason) {
+      reasons.set(c.id, reason);
+      byReason[reason]++;
+    }
+  }
+  const roots = prefs.view.view === 'flat' ? flattenForest(forest.roots, prefs.view.sort) : sortForest(forest.roots, prefs.view.sort);
+  let highlighter: BrandMatcher | null = null;
+  if (prefs.brands.highlight) {
+    const only = prefs.brands.only;
+    highlighter = only.length ? compileBrandMatcher(brands.all.brands.filter((b) => only.includes(b.id))) : brands.all;
+  }
+  return {
+    roots,
+    reasons,
+    counts: { total: comments.length, hidden: reasons.size, byReason },
+    highlighter,
+    stats: brands.stats,
+    authors: new Map(comments.map((c) => [c.id, c.author])),
+  };
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+
+// Hosts the shipped extension runs on (shared/CONTRACT.md "Where it runs"). A test build (TL_TEST_BUILD=1)
+// may add loopback hosts so Firefox tests can serve fixtures over plain http.
+export const SITE_MATCHES = [
+  'https://www.macrumors.com/*',
+  'https://macrumors.com/*',
+  'https://forums.macrumors.com/*',
+];
+export const TEST_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+const isTestBuild = process.env.TL_TEST_BUILD === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: '.output',
+  manifest: ({ browser }) => ({
+    name: 'Threadlight',
+    description: 'Reads news-site comment sections as quote threads, with rating sort, brand highlighting and filters.',
+    permissions: ['storage'],
+    host_permissions: isTestBuild ? [...SITE_MATCHES, ...TEST_MATCHES] : SITE_MATCHES,
+    action: { default_title: 'Threadlight' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'threadlight@threadlight.dev',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  }),
+});
