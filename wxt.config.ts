@@ -12,7 +12,7 @@ const isTestBuild = process.env.TL_TEST_BUILD === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  outDir: '.output',
+  outDir: isTestBuild ? '.output-test' : '.output',
   manifest: ({ browser }) => ({
     name: 'Threadlight',
     description: 'Reads news-site comment sections as quote threads, with rating sort, brand highlighting and filters.',
@@ -31,6 +31,12 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!isTestBuild) return;
+      for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), ...TEST_MATCHES];
+    },
+  },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),

@@ -18,6 +18,11 @@ interface Props {
   quotes: QuoteContext;
 }
 
+/** An image that failed to load is hidden rather than shown as a broken icon. */
+export function hideBroken(e: Event) {
+  (e.currentTarget as HTMLElement).style.display = 'none';
+}
+
 /** Text with brand mentions wrapped in <mark data-brand>. */
 export function HighlightedText({ text, matcher }: { text: string; matcher: BrandMatcher | null }) {
   if (!matcher) return <>{text}</>;
@@ -25,7 +30,7 @@ export function HighlightedText({ text, matcher }: { text: string; matcher: Bran
     <>
       {matcher.segments(text).map((seg, i) =>
         seg.brand ? (
-          <mark key={i} data-brand={seg.brand} class="tl-brand">
+          <mark key={i} data-brand={seg.brand} class="tl-brand" style={{ '--tl-brand-color': matcher.colors.get(seg.brand) }}>
             {seg.text}
           </mark>
         ) : (
@@ -47,7 +52,7 @@ export function CommentBody({ nodes, matcher, quotes }: Props) {
           return <br key={i} />;
         case 'img': {
           const src = safeUrl(n.src, 'https://invalid.invalid/');
-          return src ? <img key={i} src={src} alt={n.alt} loading="lazy" class="tl-img" /> : null;
+          return src ? <img key={i} src={src} alt={n.alt} loading="lazy" class="tl-img" onError={hideBroken} /> : null;
         }
         case 'link': {
           const href = safeUrl(n.href, 'https://invalid.invalid/');

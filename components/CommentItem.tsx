@@ -1,7 +1,7 @@
 import type { ThreadNode } from '@/utils/thread-by-quotes';
 import type { BrandMatcher } from '@/utils/brands';
 import type { FilterReason } from '@/utils/filter';
-import { CommentBody, type QuoteContext } from './CommentBody';
+import { CommentBody, hideBroken, type QuoteContext } from './CommentBody';
 
 export interface TreeState {
   collapsed: ReadonlySet<string>;
@@ -78,7 +78,7 @@ export function CommentItem({ node, level, state }: { node: ThreadNode; level: n
       ) : (
         <article class="tl-comment">
           <header class="tl-meta">
-            {comment.avatarUrl ? <img class="tl-avatar" src={comment.avatarUrl} alt="" width={32} height={32} loading="lazy" /> : null}
+            {comment.avatarUrl ? <img class="tl-avatar" src={comment.avatarUrl} alt="" width={32} height={32} loading="lazy" onError={hideBroken} /> : null}
             {comment.authorUrl ? (
               <a class="tl-author" href={comment.authorUrl} target="_blank" rel="noopener noreferrer" tabIndex={-1}>
                 {comment.author}

@@ -59,9 +59,10 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
         />
         Enable on this site
       </label>
-      <label class="tl-row">
-        <span>View</span>
+      <div class="tl-row">
+        <label for="tl-view">View</label>
         <select
+          id="tl-view"
           value={prefs.view.view}
           onChange={(e) => update({ ...prefs, view: { ...prefs.view, view: (e.currentTarget as HTMLSelectElement).value as ViewMode } })}
         >
@@ -69,10 +70,11 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
             <option key={v} value={v}>{VIEW_LABELS[v]}</option>
           ))}
         </select>
-      </label>
-      <label class="tl-row">
-        <span>Sort</span>
+      </div>
+      <div class="tl-row">
+        <label for="tl-sort">Sort</label>
         <select
+          id="tl-sort"
           value={prefs.view.sort}
           onChange={(e) => update({ ...prefs, view: { ...prefs.view, sort: (e.currentTarget as HTMLSelectElement).value as SortMode } })}
         >
@@ -80,7 +82,7 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
             <option key={m} value={m}>{SORT_LABELS[m]}</option>
           ))}
         </select>
-      </label>
+      </div>
       <label class="tl-row">
         <input
           type="checkbox"
@@ -89,9 +91,10 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
         />
         Highlight brands
       </label>
-      <label class="tl-row">
-        <span>Minimum rating</span>
+      <div class="tl-row">
+        <label for="tl-min-rating">Minimum rating</label>
         <input
+          id="tl-min-rating"
           type="number"
           inputMode="numeric"
           step={1}
@@ -104,10 +107,11 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
             if (n === null || Number.isFinite(n)) update({ ...prefs, filters: { ...prefs.filters, minRating: n === null ? null : Math.round(n) } });
           }}
         />
-      </label>
-      <label class="tl-row tl-column">
-        <span>Muted words</span>
+      </div>
+      <div class="tl-row tl-column">
+        <label for="tl-muted">Muted words</label>
         <input
+          id="tl-muted"
           type="text"
           placeholder="comma-separated, /regex/ allowed"
           value={muted}
@@ -117,7 +121,7 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
             update({ ...prefs, filters: { ...prefs.filters, mutedWords: splitList(text) } });
           }}
         />
-      </label>
+      </div>
       {message ? <p class="tl-warning" role="status">{message}</p> : null}
       <p>
         <button type="button" class="tl-linkish" onClick={onOpenOptions}>

@@ -51,6 +51,7 @@ export interface Segment {
 
 export interface BrandMatcher {
   readonly brands: BrandDef[];
+  readonly colors: ReadonlyMap<string, string>;
   segments(text: string): Segment[];
   /** Ids of brands mentioned in the text. */
   mentions(text: string): Set<string>;
@@ -108,6 +109,7 @@ export function compileBrandMatcher(brands: BrandDef[]): BrandMatcher {
 
   return {
     brands,
+    colors: new Map(brands.map((b) => [b.id, b.color])),
     segments(text) {
       const out: Segment[] = [];
       let last = 0;

@@ -74,8 +74,33 @@ export function extractBody(root: Element, base: string, quotes: QuoteReader): B
     }
     return out;
   };
-  const body = walk(root, 0, false);
+  const body = tidyBreaks(walk(root, 0, false));
   return { body, quotes: found };
+}
+
+const isBlank = (n: BodyNode) => n.type === 'br' || (n.type === 'text' && !n.text.trim());
+
+/**
+ * Line breaks that only separate a quote from the reply (the site writes `<p class="quote">…</p> <br> <br>`),
+ * or lead or trail the body, are layout the view does itself; runs of more than two breaks become two.
+ */
+export function tidyBreaks(nodes: BodyNode[]): BodyNode[] {
+  const out: BodyNode[] = [];
+  let breaks = 0;
+  for (const n of nodes) {
+    if (isBlank(n)) {
+      const prev = out[out.length - 1];
+      if (!prev || prev.type === 'quote') continue;
+      if (n.type === 'br' && ++breaks > 2) continue;
+      out.push(n);
+      continue;
+    }
+    if (n.type === 'quote') while (out.length && isBlank(out[out.length - 1]!)) out.pop();
+    breaks = 0;
+    out.push(n);
+  }
+  while (out.length && isBlank(out[out.length - 1]!)) out.pop();
+  return out;
 }
 
 const BLOCK = new Set(['p', 'pre', 'ul', 'ol', 'li', 'quote']);

@@ -5,14 +5,12 @@ import type { Prefs, ViewPrefs } from './prefs';
 import { threadByQuotes, type Forest } from './thread-by-quotes';
 import { brandContext, buildViewModel, type BrandContext, type Counts } from './view-model';
 
-// Puts our view where the page's comment section was and takes it away again. The original section stays in
-// the document, hidden by an inline style we add; removing the view restores its style attribute exactly,
-// so its outerHTML is as before. The host element records that original attribute, so a later instance of
-// the content script (extension reload, double injection) can restore the page if an old one left its view.
+// Puts our view where the page's comment section was and takes it away again. The original section is never
+// modified: our host element is inserted right before it, and the content stylesheet hides the element that
+// follows the host ([data-threadlight="thread"] + *). Removing the host shows the original again, with its
+// outerHTML exactly as the site left it. If the site inserts something between the two, the host is moved back.
 
 export const HOST_ATTR = 'data-threadlight';
-const ORIGINAL_STYLE = 'data-threadlight-original-style';
-const NO_STYLE = '\u0000';
 
 export interface SectionView {
   update(prefs: Prefs): void;
@@ -29,19 +27,9 @@ export interface SectionViewOptions {
   theme?: () => 'light' | 'dark';
 }
 
-/** Removes views left by an earlier instance and un-hides the sections they covered. */
+/** Removes views left by an earlier instance (extension reload, double injection): their sections reappear. */
 export function removeStaleViews(doc: Document): void {
-  for (const host of Array.from(doc.querySelectorAll(`[${HOST_ATTR}="thread"]`))) {
-    const original = host.nextElementSibling as HTMLElement | null;
-    const style = host.getAttribute(ORIGINAL_STYLE);
-    if (original && style !== null) restoreStyle(original, style);
-    host.remove();
-  }
-}
-
-function restoreStyle(el: Element, style: string) {
-  if (style === NO_STYLE) el.removeAttribute('style');
-  else el.setAttribute('style', style);
+  for (const host of Array.from(doc.querySelectorAll(`[${HOST_ATTR}="thread"]`))) host.remove();
 }
 
 export function createSectionView(initial: CommentSection, options: SectionViewOptions): SectionView {
@@ -55,15 +43,16 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
   let counts: Counts | null = null;
 
   const mount = () => {
-    if (host) return host;
+    if (host) {
+      if (host.nextElementSibling !== section.root) section.root.before(host);
+      return host;
+    }
     const doc = section.root.ownerDocument;
     removeStaleViews(doc);
     const el = doc.createElement('div');
     el.setAttribute(HOST_ATTR, 'thread');
-    el.setAttribute(ORIGINAL_STYLE, section.root.getAttribute('style') ?? NO_STYLE);
     el.className = 'tl-root';
     section.root.before(el);
-    (section.root as HTMLElement).style.setProperty('display', 'none', 'important');
     host = el;
     return el;
   };
@@ -71,7 +60,6 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
   const unmount = () => {
     if (!host) return;
     render(null, host);
-    restoreStyle(section.root, host.getAttribute(ORIGINAL_STYLE) ?? NO_STYLE);
     host.remove();
     host = null;
     counts = null;

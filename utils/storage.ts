@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import {
-  CONCERNS, DEFAULT_PREFS, MIGRATIONS, PREFS_VERSION, VALIDATE, validatePrefs,
+  CONCERNS, MIGRATIONS, PREFS_VERSION, VALIDATE, validatePrefs,
   type Concern, type Prefs,
 } from './prefs';
 
@@ -169,4 +169,3 @@ export function createPrefsWriter(onResult: (r: SaveResult | Error) => void, int
   };
 }
 
-export { DEFAULT_PREFS };

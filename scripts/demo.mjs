@@ -1,0 +1,54 @@
+// npm run demo: build the extension, serve the bundled fixture articles on their real host names (local
+// HTTPS), and open Chromium with Threadlight loaded. With a display: a browser window to use. Without one:
+// PNG screenshots of every article and of the popup under screenshots/, and their paths printed.
+import { execSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium } from './lib/chromium.mjs';
+import { startFixtureServer } from './lib/fixture-server.mjs';
+import { ROOT } from './lib/paths.mjs';
+
+export const DEMO_PAGES = [
+  ['seed-huawei-xiaomi', '/2017/12/08/macrumors-2017-huawei-xiaomi.html'],
+  ['real-2017-apple-pencil', '/2017/01/18/macrumors-2017-apple-pencil.html'],
+  ['real-2022-apple-pencil', '/2022/01/18/macrumors-2022-apple-pencil.html'],
+];
+
+const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.CI !== 'true' && !process.argv.includes('--screenshots');
+if (!process.argv.includes('--no-build')) execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
+
+const server = await startFixtureServer({ https: true });
+const browser = await launchChromium({ extensionDir: join(ROOT, '.output', 'chrome-mv3'), port: server.port, headless: !headed });
+const url = (path) => `https://www.macrumors.com${path}`;
+
+if (headed) {
+  for (const [, path] of DEMO_PAGES) await (await browser.context.newPage()).goto(url(path));
+  console.log('Threadlight demo: Chromium is open with the extension loaded on the fixture articles. Close the window to stop.');
+  await new Promise((resolve) => browser.context.on('close', resolve));
+  await server.close();
+} else {
+  const out = join(ROOT, 'screenshots');
+  mkdirSync(out, { recursive: true });
+  const written = [];
+  let last;
+  for (const [name, path] of DEMO_PAGES) {
+    const page = await browser.context.newPage();
+    await page.goto(url(path));
+    const view = page.locator('[data-threadlight="thread"]');
+    await view.waitFor({ timeout: 15_000 });
+    await view.scrollIntoViewIfNeeded();
+    const file = join(out, `${name}.png`);
+    await view.screenshot({ path: file });
+    written.push(file);
+    last = page;
+  }
+  const popup = await browser.openPopup(last);
+  await popup.setViewportSize({ width: 330, height: 430 });
+  await popup.getByText(/comments shown|comments on this page/).waitFor({ timeout: 10_000 });
+  const popupFile = join(out, 'popup.png');
+  await popup.screenshot({ path: popupFile });
+  written.push(popupFile);
+  await browser.close();
+  await server.close();
+  console.log(`No display: wrote screenshots of Threadlight on the fixture articles:\n${written.map((f) => `  ${f}`).join('\n')}`);
+}

@@ -1,0 +1,57 @@
+// Debian's Chromium with the unpacked extension loaded, driven by playwright-core. The real host names
+// resolve to the local fixture server, every other host to nothing, so no request leaves the machine.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumPath } from './paths.mjs';
+
+export const SITE_HOSTS = ['www.macrumors.com', 'macrumors.com', 'forums.macrumors.com'];
+
+/** @param {{ extensionDir: string, port?: number, headless?: boolean }} options */
+export async function launchChromium({ extensionDir, port, headless = true }) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'threadlight-chromium-'));
+  const rules = port ? [...SITE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND'].join(', ') : 'MAP * ~NOTFOUND';
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless,
+    viewport: { width: 1100, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=${rules}`,
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 20_000 });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    /** Tab id of a page, through the extension (the popup takes ?tab=<id> when opened as a page). */
+    async tabIdOf(page) {
+      const url = page.url();
+      return worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+    },
+    async openPopup(page) {
+      const tabId = await this.tabIdOf(page);
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      return popup;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,198 @@
+// Real-browser tests of the shipped Chrome build in Debian's Chromium: fixture pages served over local
+// HTTPS on their real host names (see scripts/lib/chromium.mjs), the popup opened as a page.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { join } from 'node:path';
+import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
+import { ROOT } from '../../scripts/lib/paths.mjs';
+
+const SEED = 'https://www.macrumors.com/2017/12/08/macrumors-2017-huawei-xiaomi.html';
+const REAL_2017 = 'https://www.macrumors.com/2017/01/18/macrumors-2017-apple-pencil.html';
+const REAL_2022 = 'https://www.macrumors.com/2022/01/18/macrumors-2022-apple-pencil.html';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startFixtureServer({ https: true });
+  browser = await launchChromium({ extensionDir: join(ROOT, '.output', 'chrome-mv3'), port: server.port });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page, collecting page errors and console errors so a test can assert there were none. */
+async function open(url) {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource|ERR_NAME_NOT_RESOLVED/.test(m.text()) && errors.push(m.text()));
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** [level, author, id] for every tree item, in document order. */
+const treeOutline = (page) =>
+  page.$$eval('[data-threadlight="thread"] [role="treeitem"]', (items) =>
+    items.map((el) => [Number(el.getAttribute('aria-level')), el.querySelector('.tl-author')?.textContent ?? el.dataset.filtered, el.dataset.commentId]),
+  );
+
+/** The original section's outerHTML as the server sent it, parsed the same way the page was. */
+const pristineSection = (page, selector) =>
+  page.evaluate(async (sel) => {
+    const html = await (await fetch(location.href, { cache: 'no-store' })).text();
+    return new DOMParser().parseFromString(html, 'text/html').querySelector(sel).outerHTML;
+  }, selector);
+
+async function setPopup(popup, label, value) {
+  const control = popup.getByLabel(label, { exact: true });
+  if (typeof value === 'boolean') await (value ? control.check() : control.uncheck());
+  else if ((await control.evaluate((el) => el.tagName)) === 'SELECT') await control.selectOption({ label: value });
+  else await control.fill(value);
+}
+
+describe('Chromium: the thread view on the fixture articles', () => {
+  beforeEach(resetPrefs);
+
+  it('threads the seed page exactly, with contract hooks, and no page errors', async () => {
+    const { page, errors } = await open(SEED);
+    await page.waitForSelector('[data-threadlight="thread"] [role="tree"]');
+    assert.deepEqual(await treeOutline(page), [
+      [1, 'reader_one', '25853811'],
+      [1, 'reader_two', '25853790'],
+      [1, 'reader_three', '25853802'],
+      [2, 'reader_eight', '25854002'],
+      [2, 'reader_nine', '25854077'],
+      [1, 'reader_four', '25853795'],
+      [2, 'reader_five', '25853840'],
+      [1, 'reader_six', '25854120'],
+      [1, 'reader_seven', '25853901'],
+      [1, 'reader_ten', '25853950'],
+    ]);
+    assert.equal(await page.locator('[data-threadlight="thread"]').count(), 1);
+    assert.equal(await page.locator('#comments').isVisible(), false, 'original section hidden');
+    assert.equal(await page.locator('[data-comment-id="25853802"]').getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.locator('[data-comment-id="25853811"]').getAttribute('data-rating'), '12');
+    assert.equal(await page.locator('[data-comment-id="25853840"] blockquote').getAttribute('data-quote-of'), '25853795');
+    assert.equal(await page.locator('[data-comment-id="25854120"] blockquote').getAttribute('data-quote-of'), '');
+    const brands = await page.$$eval('[data-comment-id="25853901"] mark[data-brand]', (ms) => ms.map((m) => `${m.dataset.brand}:${m.textContent}`));
+    assert.deepEqual(brands, ['xiaomi:Mi 3', 'apple:iTunes', 'verizon:Verizon', 'att:AT&T', 'huawei:EMUI', 'xiaomi:MIUI', "google:Google's", 'google:Pixel', 'essential:Essential', 'oneplus:OnePlus']);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('threads the real 2017 and 2022 captures', async () => {
+    const { page } = await open(REAL_2017);
+    await page.waitForSelector('[role="treeitem"]');
+    const outline = await treeOutline(page);
+    assert.equal(outline.length, 10);
+    assert.deepEqual(outline.slice(0, 2), [[1, 'jyen', '24208508'], [2, 'truthertech', '24208594']]);
+    await page.close();
+    const second = await open(REAL_2022);
+    await second.page.waitForSelector('[role="treeitem"]');
+    assert.deepEqual((await treeOutline(second.page)).map((r) => r[1]), ['jyen', 'Return Zero', 'Appleaker', 'AngerDanger', 'gugy', 'Apple Knowledge Navigator']);
+    await second.page.close();
+  });
+
+  it('follows the popup live: sort, minimum rating, muted words; then disabling restores the original exactly', async () => {
+    const { page, errors } = await open(SEED);
+    await page.waitForSelector('[role="treeitem"]');
+    const pristine = await pristineSection(page, '#comments');
+    const popup = await browser.openPopup(page);
+    await popup.getByText('10 of 10 comments shown.').waitFor();
+
+    await setPopup(popup, 'Sort', 'Page order');
+    await page.waitForFunction(() => document.querySelector('[role="treeitem"]')?.getAttribute('data-comment-id') === '25853811'
+      && document.querySelectorAll('[role="tree"] > [role="treeitem"]')[1]?.getAttribute('data-comment-id') === '25853790'
+      && document.querySelectorAll('[role="tree"] > [role="treeitem"]')[2]?.getAttribute('data-comment-id') === '25853802');
+    await setPopup(popup, 'Sort', 'Oldest');
+    // Oldest by post id: reader_two (25853790) was posted first.
+    await page.waitForFunction(() => document.querySelector('[role="tree"] > [role="treeitem"]')?.getAttribute('data-comment-id') === '25853790');
+
+    await setPopup(popup, 'Minimum rating', '5');
+    await page.waitForSelector('[data-comment-id="25854120"][data-filtered="rating"]', { timeout: 5000 });
+    assert.equal(await page.locator('[data-filtered="rating"]').count(), 5);
+    // A filtered parent keeps its place and its replies stay visible.
+    await setPopup(popup, 'Minimum rating', '9');
+    await page.waitForSelector('[data-comment-id="25853795"][data-filtered="rating"]');
+    assert.equal(await page.locator('[data-comment-id="25853795"] [data-comment-id="25853840"]').count(), 1);
+
+    await setPopup(popup, 'Minimum rating', '');
+    await setPopup(popup, 'Muted words', 'Monoprice, /chinese\\s+smartphone/');
+    await page.waitForSelector('[data-comment-id="25854120"][data-filtered="muted-word"]');
+    await page.waitForSelector('[data-comment-id="25853795"][data-filtered="muted-word"]');
+    assert.equal(await page.locator('[data-filtered]').count(), 2);
+    // A click reveals a filtered comment.
+    await page.locator('[data-comment-id="25854120"] .tl-placeholder button').click();
+    await page.waitForSelector('[data-comment-id="25854120"]:not([data-filtered]) .tl-body');
+
+    await setPopup(popup, 'Highlight brands', false);
+    await page.waitForFunction(() => document.querySelectorAll('[data-threadlight] mark[data-brand]').length === 0);
+
+    await setPopup(popup, 'View', 'Flat');
+    await page.waitForFunction(() => document.querySelectorAll('[role="treeitem"][aria-level="2"]').length === 0 && document.querySelectorAll('[role="treeitem"]').length === 10);
+    assert.equal(await page.locator('[data-comment-id="25853840"] blockquote').getAttribute('data-quote-of'), '25853795');
+
+    await setPopup(popup, 'Enable on this site', false);
+    await page.waitForFunction(() => !document.querySelector('[data-threadlight]'));
+    assert.equal(await page.evaluate(() => document.querySelector('#comments').outerHTML), pristine);
+    assert.equal(await page.locator('#comments').isVisible(), true);
+
+    await setPopup(popup, 'Enable on this site', true);
+    await page.waitForSelector('[data-threadlight="thread"]');
+    await setPopup(popup, 'View', 'Original');
+    await page.waitForFunction(() => !document.querySelector('[data-threadlight]'));
+    assert.equal(await page.evaluate(() => document.querySelector('#comments').outerHTML), pristine);
+    await setPopup(popup, 'View', 'Threaded');
+    await page.waitForSelector('[data-threadlight="thread"]');
+    assert.deepEqual(errors, []);
+    await popup.close();
+    await page.close();
+  });
+
+  it('does not duplicate on reload, and keeps preferences across it', async () => {
+    const { page } = await open(SEED);
+    await page.waitForSelector('[role="treeitem"]');
+    await page.reload();
+    await page.waitForSelector('[role="treeitem"]');
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('[data-threadlight="thread"]').count(), 1);
+    assert.equal(await page.locator('[role="tree"]').count(), 1);
+    await page.close();
+  });
+
+  it('leaves a page without a comment section untouched', async () => {
+    const { page, errors } = await open('https://www.macrumors.com/guide/no-comments.html');
+    await page.waitForTimeout(800);
+    assert.equal(await page.locator('[data-threadlight]').count(), 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('is usable from the keyboard: j/k move, h collapses, l expands', async () => {
+    const { page } = await open(SEED);
+    await page.waitForSelector('[role="treeitem"]');
+    await page.locator('[data-comment-id="25853811"]').focus();
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.commentId), '25853802');
+    await page.keyboard.press('h');
+    await page.waitForSelector('[data-comment-id="25853802"][aria-expanded="false"]');
+    await page.keyboard.press('j');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.commentId), '25853795', 'collapsed replies are skipped');
+    await page.keyboard.press('k');
+    await page.keyboard.press('l');
+    await page.waitForSelector('[data-comment-id="25853802"][aria-expanded="true"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-comment-id="25853802"][aria-expanded="false"]');
+    await page.close();
+  });
+});
+
+/** Puts preferences back to defaults through the extension's own storage. */
+async function resetPrefs() {
+  await browser.worker.evaluate(async () => { await chrome.storage.sync.clear(); await chrome.storage.local.clear(); });
+  await new Promise((r) => setTimeout(r, 300));
+}
