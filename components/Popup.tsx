@@ -9,7 +9,8 @@ export interface PopupProps {
   initial: Prefs;
   /** Host of the tab the popup acts on, or null when it is not a page Threadlight runs on. */
   hostname: string | null;
-  stats: TabStats | null;
+  /** Counts from the tab's content script; null when it has none, undefined while asking. */
+  stats: TabStats | null | undefined;
   /** Saves a changed preference (debounced by the caller). */
   onChange(prefs: Prefs): void;
   onOpenOptions(): void;
@@ -35,7 +36,9 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
     <main class="tl-popup">
       <h1>Threadlight</h1>
       <p class="tl-status" aria-live="polite">
-        {stats === null
+        {stats === undefined
+          ? 'Checking this tab…'
+          : stats === null
           ? 'No comment section on this tab.'
           : !stats.found
             ? 'No comment section found on this page.'
@@ -45,6 +48,7 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
       </p>
       <label class="tl-row">
         <input
+          id="tl-enabled"
           type="checkbox"
           checked={enabled}
           onChange={(e) => {
@@ -85,6 +89,7 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
       </div>
       <label class="tl-row">
         <input
+          id="tl-highlight"
           type="checkbox"
           checked={prefs.brands.highlight}
           onChange={(e) => update({ ...prefs, brands: { ...prefs.brands, highlight: (e.currentTarget as HTMLInputElement).checked } })}

@@ -24,14 +24,12 @@ async function main() {
   } catch {
     hostname = null;
   }
-  const stats = tab
-    ? ((await browser.tabs.sendMessage(tab.id, { type: STATS_MESSAGE }).catch(() => null)) as TabStats | null)
-    : null;
+  let stats: TabStats | null | undefined = tab ? undefined : null;
   let message: string | null = null;
-  const draw = (current = prefs) =>
+  const draw = () =>
     render(
       <Popup
-        initial={current}
+        initial={prefs}
         hostname={hostname}
         stats={stats}
         message={message}
@@ -50,6 +48,13 @@ async function main() {
   // Pending changes are written before the popup closes.
   addEventListener('pagehide', () => void writer.flush());
   draw();
+  // The tab's counts arrive after the first paint; a page without our content script never answers.
+  if (tab) {
+    const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 1500));
+    const reply = browser.tabs.sendMessage(tab.id, { type: STATS_MESSAGE }).catch(() => null) as Promise<TabStats | null>;
+    stats = await Promise.race([reply, timeout]);
+    draw();
+  }
 }
 
 void main();

@@ -1,0 +1,115 @@
+// Real-browser tests of the Firefox test build in firefox-esr (installed by web-ext, driven over Marionette):
+// fixture pages on a loopback HTTP server (the test build adds loopback matches), the popup opened as a tab.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { join } from 'node:path';
+import { launchFirefox } from '../../scripts/lib/firefox.mjs';
+import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
+import { ROOT } from '../../scripts/lib/paths.mjs';
+
+let server;
+let ff;
+let d;
+const url = (name) => `http://127.0.0.1:${server.port}/${name}`;
+
+before(async () => {
+  server = await startFixtureServer({});
+  ff = await launchFirefox({ extensionDir: join(ROOT, '.output-test', 'firefox-mv3') });
+  d = ff.driver;
+});
+after(async () => {
+  await ff?.close();
+  await server?.close();
+});
+
+const OUTLINE = `Array.from(document.querySelectorAll('[data-threadlight="thread"] [role="treeitem"]')).map((el) => el.getAttribute('aria-level') + ':' + el.dataset.commentId + (el.dataset.filtered ? ':' + el.dataset.filtered : '')).join(' ')`;
+const TOP_LEVEL = `Array.from(document.querySelectorAll('[role="tree"] > [role="treeitem"]')).map((el) => el.dataset.commentId).join(' ')`;
+
+/** In the popup tab: sets a control the way a person would (typing, clicking, choosing an option). */
+async function setControl(id, value) {
+  const el = await d.find(`#${id}`);
+  if (typeof value === 'boolean') {
+    const checked = await d.execute(`return document.getElementById(arguments[0]).checked`, [id]);
+    if (checked !== value) await d.click(el);
+  } else if (await d.execute(`return document.getElementById(arguments[0]).tagName === 'SELECT'`, [id])) {
+    await d.execute(
+      `const s = document.getElementById(arguments[0]); s.value = Array.from(s.options).find((o) => o.text === arguments[1]).value; s.dispatchEvent(new Event('change', { bubbles: true }));`,
+      [id, value],
+    );
+  } else {
+    // Select all and delete, then type: the input events a person's editing fires.
+    await d.type(el, '\uE009a\uE003');
+    if (value) await d.type(el, value);
+  }
+}
+
+describe('Firefox: the thread view and the popup', () => {
+  it('threads the seed page exactly, with contract hooks', async () => {
+    await d.navigate(url('macrumors-2017-huawei-xiaomi.html'));
+    const outline = await d.waitFor(OUTLINE);
+    assert.equal(outline, '1:25853811 1:25853790 1:25853802 2:25854002 2:25854077 1:25853795 2:25853840 1:25854120 1:25853901 1:25853950');
+    assert.deepEqual(
+      await d.execute(`return [
+        document.querySelectorAll('[data-threadlight="thread"]').length,
+        getComputedStyle(document.getElementById('comments')).display,
+        document.querySelector('[data-comment-id="25853840"] blockquote').dataset.quoteOf,
+        document.querySelector('[data-comment-id="25854120"] blockquote').dataset.quoteOf,
+        document.querySelectorAll('[data-comment-id="25853901"] mark[data-brand]').length,
+      ]`),
+      [1, 'none', '25853795', '', 10],
+    );
+  });
+
+  it('threads the real 2022 capture', async () => {
+    await d.navigate(url('macrumors-2022-apple-pencil.html'));
+    assert.equal(await d.waitFor(OUTLINE), '1:24208508 1:24208549 1:24208525 1:24208557 1:24208509 1:24208535');
+  });
+
+  it('applies popup changes live, restores the original exactly when disabled, and never duplicates', async () => {
+    await d.navigate(url('macrumors-2017-huawei-xiaomi.html'));
+    await d.waitFor(OUTLINE);
+    const pristine = await d.execute(`return fetch(location.href).then((r) => r.text()).then((html) => new DOMParser().parseFromString(html, 'text/html').getElementById('comments').outerHTML)`);
+    const pageTab = await d.handle();
+    const tabId = await (async () => {
+      await d.openPrivilegedTab(ff.extensionUrl('popup.html'));
+      return d.execute(`return browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === arguments[0]).id)`, [url('macrumors-2017-huawei-xiaomi.html')]);
+    })();
+    await d.navigate(ff.extensionUrl(`popup.html?tab=${tabId}`));
+    await d.waitFor(`document.querySelector('.tl-status')?.textContent === '10 of 10 comments shown.'`).catch(async (e) => { throw new Error(e.message + ' / status: ' + JSON.stringify(await d.execute('return [location.href, document.documentElement.outerHTML.slice(0, 1500)]'))); });
+    const popupTab = await d.handle();
+    const inPage = async (fn) => {
+      await d.switchTo(pageTab);
+      try {
+        return await fn();
+      } finally {
+        await d.switchTo(popupTab);
+      }
+    };
+
+    await setControl('tl-sort', 'Oldest');
+    await inPage(() => d.waitFor(`${TOP_LEVEL}.startsWith('25853790 25853795 25853802')`, { message: 'oldest first' }));
+    await setControl('tl-min-rating', '5');
+    await inPage(() => d.waitFor(`document.querySelectorAll('[data-filtered="rating"]').length === 5`, { message: '5 below rating' }));
+    await setControl('tl-min-rating', '');
+    await setControl('tl-muted', 'Monoprice');
+    await inPage(async () => {
+      await d.waitFor(`document.querySelector('[data-comment-id="25854120"]')?.dataset.filtered === 'muted-word' && document.querySelectorAll('[data-filtered]').length === 1`, { message: 'muted word' });
+    });
+    await setControl('tl-muted', '');
+    await setControl('tl-enabled', false);
+    await inPage(async () => {
+      await d.waitFor(`!document.querySelector('[data-threadlight]')`, { message: 'view removed' });
+      assert.equal(await d.execute(`return document.getElementById('comments').outerHTML`), pristine);
+    });
+    await setControl('tl-enabled', true);
+    await inPage(async () => {
+      await d.waitFor(`document.querySelectorAll('[role="treeitem"]').length === 10`);
+      await d.navigate(url('macrumors-2017-huawei-xiaomi.html'));
+      await d.waitFor(OUTLINE);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(await d.execute(`return document.querySelectorAll('[data-threadlight="thread"]').length`), 1);
+    });
+    await d.execute(`window.close()`);
+    await d.switchTo(pageTab);
+  });
+});
