@@ -80,12 +80,17 @@ function readBlock(block: Element, vote: Element, base: string): RawComment {
     ) ?? links.find((a) => text(a) && !TIME.test(text(a)));
   const img = block.querySelector('img');
   const altName = /^(.*)\s+avatar$/i.exec(img?.getAttribute('alt') ?? '')?.[1];
-  const author = text(named) || altName || '';
   const time =
     block.querySelector('time') ??
     Array.from(block.querySelectorAll('*')).find((el) => el.children.length === 0 && TIME.test(text(el)) && text(el).length < 60) ??
     null;
-  const skip = [vote, named, time].filter((e): e is Element => !!e);
+  // Last resort: the short label that sits beside the time, as a reader would read a byline.
+  const byline = time?.parentElement
+    ? Array.from(time.parentElement.children).find((el) => el !== time && el.children.length === 0 && /^\S.{0,39}$/.test(text(el)) && !TIME.test(text(el)))
+    : undefined;
+  const authorEl = named ?? byline;
+  const author = text(authorEl) || altName || '';
+  const skip = [vote, authorEl, time].filter((e): e is Element => !!e);
   let best: Element | null = null;
   let bestLen = -1;
   for (const el of Array.from(block.querySelectorAll('*'))) {

@@ -58,7 +58,7 @@ export function findXenforoThread(doc: Document, url: URL): CommentSection | nul
       author: post.getAttribute('data-author') ?? text(post.querySelector('.message-name')),
       timeText: text(time),
       voteText: null,
-      votes: reactions ? countReactions(text(reactions)) : 0,
+      votes: reactions ? countReactions(text(reactions.querySelector('.reactionsBar-link') ?? reactions)) : 0,
       body: post.querySelector('.message-body .bbWrapper') ?? post.querySelector('.bbWrapper'),
       page,
     };
