@@ -27,7 +27,7 @@ export const REASON_TEXT: Record<FilterReason, string> = {
   'brand-focus': 'outside the brand focus',
 };
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function CommentItem({ node, level, state }: { node: ThreadNode; level: number; state: TreeState }) {
   const { comment } = node;
@@ -98,7 +98,7 @@ export function CommentItem({ node, level, state }: { node: ThreadNode; level: n
             </span>
             {hasReplies ? (
               <button type="button" class="tl-toggle tl-linkish" tabIndex={-1} onClick={() => state.onToggle(comment.id)}>
-                {collapsed ? `[+] ${plural(countAll(node), 'reply')}` : '[−]'}
+                {collapsed ? `[+] ${plural(countAll(node), 'reply', 'replies')}` : '[−]'}
               </button>
             ) : null}
           </header>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { usePrefsState } from './use-prefs-state';
 import { DEFAULT_BRANDS, effectiveBrands, type BrandDef } from '@/utils/brands';
 import { invalidMutedWords } from '@/utils/filter';
 import type { SortMode } from '@/utils/order';
@@ -19,26 +20,20 @@ const fromLines = (text: string) => text.split('\n').flatMap(splitList);
 
 /** Full settings: filters, brand dictionary, defaults, sites, import / export, reset. */
 export function Options({ initial, onChange, message }: OptionsProps) {
-  const [prefs, setPrefs] = useState(initial);
+  const [prefs, change, replace] = usePrefsState(initial, onChange);
   const [words, setWords] = useState(lines(initial.filters.mutedWords));
   const [users, setUsers] = useState(lines(initial.filters.mutedUsers));
   const [notice, setNotice] = useState<{ error: boolean; text: string } | null>(null);
   const [draft, setDraft] = useState({ label: '', aliases: '', color: '#7c3aed' });
 
-  const update = (next: Prefs) => {
-    setPrefs(next);
-    onChange(next);
-  };
   const setAll = (next: Prefs) => {
     setWords(lines(next.filters.mutedWords));
     setUsers(lines(next.filters.mutedUsers));
-    update(next);
+    replace(next);
   };
   const brands = effectiveBrands(prefs.brands.custom, []);
-  const editBrand = (b: BrandDef) => {
-    const custom = prefs.brands.custom.filter((c) => c.id !== b.id);
-    update({ ...prefs, brands: { ...prefs.brands, custom: [...custom, b] } });
-  };
+  const editBrand = (b: BrandDef) =>
+    change((p) => ({ ...p, brands: { ...p.brands, custom: [...p.brands.custom.filter((c) => c.id !== b.id), b] } }));
   const toggleIn = (list: string[], id: string, on: boolean) => (on ? Array.from(new Set([...list, id])) : list.filter((x) => x !== id));
   const invalid = invalidMutedWords(prefs.filters.mutedWords);
 
@@ -58,7 +53,7 @@ export function Options({ initial, onChange, message }: OptionsProps) {
           onInput={(e) => {
             const t = (e.currentTarget as HTMLInputElement).value.trim();
             const n = t === '' ? null : Math.round(Number(t));
-            if (n === null || Number.isFinite(n)) update({ ...prefs, filters: { ...prefs.filters, minRating: n } });
+            if (n === null || Number.isFinite(n)) change((p) => ({ ...p, filters: { ...p.filters, minRating: n } }));
           }}
         />
       </label>
@@ -69,7 +64,7 @@ export function Options({ initial, onChange, message }: OptionsProps) {
           onInput={(e) => {
             const t = (e.currentTarget as HTMLTextAreaElement).value;
             setWords(t);
-            update({ ...prefs, filters: { ...prefs.filters, mutedWords: fromLines(t) } });
+            change((p) => ({ ...p, filters: { ...p.filters, mutedWords: fromLines(t) } }));
           }}
         />
       </label>
@@ -81,7 +76,7 @@ export function Options({ initial, onChange, message }: OptionsProps) {
           onInput={(e) => {
             const t = (e.currentTarget as HTMLTextAreaElement).value;
             setUsers(t);
-            update({ ...prefs, filters: { ...prefs.filters, mutedUsers: t.split('\n').map((s) => s.trim()).filter(Boolean) } });
+            change((p) => ({ ...p, filters: { ...p.filters, mutedUsers: t.split('\n').map((s) => s.trim()).filter(Boolean) } }));
           }}
         />
       </label>
@@ -91,7 +86,7 @@ export function Options({ initial, onChange, message }: OptionsProps) {
         <input
           type="checkbox"
           checked={prefs.brands.highlight}
-          onChange={(e) => update({ ...prefs, brands: { ...prefs.brands, highlight: (e.currentTarget as HTMLInputElement).checked } })}
+          onChange={(e) => change((p) => ({ ...p, brands: { ...p.brands, highlight: (e.currentTarget as HTMLInputElement).checked } }))}
         />{' '}
         Highlight brands
       </label>
@@ -111,7 +106,7 @@ export function Options({ initial, onChange, message }: OptionsProps) {
                     type="checkbox"
                     aria-label={`Use ${b.label}`}
                     checked={!prefs.brands.disabled.includes(b.id)}
-                    onChange={(e) => update({ ...prefs, brands: { ...prefs.brands, disabled: toggleIn(prefs.brands.disabled, b.id, !(e.currentTarget as HTMLInputElement).checked) } })}
+                    onChange={(e) => change((p) => ({ ...p, brands: { ...p.brands, disabled: toggleIn(p.brands.disabled, b.id, !(e.currentTarget as HTMLInputElement).checked) } }))}
                   />
                 </td>
                 <td>
@@ -121,9 +116,10 @@ export function Options({ initial, onChange, message }: OptionsProps) {
                     checked={prefs.brands.only.length === 0 || prefs.brands.only.includes(b.id)}
                     onChange={(e) => {
                       const on = (e.currentTarget as HTMLInputElement).checked;
-                      const current = prefs.brands.only.length ? prefs.brands.only : brands.map((x) => x.id);
-                      const only = toggleIn(current, b.id, on);
-                      update({ ...prefs, brands: { ...prefs.brands, only: only.length === brands.length ? [] : only } });
+                      change((p) => {
+                        const only = toggleIn(p.brands.only.length ? p.brands.only : brands.map((x) => x.id), b.id, on);
+                        return { ...p, brands: { ...p.brands, only: only.length === brands.length ? [] : only } };
+                      });
                     }}
                   />
                 </td>
@@ -146,7 +142,7 @@ export function Options({ initial, onChange, message }: OptionsProps) {
                     <button
                       type="button"
                       class="tl-linkish"
-                      onClick={() => update({ ...prefs, brands: { ...prefs.brands, custom: prefs.brands.custom.filter((c) => c.id !== b.id) } })}
+                      onClick={() => change((p) => ({ ...p, brands: { ...p.brands, custom: p.brands.custom.filter((c) => c.id !== b.id) } }))}
                     >
                       {builtIn ? 'Restore' : 'Delete'}
                     </button>
@@ -167,27 +163,27 @@ export function Options({ initial, onChange, message }: OptionsProps) {
           setDraft({ label: '', aliases: '', color: draft.color });
         }}
       >
-        <label>New brand <input type="text" value={draft.label} onInput={(e) => setDraft({ ...draft, label: (e.currentTarget as HTMLInputElement).value })} /></label>
-        <label>Aliases <input type="text" value={draft.aliases} onInput={(e) => setDraft({ ...draft, aliases: (e.currentTarget as HTMLInputElement).value })} /></label>
-        <label>Colour <input type="color" value={draft.color} onInput={(e) => setDraft({ ...draft, color: (e.currentTarget as HTMLInputElement).value })} /></label>
+        <label>New brand <input type="text" value={draft.label} onInput={(e) => { const v = (e.currentTarget as HTMLInputElement).value; setDraft((d) => ({ ...d, label: v })); }} /></label>
+        <label>Aliases <input type="text" value={draft.aliases} onInput={(e) => { const v = (e.currentTarget as HTMLInputElement).value; setDraft((d) => ({ ...d, aliases: v })); }} /></label>
+        <label>Colour <input type="color" value={draft.color} onInput={(e) => { const v = (e.currentTarget as HTMLInputElement).value; setDraft((d) => ({ ...d, color: v })); }} /></label>
         <button type="submit">Add brand</button>
       </form>
 
       <h2>Defaults and sites</h2>
       <label>
         Default view{' '}
-        <select value={prefs.view.view} onChange={(e) => update({ ...prefs, view: { ...prefs.view, view: (e.currentTarget as HTMLSelectElement).value as ViewMode } })}>
+        <select value={prefs.view.view} onChange={(e) => change((p) => ({ ...p, view: { ...p.view, view: (e.currentTarget as HTMLSelectElement).value as ViewMode } }))}>
           {(Object.keys(VIEW_LABELS) as ViewMode[]).map((v) => <option key={v} value={v}>{VIEW_LABELS[v]}</option>)}
         </select>
       </label>
       <label>
         Default sort{' '}
-        <select value={prefs.view.sort} onChange={(e) => update({ ...prefs, view: { ...prefs.view, sort: (e.currentTarget as HTMLSelectElement).value as SortMode } })}>
+        <select value={prefs.view.sort} onChange={(e) => change((p) => ({ ...p, view: { ...p.view, sort: (e.currentTarget as HTMLSelectElement).value as SortMode } }))}>
           {(Object.keys(SORT_LABELS) as SortMode[]).map((m) => <option key={m} value={m}>{SORT_LABELS[m]}</option>)}
         </select>
       </label>
       <label>
-        <input type="checkbox" checked={prefs.view.enabled} onChange={(e) => update({ ...prefs, view: { ...prefs.view, enabled: (e.currentTarget as HTMLInputElement).checked } })} /> Threadlight on (all sites)
+        <input type="checkbox" checked={prefs.view.enabled} onChange={(e) => change((p) => ({ ...p, view: { ...p.view, enabled: (e.currentTarget as HTMLInputElement).checked } }))} /> Threadlight on (all sites)
       </label>
       {SITES.map((site) => (
         <label key={site}>
@@ -195,10 +191,13 @@ export function Options({ initial, onChange, message }: OptionsProps) {
             type="checkbox"
             checked={prefs.view.sites[site] !== false}
             onChange={(e) => {
-              const sites = { ...prefs.view.sites };
-              if ((e.currentTarget as HTMLInputElement).checked) delete sites[site];
-              else sites[site] = false;
-              update({ ...prefs, view: { ...prefs.view, sites } });
+              const on = (e.currentTarget as HTMLInputElement).checked;
+              change((p) => {
+                const sites = { ...p.view.sites };
+                if (on) delete sites[site];
+                else sites[site] = false;
+                return { ...p, view: { ...p.view, sites } };
+              });
             }}
           />{' '}
           On {site}

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { usePrefsState } from './use-prefs-state';
 import type { Prefs, ViewMode } from '@/utils/prefs';
 import { enabledOn, siteKey, splitList } from '@/utils/prefs';
 import type { SortMode } from '@/utils/order';
@@ -20,15 +21,9 @@ export interface PopupProps {
 
 /** The toolbar popup: views and quick filters. Accessible names are in shared/CONTRACT.md. */
 export function Popup({ initial, hostname, stats, onChange, onOpenOptions, message }: PopupProps) {
-  const [prefs, setPrefs] = useState(initial);
+  const [prefs, change] = usePrefsState(initial, onChange);
   const [muted, setMuted] = useState(initial.filters.mutedWords.join(', '));
   const [minRating, setMinRating] = useState(initial.filters.minRating === null ? '' : String(initial.filters.minRating));
-  useEffect(() => setPrefs(initial), [initial]);
-
-  const update = (next: Prefs) => {
-    setPrefs(next);
-    onChange(next);
-  };
   const site = hostname ? siteKey(hostname) : null;
   const enabled = hostname ? enabledOn(prefs.view, hostname) : prefs.view.enabled;
 
@@ -53,12 +48,14 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
           checked={enabled}
           onChange={(e) => {
             const on = (e.currentTarget as HTMLInputElement).checked;
-            const sites = { ...prefs.view.sites };
-            if (site) {
-              if (on) delete sites[site];
-              else sites[site] = false;
-            }
-            update({ ...prefs, view: { ...prefs.view, enabled: site ? prefs.view.enabled || on : on, sites } });
+            change((p) => {
+              const sites = { ...p.view.sites };
+              if (site) {
+                if (on) delete sites[site];
+                else sites[site] = false;
+              }
+              return { ...p, view: { ...p.view, enabled: site ? p.view.enabled || on : on, sites } };
+            });
           }}
         />
         Enable on this site
@@ -68,7 +65,7 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
         <select
           id="tl-view"
           value={prefs.view.view}
-          onChange={(e) => update({ ...prefs, view: { ...prefs.view, view: (e.currentTarget as HTMLSelectElement).value as ViewMode } })}
+          onChange={(e) => change((p) => ({ ...p, view: { ...p.view, view: (e.currentTarget as HTMLSelectElement).value as ViewMode } }))}
         >
           {(Object.keys(VIEW_LABELS) as ViewMode[]).map((v) => (
             <option key={v} value={v}>{VIEW_LABELS[v]}</option>
@@ -80,7 +77,7 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
         <select
           id="tl-sort"
           value={prefs.view.sort}
-          onChange={(e) => update({ ...prefs, view: { ...prefs.view, sort: (e.currentTarget as HTMLSelectElement).value as SortMode } })}
+          onChange={(e) => change((p) => ({ ...p, view: { ...p.view, sort: (e.currentTarget as HTMLSelectElement).value as SortMode } }))}
         >
           {(Object.keys(SORT_LABELS) as SortMode[]).map((m) => (
             <option key={m} value={m}>{SORT_LABELS[m]}</option>
@@ -92,7 +89,7 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
           id="tl-highlight"
           type="checkbox"
           checked={prefs.brands.highlight}
-          onChange={(e) => update({ ...prefs, brands: { ...prefs.brands, highlight: (e.currentTarget as HTMLInputElement).checked } })}
+          onChange={(e) => change((p) => ({ ...p, brands: { ...p.brands, highlight: (e.currentTarget as HTMLInputElement).checked } }))}
         />
         Highlight brands
       </label>
@@ -109,7 +106,7 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
             const text = (e.currentTarget as HTMLInputElement).value;
             setMinRating(text);
             const n = text.trim() === '' ? null : Number(text);
-            if (n === null || Number.isFinite(n)) update({ ...prefs, filters: { ...prefs.filters, minRating: n === null ? null : Math.round(n) } });
+            if (n === null || Number.isFinite(n)) change((p) => ({ ...p, filters: { ...p.filters, minRating: n === null ? null : Math.round(n) } }));
           }}
         />
       </div>
@@ -123,7 +120,7 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
           onInput={(e) => {
             const text = (e.currentTarget as HTMLInputElement).value;
             setMuted(text);
-            update({ ...prefs, filters: { ...prefs.filters, mutedWords: splitList(text) } });
+            change((p) => ({ ...p, filters: { ...p.filters, mutedWords: splitList(text) } }));
           }}
         />
       </div>

@@ -162,6 +162,7 @@ export function ThreadView(props: ThreadViewProps) {
   };
 
   const allParents = useMemo(() => Array.from(new Set(parents.values())), [parents]);
+  const allCollapsed = allParents.length > 0 && allParents.every((id) => collapsed.has(id));
   const { counts } = model;
   const hiddenBy = FILTER_REASONS.filter((r) => counts.byReason[r] > 0)
     .map((r) => `${counts.byReason[r]} ${REASON_TEXT[r]}`)
@@ -193,12 +194,8 @@ export function ThreadView(props: ThreadViewProps) {
             ))}
           </span>
           {props.view === 'threaded' && allParents.length > 0 ? (
-            <button
-              type="button"
-              class="tl-linkish"
-              onClick={() => setCollapsed(collapsed.size ? new Set() : new Set(allParents))}
-            >
-              {collapsed.size ? 'Expand all' : 'Collapse all'}
+            <button type="button" class="tl-linkish" onClick={() => setCollapsed(allCollapsed ? new Set() : new Set(allParents))}>
+              {allCollapsed ? 'Expand all' : 'Collapse all'}
             </button>
           ) : null}
         </span>

@@ -1,0 +1,143 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createSectionView, removeStaleViews } from '@/utils/section-view';
+import { findSection } from '@/utils/sites';
+import { DEFAULT_PREFS, type Prefs } from '@/utils/prefs';
+import { ARTICLE_URL, fixtureHtml } from '../helpers';
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+const prefsWith = (view: Partial<Prefs['view']> = {}, rest: Partial<Prefs> = {}): Prefs => ({ ...DEFAULT_PREFS, ...rest, view: { ...DEFAULT_PREFS.view, ...view } });
+
+function load(name = 'macrumors-2017-huawei-xiaomi.html') {
+  document.documentElement.innerHTML = new DOMParser().parseFromString(fixtureHtml(name), 'text/html').documentElement.innerHTML;
+  return findSection(document, ARTICLE_URL)!;
+}
+
+const items = () => Array.from(document.querySelectorAll<HTMLElement>('[data-threadlight="thread"] [role="treeitem"]'));
+const levels = () => items().map((el) => `${el.getAttribute('aria-level')}:${el.dataset.commentId}`);
+
+describe('the section view in the page', () => {
+  beforeEach(() => {
+    document.documentElement.innerHTML = '<head></head><body></body>';
+  });
+
+  it('inserts one view right before the untouched original, and removing it restores the page exactly', async () => {
+    const section = load();
+    const before = section.root.outerHTML;
+    const bodyBefore = document.body.innerHTML;
+    const view = createSectionView(section, { onViewPrefs: () => {} });
+    view.update(prefsWith());
+    await tick();
+    const host = document.querySelector('[data-threadlight="thread"]')!;
+    expect(host.nextElementSibling).toBe(section.root);
+    expect(section.root.outerHTML).toBe(before);
+    expect(host.querySelector('[role="tree"]')).not.toBeNull();
+    expect(levels()).toEqual([
+      '1:25853811', '1:25853790', '1:25853802', '2:25854002', '2:25854077', '1:25853795', '2:25853840', '1:25854120', '1:25853901', '1:25853950',
+    ]);
+    view.update(prefsWith({ view: 'original' }));
+    expect(document.querySelector('[data-threadlight]')).toBeNull();
+    expect(document.body.innerHTML).toBe(bodyBefore);
+  });
+
+  it('never makes a second view for the same section (re-run, second instance)', async () => {
+    const section = load();
+    const a = createSectionView(section, { onViewPrefs: () => {} });
+    a.update(prefsWith());
+    a.update(prefsWith({ sort: 'newest' }));
+    const b = createSectionView(findSection(document, ARTICLE_URL)!, { onViewPrefs: () => {} });
+    b.update(prefsWith());
+    await tick();
+    expect(document.querySelectorAll('[data-threadlight="thread"]')).toHaveLength(1);
+    removeStaleViews(document);
+    expect(document.querySelectorAll('[data-threadlight]')).toHaveLength(0);
+  });
+
+  it('sorts, flattens and filters on preference changes, with reasons and counts', async () => {
+    const section = load();
+    const view = createSectionView(section, { onViewPrefs: () => {} });
+    view.update(prefsWith({ sort: 'oldest' }));
+    await tick();
+    expect(levels()[0]).toBe('1:25853790');
+    view.update(prefsWith({ view: 'flat', sort: 'top' }));
+    await tick();
+    expect(levels().every((l) => l.startsWith('1:'))).toBe(true);
+    expect(levels()).toHaveLength(10);
+    view.update({ ...prefsWith(), filters: { minRating: 8, mutedWords: [], mutedUsers: ['reader_one'] } });
+    await tick();
+    expect(document.querySelector('[data-comment-id="25853811"]')!.getAttribute('data-filtered')).toBe('muted-user');
+    expect(document.querySelector('[data-comment-id="25853840"]')!.getAttribute('data-filtered')).toBe('rating');
+    // A filtered parent keeps its place; its reply stays in its group.
+    const four = document.querySelector('[data-comment-id="25853795"]')!;
+    expect(four.getAttribute('data-filtered')).toBeNull();
+    expect(view.counts()).toMatchObject({ total: 10, hidden: 7, byReason: { rating: 6, 'muted-user': 1 } });
+    expect(document.querySelector('.tl-count')!.textContent).toContain('7 hidden');
+  });
+
+  it('collapses and expands a thread, and Collapse all / Expand all', async () => {
+    load();
+    const view = createSectionView(findSection(document, ARTICLE_URL)!, { onViewPrefs: () => {} });
+    view.update(prefsWith());
+    await tick();
+    const three = () => document.querySelector('[data-comment-id="25853802"]')!;
+    expect(three().getAttribute('aria-expanded')).toBe('true');
+    (three().querySelector('.tl-toggle') as HTMLButtonElement).click();
+    await tick();
+    expect(three().getAttribute('aria-expanded')).toBe('false');
+    expect(three().querySelector('[role="group"]')).toBeNull();
+    expect(three().querySelector('.tl-toggle')!.textContent).toContain('2 replies');
+    const all = () => Array.from(document.querySelectorAll('button')).find((b) => /Collapse all|Expand all/.test(b.textContent ?? ''))!;
+    expect(all().textContent).toBe('Collapse all');
+    all().click();
+    await tick();
+    expect(document.querySelectorAll('[aria-expanded="true"]')).toHaveLength(0);
+    expect(all().textContent).toBe('Expand all');
+    all().click();
+    await tick();
+    expect(document.querySelectorAll('[aria-expanded="false"]')).toHaveLength(0);
+  });
+
+  it('marks brands, links matched quotes and labels orphan quotes', async () => {
+    load();
+    const view = createSectionView(findSection(document, ARTICLE_URL)!, { onViewPrefs: () => {} });
+    view.update(prefsWith());
+    await tick();
+    expect(document.querySelector('[data-comment-id="25853840"] blockquote')!.getAttribute('data-quote-of')).toBe('25853795');
+    const orphan = document.querySelector('[data-comment-id="25854120"] blockquote')!;
+    expect(orphan.getAttribute('data-quote-of')).toBe('');
+    expect(orphan.querySelector('a')!.getAttribute('href')).toBe('https://forums.macrumors.com/threads/2105432');
+    expect(document.querySelectorAll('mark[data-brand]').length).toBeGreaterThan(40);
+    view.update(prefsWith({}, { brands: { ...DEFAULT_PREFS.brands, only: ['huawei'] } }));
+    await tick();
+    expect(new Set(Array.from(document.querySelectorAll('mark[data-brand]')).map((m) => m.getAttribute('data-brand')))).toEqual(new Set(['huawei']));
+  });
+
+  it('focuses the thread on a brand from the chart, and clears it on a second click', async () => {
+    load();
+    const view = createSectionView(findSection(document, ARTICLE_URL)!, { onViewPrefs: () => {} });
+    view.update(prefsWith());
+    await tick();
+    const bar = () => document.querySelector('.tl-chart [data-brand="huawei"]') as SVGGElement;
+    bar().dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await tick();
+    const open = items().filter((el) => !el.dataset.filtered).map((el) => el.dataset.commentId);
+    expect(open.sort()).toEqual(['25853901', '25853950']);
+    expect(items().filter((el) => el.dataset.filtered === 'brand-focus')).toHaveLength(8);
+    expect(bar().getAttribute('aria-pressed')).toBe('true');
+    bar().dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await tick();
+    expect(items().filter((el) => el.dataset.filtered)).toHaveLength(0);
+  });
+
+  it('asks for view changes from its own header controls', async () => {
+    load();
+    const asked: unknown[] = [];
+    const view = createSectionView(findSection(document, ARTICLE_URL)!, { onViewPrefs: (c) => asked.push(c) });
+    view.update(prefsWith());
+    await tick();
+    const select = document.querySelector('.tl-header select') as HTMLSelectElement;
+    select.value = 'newest';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    (Array.from(document.querySelectorAll('.tl-segmented button')).find((b) => b.textContent === 'Original') as HTMLButtonElement).click();
+    expect(asked).toEqual([{ sort: 'newest' }, { view: 'original' }]);
+  });
+});
