@@ -101,7 +101,7 @@ export function validateFilters(raw: unknown): FilterPrefs {
   const v = isObj(raw) ? raw : {};
   const min = v.minRating;
   return {
-    minRating: min === null ? null : typeof min === 'number' && Number.isFinite(min) ? Math.round(Math.max(-1e6, Math.min(1e6, min))) : d.minRating,
+    minRating: min === null ? null : typeof min === 'number' && Number.isFinite(min) ? Math.round(Math.max(-1e6, Math.min(1e6, min))) + 0 /* no -0 */ : d.minRating,
     mutedWords: strings(v.mutedWords, [...d.mutedWords]),
     mutedUsers: strings(v.mutedUsers, [...d.mutedUsers]),
   };

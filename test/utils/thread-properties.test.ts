@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Comment } from '@/utils/model';
+import { chronology, threadByQuotes, type ThreadNode } from '@/utils/thread-by-quotes';
+
+const WORDS = ['apple', 'samsung', 'phone', 'battery', 'price', 'the', 'is', 'not', 'good', 'bad', 'ios', 'android', 'screen', 'why', 'because', 'never', 'always', 'buy', 'sell', 'cheap'];
+
+/** Random discussions: own texts from a small vocabulary (so texts collide), quotes copied from any comment
+ * (earlier, later, itself), random text, or named by id (existing, self, or missing). */
+const discussion = fc
+  .array(fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 25 }), { minLength: 1, maxLength: 40 })
+  .chain((texts) =>
+    fc
+      .array(
+        fc.record({
+          quotes: fc.array(
+            fc.record({
+              kind: fc.constantFrom('copy', 'excerpt', 'random', 'id', 'missing-id'),
+              of: fc.nat(texts.length - 1),
+              from: fc.nat(20),
+              words: fc.array(fc.constantFrom(...WORDS), { maxLength: 8 }),
+            }),
+            { maxLength: 3 },
+          ),
+          numericIds: fc.boolean(),
+          timestamp: fc.option(fc.integer({ min: 0, max: 1e6 })),
+        }),
+        { minLength: texts.length, maxLength: texts.length },
+      )
+      .map((extra) => {
+        const numeric = extra.every((e) => e.numericIds);
+        return texts.map((words, i): Comment => {
+          const ownText = words.join(' ');
+          const id = numeric ? String(1000 + ((i * 7919) % 997)) + String(i) : `c${i}`;
+          const quotes = extra[i]!.quotes.map((q) => {
+            const source = texts[q.of]!;
+            if (q.kind === 'copy') return { text: source.join(' ') };
+            if (q.kind === 'excerpt') return { text: source.slice(q.from, q.from + 6).join(' ') };
+            if (q.kind === 'id') return { text: source.join(' '), sourceId: numeric ? String(1000 + ((q.of * 7919) % 997)) + String(q.of) : `c${q.of}` };
+            if (q.kind === 'missing-id') return { text: q.words.join(' '), sourceId: '999999999' };
+            return { text: q.words.join(' ') };
+          });
+          const c: Comment = { id, author: `u${i % 5}`, timeText: '', votes: i % 7, votesMissing: false, body: [], quotes, ownText, index: i };
+          if (extra[i]!.timestamp !== null) c.timestamp = extra[i]!.timestamp!;
+          return c;
+        });
+      }),
+  );
+
+function walk(nodes: ThreadNode[], visit: (n: ThreadNode, ancestors: Set<string>) => void, ancestors = new Set<string>()) {
+  for (const n of nodes) {
+    visit(n, ancestors);
+    const next = new Set(ancestors).add(n.comment.id);
+    walk(n.children, visit, next);
+  }
+}
+
+describe('threading properties (random discussions)', () => {
+  it('every comment appears exactly once, with no cycles, and every parent is earlier', () => {
+    fc.assert(
+      fc.property(discussion, (comments) => {
+        const forest = threadByQuotes(comments);
+        const rank = new Map(chronology(comments).map((c, i) => [c.id, i]));
+        const seen: string[] = [];
+        walk(forest.roots, (n, ancestors) => {
+          expect(ancestors.has(n.comment.id)).toBe(false);
+          seen.push(n.comment.id);
+          for (const child of n.children) {
+            expect(child.parentId).toBe(n.comment.id);
+            expect(rank.get(n.comment.id)!).toBeLessThan(rank.get(child.comment.id)!);
+          }
+        });
+        expect(seen.sort()).toEqual(comments.map((c) => c.id).sort());
+        for (const root of forest.roots) expect(root.parentId === null || !forest.byId.has(root.parentId)).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('is deterministic: the same input gives the same forest', () => {
+    fc.assert(
+      fc.property(discussion, (comments) => {
+        const parents = (cs: Comment[]) => Array.from(threadByQuotes(cs).byId.values()).map((n) => `${n.comment.id}>${n.parentId}`);
+        expect(parents(comments)).toEqual(parents(comments.map((c) => ({ ...c }))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an exact quote of an earlier comment long enough to match always links to some earlier comment', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...WORDS), { minLength: 6, maxLength: 20 }), (words) => {
+        const text = words.join(' ');
+        const forest = threadByQuotes([
+          { id: 'a', author: 'a', timeText: '', votes: 0, votesMissing: false, body: [], quotes: [], ownText: text, index: 0 },
+          { id: 'b', author: 'b', timeText: '', votes: 0, votesMissing: false, body: [], quotes: [{ text }], ownText: 'reply', index: 1 },
+        ]);
+        expect(forest.byId.get('b')!.parentId).toBe('a');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('threading edge cases', () => {
+  const c = (i: number, ownText: string, quotes: Comment['quotes'] = []): Comment => ({ id: String(100 + i), author: `u${i}`, timeText: '', votes: 0, votesMissing: false, body: [], quotes, ownText, index: i });
+
+  it('a 100-level quote chain nests 100 deep without trouble', () => {
+    const chain = Array.from({ length: 101 }, (_, i) => c(i, `message number ${i} in the long chain of replies`, i ? [{ text: `message number ${i - 1} in the long chain of replies` }] : []));
+    let depth = 0;
+    let node = threadByQuotes(chain).roots[0];
+    while (node?.children[0]) {
+      node = node.children[0];
+      depth++;
+    }
+    expect(depth).toBe(100);
+  });
+
+  it('quote cycles by id (a quotes b, b quotes a) never loop', () => {
+    const forest = threadByQuotes([c(1, 'first words here', [{ text: 'x', sourceId: '102' }]), c(2, 'second words here', [{ text: 'x', sourceId: '101' }])]);
+    expect(forest.byId.get('102')!.parentId).toBe('101');
+    expect(forest.byId.get('101')!.parentId).toBeNull();
+  });
+
+  it('10,000 comments thread without trouble', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => c(i, `comment ${i} says word${i % 97} and word${i % 89} about things`, i % 3 === 0 && i ? [{ text: `comment ${i - 1} says word${(i - 1) % 97} and word${(i - 1) % 89}` }] : []));
+    const forest = threadByQuotes(many);
+    expect(forest.byId.size).toBe(10_000);
+    expect(forest.byId.get(String(100 + 3))!.parentId).toBe(String(100 + 2));
+  });
+
+  it('empty, RTL and zero-width texts', () => {
+    const forest = threadByQuotes([
+      c(1, ''),
+      c(2, 'مرحبا هذا تعليق طويل باللغة العربية عن الهواتف'),
+      c(3, 'reply', [{ text: 'هذا تعليق طويل باللغة العربية' }]),
+      c(4, 'reply', [{ text: '' }]),
+      c(5, 'a\u200Bb\u200Cc\u200D d e f g', [{ text: '\u200B\u200B\u200B' }]),
+    ]);
+    expect(forest.byId.get('103')!.parentId).toBe('102');
+    expect(forest.byId.get('104')!.parentId).toBeNull();
+    expect(forest.byId.get('105')!.parentId).toBeNull();
+  });
+});
