@@ -41,13 +41,15 @@ function page(bodies: string[]): string {
   return `<html><body><div id="comments"><h2>Top Rated Comments</h2>${blocks}</div></body></html>`;
 }
 
+/** Parses the page into a document without a browsing context (its iframes never load), as a page would
+ * present it to the content script, and renders our view into it. */
 function render(bodies: string[]) {
-  document.documentElement.innerHTML = new DOMParser().parseFromString(page(bodies), 'text/html').documentElement.innerHTML;
-  const section = findSection(document, ARTICLE_URL);
+  const doc = new DOMParser().parseFromString(page(bodies), 'text/html');
+  const section = findSection(doc, ARTICLE_URL);
   if (!section) return null;
   const view = createSectionView(section, { onViewPrefs: () => {} });
   view.update(DEFAULT_PREFS);
-  return document.querySelector('[data-threadlight="thread"]');
+  return doc.querySelector('[data-threadlight="thread"]');
 }
 
 function assertInert(host: Element) {
@@ -137,9 +139,11 @@ describe('robustness', () => {
   });
 
   it('empty comments and missing votes', () => {
-    document.documentElement.innerHTML =
-      '<body><div id="comments"><h2>Top Rated Comments</h2><div class="comment"><div class="comment_content"><div class="username"><a>ghost</a></div><div class="content"></div></div></div></div></body>';
-    const section = findSection(document, ARTICLE_URL)!;
+    const doc = new DOMParser().parseFromString(
+      '<body><div id="comments"><h2>Top Rated Comments</h2><div class="comment"><div class="comment_content"><div class="username"><a>ghost</a></div><div class="content"></div></div></div></div></body>',
+      'text/html',
+    );
+    const section = findSection(doc, ARTICLE_URL)!;
     expect(section.comments[0]).toMatchObject({ author: 'ghost', votes: 0, votesMissing: true, body: [] });
   });
 });
