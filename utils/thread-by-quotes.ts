@@ -1,5 +1,5 @@
 import type { Comment } from './model';
-import { fnv1a, normalizeText, tokenize } from './text';
+import { normalizeText, tokenize } from './text';
 
 // Quote threading: a comment whose body quotes an earlier comment becomes its reply.
 //
@@ -63,23 +63,28 @@ export function chronology(comments: Comment[]): Comment[] {
   return sorted;
 }
 
-function shingleHashes(tokens: string[], size: number): number[] {
-  const tokenHashes = tokens.map(fnv1a);
-  const out: number[] = [];
-  for (let i = 0; i + size <= tokenHashes.length; i++) {
-    let h = 0x9e3779b9;
-    for (let k = 0; k < size; k++) h = Math.imul(h ^ tokenHashes[i + k]!, 0x85ebca6b) >>> 0;
-    out.push(h);
-  }
+/**
+ * Order-sensitive 30-bit key of three token ids. 30 bits keeps keys small integers in V8 (no boxed doubles
+ * in the postings map); a collision only costs a wasted candidate check.
+ */
+const shingleKey = (a: number, b: number, c: number) =>
+  (Math.imul(a + 1, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77) ^ Math.imul(c + 1, 0xc2b2ae3d)) & 0x3fffffff;
+
+/** Keys of every run of SHINGLE tokens (or of the whole text when it is shorter). */
+export function shingleKeys(ids: number[]): number[] {
+  if (ids.length < SHINGLE) return ids.length ? [shingleKey(ids[0]!, ids[1] ?? -1, ids[2] ?? -1)] : [];
+  const out = new Array<number>(ids.length - SHINGLE + 1);
+  for (let i = 0; i + SHINGLE <= ids.length; i++) out[i] = shingleKey(ids[i]!, ids[i + 1]!, ids[i + 2]!);
   return out;
 }
 
 interface Indexed {
   comment: Comment;
-  rank: number;
-  /** Tokens joined by single spaces, padded: exact-substring tests on word boundaries. */
-  joined: string;
-  shingles: Set<number>;
+  /** Normalised own text. Token arrays are not kept: 10,000 comments' worth of live token strings costs
+   * more in garbage collection than re-tokenising the few shortlisted candidates. */
+  normalized: string;
+  /** Tokens joined by single spaces, padded (exact-substring tests on word boundaries); built on demand. */
+  joined?: string;
 }
 
 export interface TextMatch {
@@ -87,47 +92,172 @@ export interface TextMatch {
   confidence: number;
 }
 
-/** Index of the comments' own words, for matching quotes by text. */
+/**
+ * Stable LSD radix sort of (key, value) pairs by 30-bit key, two 15-bit passes: linear time, and values
+ * appended in ascending order stay ascending within each key.
+ */
+function radixSortPairs(keys: Uint32Array, values: Uint32Array, n: number): [Uint32Array, Uint32Array] {
+  let k1: Uint32Array = keys;
+  let v1: Uint32Array = values;
+  let k2: Uint32Array = new Uint32Array(n);
+  let v2: Uint32Array = new Uint32Array(n);
+  const counts = new Uint32Array(1 << 15);
+  for (const shift of [0, 15]) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(k1[i]! >>> shift) & 0x7fff]!++;
+    let sum = 0;
+    for (let b = 0; b < counts.length; b++) {
+      const c = counts[b]!;
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const at = counts[(k1[i]! >>> shift) & 0x7fff]!++;
+      k2[at] = k1[i]!;
+      v2[at] = v1[i]!;
+    }
+    [k1, k2] = [k2, k1];
+    [v1, v2] = [v2, v1];
+  }
+  return [k1, v1];
+}
+
+/**
+ * Index of the comments' own words (in chronological order), for matching quotes by text. Postings are
+ * compressed sorted arrays (distinct keys, where each key's ranks start, the ranks), radix-sorted in linear
+ * time and read by binary search: no per-key arrays or maps.
+ */
 export class QuoteIndex {
   readonly items: Indexed[];
-  private readonly postings = new Map<number, number[]>();
+  /** Token → small integer: V8's string hashing instead of hashing every token in JS. */
+  private readonly vocab = new Map<string, number>();
+  private readonly keys: Uint32Array;
+  private readonly starts: Uint32Array;
+  private readonly ranks: Uint32Array;
 
   constructor(ordered: Comment[]) {
+    let keyBuf = new Uint32Array(4096);
+    let rankBuf = new Uint32Array(4096);
+    let n = 0;
     this.items = ordered.map((comment, rank) => {
-      const tokens = tokenize(normalizeText(comment.ownText));
-      const shingles = new Set(shingleHashes(tokens, SHINGLE));
-      for (const s of shingles) {
-        const list = this.postings.get(s);
-        if (list) list.push(rank);
-        else this.postings.set(s, [rank]);
+      const normalized = normalizeText(comment.ownText);
+      const ids = tokenize(normalized).map((t) => {
+        let id = this.vocab.get(t);
+        if (id === undefined) this.vocab.set(t, (id = this.vocab.size));
+        return id;
+      });
+      const keys = shingleKeys(ids);
+      if (n + keys.length > keyBuf.length) {
+        const size = Math.max(keyBuf.length * 2, n + keys.length);
+        const k = new Uint32Array(size);
+        const r = new Uint32Array(size);
+        k.set(keyBuf.subarray(0, n));
+        r.set(rankBuf.subarray(0, n));
+        keyBuf = k;
+        rankBuf = r;
       }
-      return { comment, rank, joined: ` ${tokens.join(' ')} `, shingles };
+      for (const key of keys) {
+        keyBuf[n] = key;
+        rankBuf[n++] = rank;
+      }
+      return { comment, normalized };
     });
+    const [sortedKeys, sortedRanks] = radixSortPairs(keyBuf, rankBuf, n);
+    const keys = new Uint32Array(n);
+    const starts = new Uint32Array(n + 1);
+    const ranks = new Uint32Array(n);
+    let distinct = 0;
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const key = sortedKeys[i]!;
+      const rank = sortedRanks[i]!;
+      if (distinct === 0 || keys[distinct - 1] !== key) {
+        keys[distinct] = key;
+        starts[distinct++] = m;
+        ranks[m++] = rank;
+      } else if (ranks[m - 1] !== rank) ranks[m++] = rank; // a comment counts once per key
+    }
+    starts[distinct] = m;
+    this.keys = keys.subarray(0, distinct);
+    this.starts = starts.subarray(0, distinct + 1);
+    this.ranks = ranks.subarray(0, m);
+  }
+
+  /** Token ids of a text; words never seen in any comment get -1 (no shingle with them can match). */
+  ids(tokens: string[]): number[] {
+    return tokens.map((t) => this.vocab.get(t) ?? -1);
+  }
+
+  private joined(rank: number): string {
+    const item = this.items[rank]!;
+    return (item.joined ??= ` ${tokenize(item.normalized).join(' ')} `);
+  }
+
+  /** Position of key in the sorted keys, or -1. */
+  private find(key: number): number {
+    let lo = 0;
+    let hi = this.keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = this.keys[mid]!;
+      if (k === key) return mid;
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   /** Best earlier comment (rank < before) containing the quoted text, or null. */
   match(quoteText: string, before: number): TextMatch | null {
     const tokens = tokenize(normalizeText(quoteText));
     if (tokens.length < MIN_QUOTE_WORDS || tokens.join('').length < MIN_QUOTE_CHARS) return null;
-    const needle = ` ${tokens.join(' ')} `;
-    const size = Math.min(SHINGLE, tokens.length);
-    const shingles = new Set(shingleHashes(tokens, size));
+    const keys = Array.from(new Set(shingleKeys(this.ids(tokens))));
     const votes = new Map<number, number>();
-    for (const s of shingles) {
-      const list = this.postings.get(s);
-      if (!list || list.length > MAX_POSTINGS) continue;
-      for (const rank of list) if (rank < before) votes.set(rank, (votes.get(rank) ?? 0) + 1);
+    // Shingles found in very many comments say nothing about which one is quoted: they are left out of
+    // both the votes and the containment score.
+    let informative = 0;
+    for (const key of keys) {
+      const at = this.find(key);
+      if (at < 0) {
+        informative++;
+        continue;
+      }
+      const from = this.starts[at]!;
+      const to = this.starts[at + 1]!;
+      if (to - from > MAX_POSTINGS) continue;
+      informative++;
+      for (let i = from; i < to; i++) {
+        const rank = this.ranks[i]!;
+        if (rank < before) votes.set(rank, (votes.get(rank) ?? 0) + 1);
+      }
     }
-    const shortlist = Array.from(votes).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, SHORTLIST);
+    if (votes.size === 0) return null;
+    const needle = ` ${tokens.join(' ')} `;
     let best: TextMatch | null = null;
-    for (const [rank, hits] of shortlist) {
-      const item = this.items[rank]!;
-      const confidence = item.joined.includes(needle) ? 1 : hits / shingles.size;
+    for (const [rank, hits] of topCandidates(votes, SHORTLIST)) {
+      const containment = informative ? hits / informative : 0;
+      // Exact substring only matters where every shingle is there; elsewhere containment is the score.
+      const confidence = containment === 1 && this.joined(rank).includes(needle) ? 1 : Math.min(containment, 0.99);
       // Ties go to the earliest candidate: the original, not a later echo of it.
-      if (confidence >= MIN_CONTAINMENT && (!best || confidence > best.confidence)) best = { target: rank, confidence };
+      if (confidence >= MIN_CONTAINMENT && (!best || confidence > best.confidence || (confidence === best.confidence && rank < best.target))) {
+        best = { target: rank, confidence };
+      }
     }
     return best;
   }
+}
+
+/** The k entries with most votes (ties: earliest), without sorting every candidate. */
+function topCandidates(votes: Map<number, number>, k: number): [number, number][] {
+  const top: [number, number][] = [];
+  for (const entry of votes) {
+    if (top.length === k && (entry[1] < top[k - 1]![1] || (entry[1] === top[k - 1]![1] && entry[0] > top[k - 1]![0]))) continue;
+    let i = top.length;
+    while (i > 0 && (top[i - 1]![1] < entry[1] || (top[i - 1]![1] === entry[1] && top[i - 1]![0] > entry[0]))) i--;
+    top.splice(i, 0, entry);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 export function threadByQuotes(comments: Comment[]): Forest {

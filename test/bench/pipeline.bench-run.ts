@@ -1,0 +1,124 @@
+// Pure pipeline benchmarks, run by `npm run bench` (never part of `npm test`). Prints tables; asserts nothing.
+import { it } from 'vitest';
+import type { Comment } from '@/utils/model';
+import { compileBrandMatcher, DEFAULT_BRANDS, type BrandDef } from '@/utils/brands';
+import { findSection } from '@/utils/sites';
+import { normalizeText, tokenize } from '@/utils/text';
+import { chronology, MIN_CONTAINMENT, MIN_QUOTE_CHARS, MIN_QUOTE_WORDS, shingleKeys, threadByQuotes } from '@/utils/thread-by-quotes';
+// @ts-expect-error plain JS helper shared with the browser benchmark
+import { articleHtml, syntheticDiscussion } from '../../scripts/lib/synthetic.mjs';
+
+type Synthetic = { id: string; author: string; votes: number; text: string; quote: { of: string; text: string } | null };
+
+function time(fn: () => void, minMs = 300): number {
+  fn();
+  let runs = 0;
+  const start = performance.now();
+  do {
+    fn();
+    runs++;
+  } while (performance.now() - start < minMs);
+  return (performance.now() - start) / runs;
+}
+
+const ms = (n: number) => (n < 1 ? n.toFixed(3) : n < 100 ? n.toFixed(2) : n.toFixed(0));
+
+function toComments(list: Synthetic[]): Comment[] {
+  return list.map((s, index) => ({
+    id: s.id, author: s.author, timeText: '', votes: s.votes, votesMissing: false, body: [], index, ownText: s.text,
+    quotes: s.quote ? [{ text: s.quote.text }] : [],
+  }));
+}
+
+/**
+ * All-pairs with the same matching power as threadByQuotes (word-boundary substring, else shingle
+ * containment ≥ MIN_CONTAINMENT), but no index: every quote is scored against every earlier comment.
+ */
+function naiveAllPairs(comments: Comment[]) {
+  const ordered = chronology(comments);
+  const vocab = new Map<string, number>();
+  const idsOf = (tokens: string[]) => tokens.map((t) => vocab.get(t) ?? vocab.set(t, vocab.size).get(t)!);
+  const prepared = ordered.map((c) => {
+    const tokens = tokenize(normalizeText(c.ownText));
+    return { joined: ` ${tokens.join(' ')} `, shingles: new Set(shingleKeys(idsOf(tokens))) };
+  });
+  const parents = new Map<string, string>();
+  ordered.forEach((c, i) => {
+    for (const q of c.quotes) {
+      const tokens = tokenize(normalizeText(q.text));
+      if (tokens.length < MIN_QUOTE_WORDS || tokens.join('').length < MIN_QUOTE_CHARS) continue;
+      const needle = ` ${tokens.join(' ')} `;
+      const keys = Array.from(new Set(shingleKeys(idsOf(tokens))));
+      let best = -1;
+      let bestScore = 0;
+      for (let j = 0; j < i; j++) {
+        const p = prepared[j]!;
+        let score = p.joined.includes(needle) ? 1 : 0;
+        if (!score) {
+          let hits = 0;
+          for (const k of keys) if (p.shingles.has(k)) hits++;
+          score = hits / keys.length;
+        }
+        if (score >= MIN_CONTAINMENT && score > bestScore) [best, bestScore] = [j, score];
+      }
+      if (best >= 0) parents.set(c.id, ordered[best]!.id);
+    }
+  });
+  return parents;
+}
+
+/** The cheapest all-pairs: exact normalised substring only (misses edited quotes). */
+function naiveExactAllPairs(comments: Comment[]) {
+  const ordered = chronology(comments);
+  const norm = ordered.map((c) => normalizeText(c.ownText));
+  let found = 0;
+  ordered.forEach((c, i) => {
+    for (const q of c.quotes) {
+      const needle = normalizeText(q.text);
+      for (let j = 0; j < i; j++) if (norm[j]!.includes(needle)) { found++; break; }
+    }
+  });
+  return found;
+}
+
+it('extraction', () => {
+  const html = articleHtml(syntheticDiscussion(2000));
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const t = time(() => findSection(doc, 'https://www.macrumors.com/bench/'), 1000);
+  console.log(`\nExtraction (happy-dom, 2017 markup)\n  2,000 comments: ${ms(t)} ms per page (${ms((t / 2000) * 1000)} µs per comment)`);
+});
+
+it('threading', () => {
+  const rows: string[] = [];
+  let last = 0;
+  for (const n of [100, 1000, 10_000]) {
+    const comments = toComments(syntheticDiscussion(n));
+    const texts = comments.flatMap((c) => [c.ownText, ...c.quotes.map((q) => q.text)]);
+    const tThread = time(() => threadByQuotes(comments));
+    const tNorm = time(() => texts.forEach((t) => normalizeText(t)));
+    const tNaive = time(() => naiveAllPairs(comments), n >= 10_000 ? 1 : 300);
+    const tExact = time(() => naiveExactAllPairs(comments), n >= 10_000 ? 1 : 300);
+    const forest = threadByQuotes(comments);
+    const naive = naiveAllPairs(comments);
+    const linked = Array.from(forest.byId.values()).filter((x) => x.parentId).length;
+    const agree = Array.from(naive).filter(([id, p]) => forest.byId.get(id)!.parentId === p).length;
+    const growth = last ? ` ${(tThread / last).toFixed(1)}×` : '';
+    last = tThread;
+    rows.push(`  ${String(n).padStart(8)} | ${ms(tThread).padStart(9)} | ${ms(tNorm).padStart(12)} | ${(tThread / tNorm).toFixed(2).padStart(11)} | ${ms(tNaive).padStart(12)} | ${(tNaive / tThread).toFixed(0).padStart(7)}× | ${ms(tExact).padStart(14)} | ${String(linked).padStart(6)} | ${agree}/${naive.size}${growth ? ` | ×10 size → ×${growth.trim().slice(0, -1)} time` : ''}`);
+  }
+  console.log(`\nThreading synthetic discussions (30% quote, excerpts, 20% edited)\n  all-pairs = same matching as ours without the index; exact all-pairs = substring only (finds fewer)\n  comments | thread ms | normalise ms | thread/norm | all-pairs ms | speed-up | exact all-pairs | linked | same parent as all-pairs\n${rows.join('\n')}`);
+});
+
+it('highlighting', () => {
+  const base = syntheticDiscussion(4000).map((c: Synthetic) => c.text).join(' ');
+  const text = base.repeat(Math.ceil(1_048_576 / base.length)).slice(0, 1_048_576);
+  const extra: BrandDef[] = Array.from({ length: 200 - DEFAULT_BRANDS.reduce((n, b) => n + b.aliases.length, 0) }, (_, i) => ({ id: `extra${i}`, label: `Extra ${i}`, color: '#123456', aliases: [`Brandname${i}`] }));
+  const brands = [...DEFAULT_BRANDS, ...extra];
+  const entries = brands.reduce((n, b) => n + b.aliases.length, 0);
+  const matcher = compileBrandMatcher(brands);
+  let mentions = 0;
+  const tHighlight = time(() => { mentions = matcher.segments(text).filter((s) => s.brand).length; });
+  const plain = /[\p{L}\p{N}]+/gu;
+  const tScan = time(() => { let n = 0; plain.lastIndex = 0; while (plain.exec(text)) n++; return n; });
+  console.log(`\nHighlighting 1 MB of comment text against ${entries} dictionary entries\n  highlight: ${ms(tHighlight)} ms (${mentions} mentions) | plain word scan: ${ms(tScan)} ms | ratio ${(tHighlight / tScan).toFixed(2)}×`);
+});
