@@ -1,21 +1,26 @@
 import type { ComponentChildren } from 'preact';
+import { pure } from './pure';
+import { useContext } from 'preact/hooks';
 import type { BodyNode } from '@/utils/model';
-import type { BrandMatcher } from '@/utils/brands';
+import type { BrandMatcher, Segment } from '@/utils/brands';
 import type { QuoteLink } from '@/utils/thread-by-quotes';
 import { safeUrl } from '@/utils/safe-url';
-
-export interface QuoteContext {
-  links: QuoteLink[];
-  /** Author of a quoted comment shown in the view, by id. */
-  authorOf(id: string): string | undefined;
-  onJump(id: string): void;
-  discussionUrl: string | undefined;
-}
+import { TreeContext, type TreeEnv } from './tree-store';
 
 interface Props {
   nodes: BodyNode[];
+  links: QuoteLink[];
   matcher: BrandMatcher | null;
-  quotes: QuoteContext;
+}
+
+/** Segments per matcher and text: re-rendering a comment (sort, filter changes) does not scan it again. */
+const segmentCache = new WeakMap<BrandMatcher, Map<string, Segment[]>>();
+function segmentsOf(matcher: BrandMatcher, text: string): Segment[] {
+  let cache = segmentCache.get(matcher);
+  if (!cache) segmentCache.set(matcher, (cache = new Map()));
+  let segments = cache.get(text);
+  if (!segments) cache.set(text, (segments = matcher.segments(text)));
+  return segments;
 }
 
 /** An image that failed to load is hidden rather than shown as a broken icon. */
@@ -28,7 +33,7 @@ export function HighlightedText({ text, matcher }: { text: string; matcher: Bran
   if (!matcher) return <>{text}</>;
   return (
     <>
-      {matcher.segments(text).map((seg, i) =>
+      {segmentsOf(matcher, text).map((seg, i) =>
         seg.brand ? (
           <mark key={i} data-brand={seg.brand} class="tl-brand" style={{ '--tl-brand-color': matcher.colors.get(seg.brand) }}>
             {seg.text}
@@ -42,7 +47,8 @@ export function HighlightedText({ text, matcher }: { text: string; matcher: Bran
 }
 
 /** Renders extracted body data with Preact elements only: no HTML strings, only http(s) URLs. */
-export function CommentBody({ nodes, matcher, quotes }: Props) {
+export const CommentBody = pure(function CommentBody({ nodes, links, matcher }: Props) {
+  const env = useContext(TreeContext)!;
   const render = (list: BodyNode[]): ComponentChildren =>
     list.map((n, i) => {
       switch (n.type) {
@@ -65,7 +71,7 @@ export function CommentBody({ nodes, matcher, quotes }: Props) {
           );
         }
         case 'quote':
-          return <QuoteBlock key={i} index={n.index} quotes={quotes}>{render(n.children)}</QuoteBlock>;
+          return <QuoteBlock key={i} index={n.index} links={links} env={env}>{render(n.children)}</QuoteBlock>;
         case 'p':
           return <p key={i}>{render(n.children)}</p>;
         case 'em':
@@ -91,26 +97,26 @@ export function CommentBody({ nodes, matcher, quotes }: Props) {
       }
     });
   return <div class="tl-body">{render(nodes)}</div>;
-}
+});
 
-function QuoteBlock({ index, quotes, children }: { index: number; quotes: QuoteContext; children: ComponentChildren }) {
-  const link = quotes.links.find((l) => l.quote === index);
+function QuoteBlock({ index, links, env, children }: { index: number; links: QuoteLink[]; env: TreeEnv; children: ComponentChildren }) {
+  const link = links.find((l) => l.quote === index);
   const source = link?.sourceId ?? '';
-  const author = source ? quotes.authorOf(source) : undefined;
+  const author = source ? env.authorOf(source) : undefined;
   return (
     <blockquote class="tl-quote" data-quote-of={source} data-link={link?.method ?? 'none'}>
       <div class="tl-quote-source">
         {source ? (
-          <button type="button" class="tl-linkish" onClick={() => quotes.onJump(source)} title={`Matched ${link?.method === 'exact' ? 'by post id' : `by text, ${Math.round((link?.confidence ?? 0) * 100)}% confident`}`}>
+          <button type="button" class="tl-linkish" onClick={() => env.onJump(source)} title={`Matched ${link?.method === 'exact' ? 'by post id' : `by text, ${Math.round((link?.confidence ?? 0) * 100)}% confident`}`}>
             ↪ {author ?? 'Quoted comment'}
           </button>
         ) : (
           <span>
             Quoted comment not shown here
-            {quotes.discussionUrl ? (
+            {env.discussionUrl ? (
               <>
                 {' · '}
-                <a href={quotes.discussionUrl} target="_blank" rel="noopener noreferrer">
+                <a href={env.discussionUrl} target="_blank" rel="noopener noreferrer">
                   (View all)
                 </a>
               </>

@@ -1,24 +1,9 @@
+import { pure } from './pure';
+import { useContext, useEffect, useReducer } from 'preact/hooks';
 import type { ThreadNode } from '@/utils/thread-by-quotes';
-import type { BrandMatcher } from '@/utils/brands';
 import type { FilterReason } from '@/utils/filter';
-import { CommentBody, hideBroken, type QuoteContext } from './CommentBody';
-
-export interface TreeState {
-  collapsed: ReadonlySet<string>;
-  revealed: ReadonlySet<string>;
-  focused: string | null;
-  flash: string | null;
-  reasons: ReadonlyMap<string, FilterReason>;
-  matcher: BrandMatcher | null;
-  authorOf(id: string): string | undefined;
-  discussionUrl: string | undefined;
-  onToggle(id: string): void;
-  onReveal(id: string): void;
-  onFocus(id: string): void;
-  onJump(id: string): void;
-  /** Visual indentation stops here; deeper replies still nest in the tree. */
-  maxIndent: number;
-}
+import { CommentBody, hideBroken } from './CommentBody';
+import { TreeContext } from './tree-store';
 
 export const REASON_TEXT: Record<FilterReason, string> = {
   rating: 'below your minimum rating',
@@ -29,32 +14,41 @@ export const REASON_TEXT: Record<FilterReason, string> = {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-export function CommentItem({ node, level, state }: { node: ThreadNode; level: number; state: TreeState }) {
+interface Props {
+  node: ThreadNode;
+  level: number;
+  /** Changes whenever the model does (sort, filters, highlighting): every comment renders again then. */
+  version: number;
+}
+
+/** One comment and its replies. Re-renders on its own state changes or a new model, never for a sibling's. */
+export const CommentItem = pure(function CommentItem({ node, level, version }: Props) {
+  const env = useContext(TreeContext)!;
+  const { store } = env;
   const { comment } = node;
+  const id = comment.id;
+  const [, rerender] = useReducer((n: number, _: unknown) => n + 1, 0);
+  useEffect(() => store.subscribe(id, () => rerender(undefined)), [store, id]);
+
   const hasReplies = node.children.length > 0;
-  const collapsed = state.collapsed.has(comment.id);
-  const reason = state.reasons.get(comment.id);
-  const hidden = reason !== undefined && !state.revealed.has(comment.id);
-  const quotes: QuoteContext = {
-    links: node.links,
-    authorOf: state.authorOf,
-    onJump: state.onJump,
-    discussionUrl: state.discussionUrl,
-  };
+  const collapsed = store.collapsed.has(id);
+  const reason = env.reasons.get(id);
+  const hidden = reason !== undefined && !store.revealed.has(id);
+  const focusable = (store.focused ?? env.defaultFocus) === id;
   return (
     <li
       role="treeitem"
-      id={`tl-c-${comment.id}`}
-      class={`tl-item${state.flash === comment.id ? ' tl-flash' : ''}${level > state.maxIndent ? ' tl-flat-indent' : ''}`}
+      id={`tl-c-${id}`}
+      class={`tl-item${store.flash === id ? ' tl-flash' : ''}${level > env.maxIndent ? ' tl-flat-indent' : ''}`}
       aria-level={level}
       aria-expanded={hasReplies ? !collapsed : undefined}
       aria-label={`${comment.author || 'Anonymous'}, ${plural(comment.votes, 'vote')}${hidden ? ', hidden' : ''}`}
-      data-comment-id={comment.id}
+      data-comment-id={id}
       data-rating={String(comment.votes)}
       data-filtered={hidden ? reason : undefined}
-      tabIndex={state.focused === comment.id ? 0 : -1}
+      tabIndex={focusable ? 0 : -1}
       onFocus={(e) => {
-        if (e.target === e.currentTarget) state.onFocus(comment.id);
+        if (e.target === e.currentTarget && store.focused !== id) store.focus(id);
       }}
     >
       {hasReplies ? (
@@ -63,7 +57,7 @@ export function CommentItem({ node, level, state }: { node: ThreadNode; level: n
           class="tl-thread-line"
           tabIndex={-1}
           aria-label={collapsed ? 'Expand replies' : 'Collapse replies'}
-          onClick={() => state.onToggle(comment.id)}
+          onClick={() => store.toggle(id)}
         />
       ) : null}
       {hidden ? (
@@ -71,7 +65,7 @@ export function CommentItem({ node, level, state }: { node: ThreadNode; level: n
           <span>
             Comment by {comment.author || 'Anonymous'} hidden: {REASON_TEXT[reason!]}.
           </span>{' '}
-          <button type="button" class="tl-linkish" tabIndex={-1} onClick={() => state.onReveal(comment.id)}>
+          <button type="button" class="tl-linkish" tabIndex={-1} onClick={() => store.reveal(id)}>
             Show
           </button>
         </div>
@@ -97,20 +91,20 @@ export function CommentItem({ node, level, state }: { node: ThreadNode; level: n
               {plural(comment.votes, 'vote')}
             </span>
             {hasReplies ? (
-              <button type="button" class="tl-toggle tl-linkish" tabIndex={-1} onClick={() => state.onToggle(comment.id)}>
+              <button type="button" class="tl-toggle tl-linkish" tabIndex={-1} onClick={() => store.toggle(id)}>
                 {collapsed ? `[+] ${plural(countAll(node), 'reply', 'replies')}` : '[−]'}
               </button>
             ) : null}
           </header>
-          <CommentBody nodes={comment.body} matcher={state.matcher} quotes={quotes} />
+          <CommentBody nodes={comment.body} links={node.links} matcher={env.matcher} />
           {node.alsoRepliesTo.length > 0 ? (
             <div class="tl-also">
               Also replies to{' '}
-              {node.alsoRepliesTo.map((id, i) => (
+              {node.alsoRepliesTo.map((other, i) => (
                 <>
                   {i > 0 ? ', ' : ''}
-                  <button type="button" class="tl-linkish" tabIndex={-1} onClick={() => state.onJump(id)}>
-                    {state.authorOf(id) ?? 'a comment'}
+                  <button type="button" class="tl-linkish" tabIndex={-1} onClick={() => env.onJump(other)}>
+                    {env.authorOf(other) ?? 'a comment'}
                   </button>
                 </>
               ))}
@@ -121,13 +115,13 @@ export function CommentItem({ node, level, state }: { node: ThreadNode; level: n
       {hasReplies && !collapsed ? (
         <ul role="group" class="tl-group">
           {node.children.map((child) => (
-            <CommentItem key={child.comment.id} node={child} level={level + 1} state={state} />
+            <CommentItem key={child.comment.id} node={child} level={level + 1} version={version} />
           ))}
         </ul>
       ) : null}
     </li>
   );
-}
+});
 
 export function countAll(node: ThreadNode): number {
   let n = 0;

@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { ViewModel } from '@/utils/view-model';
 import type { ThreadNode } from '@/utils/thread-by-quotes';
 import type { ViewPrefs, ViewMode } from '@/utils/prefs';
 import type { SortMode } from '@/utils/order';
 import { FILTER_REASONS } from '@/utils/filter';
 import { BrandChart } from './BrandChart';
-import { CommentItem, REASON_TEXT, type TreeState } from './CommentItem';
+import { CommentItem, REASON_TEXT } from './CommentItem';
+import { TreeContext, TreeStore, type TreeEnv } from './tree-store';
 
 export interface ThreadViewProps {
   heading: string;
@@ -30,15 +31,16 @@ function subtreeSize(n: ThreadNode): number {
 }
 
 export function ThreadView(props: ThreadViewProps) {
-  const { model, chunk = 250 } = props;
-  const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
-  const [revealed, setRevealed] = useState<Set<string>>(() => new Set());
-  const [focused, setFocused] = useState<string | null>(model.roots[0]?.comment.id ?? null);
-  const [flash, setFlash] = useState<string | null>(null);
+  const { model, chunk = 60 } = props;
+  const store = useRef(new TreeStore()).current;
   const [limit, setLimit] = useState(chunk);
   const treeRef = useRef<HTMLUListElement>(null);
+  // The header's Collapse all / Expand all follows the store.
+  const [, rerender] = useReducer((n: number, _: unknown) => n + 1, 0);
+  useEffect(() => store.subscribeAll(() => rerender(undefined)), [store]);
 
-  // Progressive rendering: whole top-level threads up to `limit` comments, then the next chunk.
+  // Progressive rendering: whole top-level threads up to `limit` comments, then the next chunk on a later
+  // task. Comments already shown are memoised, so each chunk only renders the new ones.
   const sizes = useMemo(() => model.roots.map(subtreeSize), [model.roots]);
   let visibleRoots = model.roots.length;
   for (let i = 0, sum = 0; i < sizes.length; i++) {
@@ -67,52 +69,43 @@ export function ThreadView(props: ThreadViewProps) {
     return map;
   }, [model.roots]);
 
+  const itemEl = (id: string) => treeRef.current?.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"]`);
   const focusItem = (id: string) => {
-    setFocused(id);
-    const el = treeRef.current?.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"]`);
-    el?.focus();
+    store.focus(id);
+    itemEl(id)?.focus();
   };
 
   const jump = (id: string) => {
     // Open every collapsed ancestor so the source is on screen, then point at it briefly.
-    setCollapsed((prev) => {
-      const next = new Set(prev);
-      for (let p = parents.get(id); p; p = parents.get(p)) next.delete(p);
-      return next;
-    });
+    const open = new Set(store.collapsed);
+    for (let p = parents.get(id); p; p = parents.get(p)) open.delete(p);
+    store.setCollapsed(open);
     setLimit(Number.MAX_SAFE_INTEGER);
-    setFlash(id);
+    store.setFlash(id);
     setTimeout(() => {
-      const el = treeRef.current?.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"]`);
-      el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      itemEl(id)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
       focusItem(id);
     }, 0);
-    setTimeout(() => setFlash((f) => (f === id ? null : f)), 1600);
+    setTimeout(() => {
+      if (store.flash === id) store.setFlash(null);
+    }, 1600);
   };
 
-  const toggle = (id: string) =>
-    setCollapsed((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-
-  const state: TreeState = {
-    collapsed,
-    revealed,
-    focused: focused && model.authors.has(focused) ? focused : (model.roots[0]?.comment.id ?? null),
-    flash,
-    reasons: model.reasons,
-    matcher: model.highlighter,
-    authorOf: (id) => model.authors.get(id),
-    discussionUrl: props.discussionUrl,
-    onToggle: toggle,
-    onReveal: (id) => setRevealed((prev) => new Set(prev).add(id)),
-    onFocus: setFocused,
-    onJump: jump,
-    maxIndent: 8,
-  };
+  // A new model (sort, filters, highlighting) renders every comment again: the version says so.
+  const version = useMemo(() => Math.random(), [model]);
+  const env: TreeEnv = useMemo(
+    () => ({
+      store,
+      reasons: model.reasons,
+      matcher: model.highlighter,
+      authorOf: (id: string) => model.authors.get(id),
+      discussionUrl: props.discussionUrl,
+      onJump: jump,
+      defaultFocus: store.focused && model.authors.has(store.focused) ? null : (model.roots[0]?.comment.id ?? null),
+      maxIndent: 8,
+    }),
+    [model, props.discussionUrl],
+  );
 
   const onKeyDown = (e: KeyboardEvent) => {
     const tree = treeRef.current;
@@ -143,17 +136,17 @@ export function ThreadView(props: ThreadViewProps) {
         break;
       case 'h':
       case 'ArrowLeft':
-        if (expandable && expanded) toggle(id);
+        if (expandable && expanded) store.toggle(id);
         else if (parents.has(id)) focusItem(parents.get(id)!);
         break;
       case 'l':
       case 'ArrowRight':
-        if (expandable && !expanded) toggle(id);
+        if (expandable && !expanded) store.toggle(id);
         else if (expanded) go(items[at + 1]);
         break;
       case 'Enter':
-        if (expandable) toggle(id);
-        else if (current.dataset.filtered) state.onReveal(id);
+        if (expandable) store.toggle(id);
+        else if (current.dataset.filtered) store.reveal(id);
         break;
       default:
         return;
@@ -162,7 +155,7 @@ export function ThreadView(props: ThreadViewProps) {
   };
 
   const allParents = useMemo(() => Array.from(new Set(parents.values())), [parents]);
-  const allCollapsed = allParents.length > 0 && allParents.every((id) => collapsed.has(id));
+  const allCollapsed = allParents.length > 0 && allParents.every((id) => store.collapsed.has(id));
   const { counts } = model;
   const hiddenBy = FILTER_REASONS.filter((r) => counts.byReason[r] > 0)
     .map((r) => `${counts.byReason[r]} ${REASON_TEXT[r]}`)
@@ -194,18 +187,20 @@ export function ThreadView(props: ThreadViewProps) {
             ))}
           </span>
           {props.view === 'threaded' && allParents.length > 0 ? (
-            <button type="button" class="tl-linkish" onClick={() => setCollapsed(allCollapsed ? new Set() : new Set(allParents))}>
+            <button type="button" class="tl-linkish" onClick={() => store.setCollapsed(allCollapsed ? new Set() : new Set(allParents))}>
               {allCollapsed ? 'Expand all' : 'Collapse all'}
             </button>
           ) : null}
         </span>
       </header>
       <BrandChart stats={model.stats} focus={props.brandFocus} onFocus={props.onBrandFocus} />
-      <ul role="tree" aria-label={`${props.heading}, ${counts.total} comments`} class="tl-tree" ref={treeRef} onKeyDown={onKeyDown}>
-        {model.roots.slice(0, visibleRoots).map((n) => (
-          <CommentItem key={n.comment.id} node={n} level={1} state={state} />
-        ))}
-      </ul>
+      <TreeContext.Provider value={env}>
+        <ul role="tree" aria-label={`${props.heading}, ${counts.total} comments`} class="tl-tree" ref={treeRef} onKeyDown={onKeyDown}>
+          {model.roots.slice(0, visibleRoots).map((n) => (
+            <CommentItem key={n.comment.id} node={n} level={1} version={version} />
+          ))}
+        </ul>
+      </TreeContext.Provider>
       {complete ? null : <p class="tl-more">Rendering more comments…</p>}
       {props.discussionUrl ? (
         <p class="tl-footer">

@@ -13,6 +13,8 @@ import { brandContext, buildViewModel, type BrandContext, type Counts } from './
 export const HOST_ATTR = 'data-threadlight';
 
 export interface SectionView {
+  /** Threads the comments and finds brand mentions, each on its own task, so the page stays responsive. */
+  prepare(prefs: Prefs): Promise<void>;
   update(prefs: Prefs): void;
   /** New extraction of the same section (the site changed it). */
   replaceSection(section: CommentSection): void;
@@ -32,9 +34,12 @@ export function removeStaleViews(doc: Document): void {
   for (const host of Array.from(doc.querySelectorAll(`[${HOST_ATTR}="thread"]`))) host.remove();
 }
 
+/** Lets the page run (input, paint) before the next step: a new task. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export function createSectionView(initial: CommentSection, options: SectionViewOptions): SectionView {
   let section = initial;
-  let forest: Forest = threadByQuotes(section.comments);
+  let forest: Forest | null = null;
   let brands: BrandContext | null = null;
   let brandsKey = '';
   let prefs: Prefs | null = null;
@@ -65,15 +70,20 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
     counts = null;
   };
 
+  const ensureBrands = (p: Prefs) => {
+    const key = JSON.stringify(p.brands);
+    if (!brands || key !== brandsKey) {
+      brands = brandContext(section.comments, p.brands);
+      brandsKey = key;
+    }
+  };
+
   const draw = () => {
     if (!prefs) return;
     if (prefs.view.view === 'original') return unmount();
-    const key = JSON.stringify(prefs.brands);
-    if (!brands || key !== brandsKey) {
-      brands = brandContext(section.comments, prefs.brands);
-      brandsKey = key;
-    }
-    const model = buildViewModel(section.comments, forest, prefs, brands, brandFocus);
+    forest ??= threadByQuotes(section.comments);
+    ensureBrands(prefs);
+    const model = buildViewModel(section.comments, forest, prefs, brands!, brandFocus);
     counts = model.counts;
     const target = mount();
     target.setAttribute('data-theme', options.theme?.() ?? 'light');
@@ -96,6 +106,12 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
   };
 
   return {
+    async prepare(next) {
+      forest ??= threadByQuotes(section.comments);
+      await nextTask();
+      ensureBrands(next);
+      await nextTask();
+    },
     update(next) {
       prefs = next;
       draw();

@@ -106,9 +106,18 @@ export async function startThreadlight(ctx: ContentScriptContext, doc: Document,
     observe(found.root);
   }
 
+  // First view: extraction, threading and brand search each run on their own task before the first paint.
   const first = findSection(doc, href);
-  if (first) attach(first);
-  else waitForSection();
+  if (first) {
+    const pending = createSectionView(first, { onViewPrefs, theme: () => pageTheme(doc) });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await pending.prepare(effective(prefs)).catch(() => undefined);
+    if (ctx.isInvalid) return;
+    section = first;
+    view = pending;
+    show();
+    observe(first.root);
+  } else waitForSection();
 
   // Comments added later by the site: watch the body, throttled, until a section appears or time runs out.
   function waitForSection() {

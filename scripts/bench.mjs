@@ -1,0 +1,62 @@
+// npm run bench: speed figures, printed. (1) The pure pipeline under Vitest's runner (extraction, threading,
+// highlighting). (2) The shipped build in Chromium on generated articles: time until every comment is
+// rendered, and the long tasks (> 50 ms) after the page itself has loaded.
+import { execSync } from 'node:child_process';
+import { join } from 'node:path';
+import { launchChromium } from './lib/chromium.mjs';
+import { startFixtureServer } from './lib/fixture-server.mjs';
+import { ROOT } from './lib/paths.mjs';
+import { articleHtml, syntheticDiscussion } from './lib/synthetic.mjs';
+
+const only = process.argv.slice(2);
+if (!only.length || only.includes('pure')) {
+  execSync('npx vitest run --config vitest.bench.config.ts --reporter=dot', { cwd: ROOT, stdio: 'inherit' });
+}
+if (only.length && !only.includes('browser')) process.exit(0);
+
+execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
+const sizes = [500, 2000];
+const pages = Object.fromEntries(sizes.map((n) => [`/bench/article-${n}.html`, articleHtml(syntheticDiscussion(n))]));
+const server = await startFixtureServer({
+  https: true,
+  routes: Object.fromEntries(Object.entries(pages).map(([path, html]) => [path, (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html)])),
+});
+const browser = await launchChromium({ extensionDir: join(ROOT, '.output', 'chrome-mv3'), port: server.port });
+const rows = [];
+// The same article on forums.macrumors.com outside /threads/ is not matched by the content script: what the
+// page costs by itself, without Threadlight.
+const variants = [
+  ['with Threadlight', 'www.macrumors.com'],
+  ['page alone', 'forums.macrumors.com'],
+];
+for (const n of sizes) {
+  for (const [label, host] of variants) for (let run = 0; run < 2; run++) {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+      new MutationObserver(() => {
+        if (!window.__viewAt && document.querySelector('[data-threadlight="thread"]')) window.__viewAt = performance.now();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`https://${host}/bench/article-${n}.html`);
+    if (host === 'www.macrumors.com') await page.waitForFunction((count) => document.querySelectorAll('[role="treeitem"]').length === count, n, { timeout: 60_000, polling: 16 });
+    else await page.waitForTimeout(1500);
+    const doneAt = await page.evaluate(() => performance.now());
+    await page.waitForTimeout(300);
+    const r = await page.evaluate(() => {
+      const dcl = performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd;
+      return { dcl, viewAt: window.__viewAt, long: window.__long.filter((t) => t.start >= dcl) };
+    });
+    rows.push({ n, label, run, firstView: r.viewAt ? r.viewAt - r.dcl : NaN, complete: r.viewAt ? doneAt - r.dcl : NaN, longest: Math.max(0, ...r.long.map((t) => t.duration)), longCount: r.long.length, longTotal: r.long.reduce((a, t) => a + t.duration, 0) });
+    await page.close();
+  }
+}
+await browser.close();
+await server.close();
+console.log('\nRendering in Chromium (shipped build; times from DOMContentLoaded)');
+console.log('  comments | page              | run | view inserted ms | all rendered ms | long tasks > 50 ms | longest ms | all long tasks ms');
+const f = (x) => (Number.isNaN(x) ? '-' : x.toFixed(0));
+for (const r of rows) console.log(`  ${String(r.n).padStart(8)} | ${r.label.padEnd(17)} | ${r.run + 1}   | ${f(r.firstView).padStart(16)} | ${f(r.complete).padStart(15)} | ${String(r.longCount).padStart(18)} | ${f(r.longest).padStart(10)} | ${f(r.longTotal)}`);
