@@ -38,6 +38,8 @@ export default defineConfig({
     },
   },
   vite: () => ({
+    // Test builds also accept loopback forum threads (utils/forum-fetch.ts).
+    define: { 'import.meta.env.TL_TEST_BUILD': JSON.stringify(isTestBuild ? '1' : '') },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),
 });

@@ -5,6 +5,8 @@ import type { ViewPrefs, ViewMode } from '@/utils/prefs';
 import type { SortMode } from '@/utils/order';
 import { FILTER_REASONS } from '@/utils/filter';
 import { BrandChart } from './BrandChart';
+import { DiscussionBar } from './DiscussionBar';
+import type { DiscussionUi } from '@/utils/discussion-controller';
 import { CommentItem, REASON_TEXT } from './CommentItem';
 import { TreeContext, TreeStore, type TreeEnv } from './tree-store';
 
@@ -17,6 +19,8 @@ export interface ThreadViewProps {
   brandFocus: string[];
   onViewPrefs(change: Partial<ViewPrefs>): void;
   onBrandFocus(ids: string[]): void;
+  /** The full forum discussion, when the section links to one. */
+  discussion?: DiscussionUi | null;
   /** Comments rendered per chunk; the rest follow on later tasks so no task runs long. */
   chunk?: number;
 }
@@ -193,6 +197,7 @@ export function ThreadView(props: ThreadViewProps) {
           ) : null}
         </span>
       </header>
+      {props.discussion ? <DiscussionBar ui={props.discussion} /> : null}
       <BrandChart stats={model.stats} focus={props.brandFocus} onFocus={props.onBrandFocus} />
       <TreeContext.Provider value={env}>
         <ul role="tree" aria-label={`${props.heading}, ${counts.total} comments`} class="tl-tree" ref={treeRef} onKeyDown={onKeyDown}>

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { listenForForumFetches } from '@/utils/forum-fetch';
 import { migrateStoredPrefs } from '@/utils/storage';
 
 export default defineBackground(() => {
@@ -7,4 +8,6 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'update') void migrateStoredPrefs();
   });
+  // Forum pages for "Load full discussion".
+  listenForForumFetches();
 });

@@ -1,6 +1,7 @@
 import { h, render } from 'preact';
 import { ThreadView } from '@/components/ThreadView';
 import type { CommentSection } from './model';
+import type { DiscussionUi } from './discussion-controller';
 import type { Prefs, ViewPrefs } from './prefs';
 import { threadByQuotes, type Forest } from './thread-by-quotes';
 import { brandContext, buildViewModel, type BrandContext, type Counts } from './view-model';
@@ -16,6 +17,8 @@ export interface SectionView {
   /** Threads the comments and finds brand mentions, each on its own task, so the page stays responsive. */
   prepare(prefs: Prefs): Promise<void>;
   update(prefs: Prefs): void;
+  /** Draws again with the same preferences (the discussion's progress changed). */
+  redraw(): void;
   /** New extraction of the same section (the site changed it). */
   replaceSection(section: CommentSection): void;
   counts(): Counts | null;
@@ -27,6 +30,8 @@ export interface SectionViewOptions {
   onViewPrefs(change: Partial<ViewPrefs>): void;
   /** Theme of the page under the view. */
   theme?: () => 'light' | 'dark';
+  /** The full-discussion controls, read on every draw. */
+  discussion?: () => DiscussionUi | null;
 }
 
 /** Removes views left by an earlier instance (extension reload, double injection): their sections reappear. */
@@ -95,6 +100,7 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
         view: prefs.view.view,
         sort: prefs.view.sort,
         brandFocus,
+        discussion: options.discussion?.() ?? null,
         onViewPrefs: options.onViewPrefs,
         onBrandFocus: (ids: string[]) => {
           brandFocus = ids;
@@ -116,6 +122,7 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
       prefs = next;
       draw();
     },
+    redraw: () => draw(),
     replaceSection(next) {
       if (next.root !== section.root) unmount();
       section = next;

@@ -5,6 +5,7 @@ import { enabledOn, type Prefs, type ViewPrefs } from './prefs';
 import { findSection } from './sites';
 import { createSectionView, removeStaleViews, type SectionView } from './section-view';
 import { createPrefsWriter, loadPrefs, watchPrefs } from './storage';
+import { createDiscussionController, type DiscussionController } from './discussion-controller';
 
 // The content script's whole job, wired to its context: find the section (now, or when the site adds it),
 // show the view the preferences ask for, follow preference changes and section changes live, answer the
@@ -49,6 +50,7 @@ export async function startThreadlight(ctx: ContentScriptContext, doc: Document,
   let view: SectionView | null = null;
   let section: CommentSection | null = null;
   let observer: MutationObserver | null = null;
+  let discussion: DiscussionController | null = null;
 
   const writer = createPrefsWriter(() => undefined);
   const effective = (p: Prefs): Prefs => (enabledOn(p.view, hostname) ? p : { ...p, view: { ...p.view, view: 'original' } });
@@ -88,7 +90,7 @@ export async function startThreadlight(ctx: ContentScriptContext, doc: Document,
     if (!next || !view || !section) return next ? attach(next) : stepAside();
     if (next.root === section.root && signature(next) === signature(section)) return;
     section = next;
-    view.replaceSection(next);
+    view.replaceSection(discussion ? discussion.apply(next) : next);
     observe(next.root);
   };
   const observe = (root: Element) => {
@@ -99,9 +101,18 @@ export async function startThreadlight(ctx: ContentScriptContext, doc: Document,
     observer.observe(root, { childList: true, subtree: true, characterData: true });
   };
 
+  const viewOptions = (found: CommentSection) => {
+    discussion?.destroy();
+    discussion = createDiscussionController(found, (merged) => {
+      if (merged) view?.replaceSection(merged);
+      else view?.redraw();
+    });
+    return { onViewPrefs, theme: () => pageTheme(doc), discussion: () => discussion?.ui() ?? null };
+  };
+
   function attach(found: CommentSection) {
     section = found;
-    view = createSectionView(found, { onViewPrefs, theme: () => pageTheme(doc) });
+    view = createSectionView(found, viewOptions(found));
     show();
     observe(found.root);
   }
@@ -109,7 +120,7 @@ export async function startThreadlight(ctx: ContentScriptContext, doc: Document,
   // First view: extraction, threading and brand search each run on their own task before the first paint.
   const first = findSection(doc, href);
   if (first) {
-    const pending = createSectionView(first, { onViewPrefs, theme: () => pageTheme(doc) });
+    const pending = createSectionView(first, viewOptions(first));
     await new Promise((resolve) => setTimeout(resolve, 0));
     await pending.prepare(effective(prefs)).catch(() => undefined);
     if (ctx.isInvalid) return;
@@ -162,6 +173,7 @@ export async function startThreadlight(ctx: ContentScriptContext, doc: Document,
     unwatch();
     browser.runtime.onMessage.removeListener(onMessage);
     void writer.flush();
+    discussion?.destroy();
     stepAside();
   });
 }

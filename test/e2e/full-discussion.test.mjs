@@ -1,0 +1,94 @@
+// The whole forum discussion behind an article, loaded through the background in Chromium: progress,
+// a page that fails once and Retry, Cancel and Continue, the merged tree, the cache; and the forum page view.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { join } from 'node:path';
+import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
+import { ROOT } from '../../scripts/lib/paths.mjs';
+import { forumRoutes, THREAD_PATH } from './forum-routes.mjs';
+
+const SEED = 'https://www.macrumors.com/2017/12/08/macrumors-2017-huawei-xiaomi.html';
+let server;
+let browser;
+let forum;
+
+before(async () => {
+  forum = forumRoutes();
+  server = await startFixtureServer({ https: true, routes: forum.routes });
+  browser = await launchChromium({ extensionDir: join(ROOT, '.output', 'chrome-mv3'), port: server.port });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  await browser.worker.evaluate(async () => {
+    await chrome.storage.sync.clear();
+    await chrome.storage.local.clear();
+  });
+});
+
+const ids = (page) => page.$$eval('[data-threadlight="thread"] [role="treeitem"]', (els) => els.map((e) => `${e.getAttribute('aria-level')}:${e.dataset.commentId}`));
+
+describe('Chromium: full discussion', () => {
+  it('loads every forum page with progress, retries the page that failed, and merges the tree', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(SEED);
+    await page.waitForSelector('[role="treeitem"]');
+    assert.equal(await page.locator('[data-comment-id="25854120"] blockquote').getAttribute('data-quote-of'), '');
+    await page.getByRole('button', { name: 'Load full discussion' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /Page 3 of 3: The forum answered 500\..*Pages 1–2 are loaded\./);
+    assert.equal(await page.locator('progress').count(), 0);
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.getByText('Full discussion: 14 posts.').waitFor();
+    assert.deepEqual(forum.requests.slice(-4), [THREAD_PATH, `${THREAD_PATH}page-2`, `${THREAD_PATH}page-3`, `${THREAD_PATH}page-3`]);
+    assert.equal(await page.locator('[role="treeitem"]').count(), 14);
+    // The article's orphan quote now has its real parent; top comments keep the article's votes.
+    assert.equal(await page.locator('[data-comment-id="25854120"] > article blockquote').getAttribute('data-quote-of'), '25853860');
+    assert.equal(await page.locator('[data-comment-id="25853860"] [data-comment-id="25854120"] [data-comment-id="25854200"]').count(), 1);
+    assert.equal(await page.locator('[data-comment-id="25853811"]').getAttribute('data-rating'), '12');
+    assert.equal(await page.locator('[data-threadlight="thread"]').count(), 1);
+
+    // Reopening the article: the discussion comes from the cache, without a request.
+    const before = forum.requests.length;
+    await page.reload();
+    await page.getByRole('button', { name: 'Load full discussion' }).click();
+    await page.getByText(/Full discussion: 14 posts \(saved (just now|\d+ min ago)\)\./).waitFor();
+    assert.equal(forum.requests.length, before);
+    await page.close();
+  });
+
+  it('cancels between pages and continues from where it stopped', async () => {
+    forum.setPage2Delay(1500);
+    const page = await browser.context.newPage();
+    await page.goto(SEED);
+    await page.getByRole('button', { name: 'Load full discussion' }).click();
+    await page.getByText('Loaded page 1 of 3…').waitFor();
+    assert.equal(await page.locator('progress').getAttribute('value'), '1');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText(/Stopped after page \d of 3\./).waitFor({ timeout: 5000 });
+    forum.setPage2Delay(0);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('Full discussion: 14 posts.').waitFor();
+    assert.equal(await page.locator('[role="treeitem"]').count(), 14);
+    await page.close();
+  });
+
+  it('threads a forum page by exact quote sources, and loads the other pages on request', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`https://forums.macrumors.com${THREAD_PATH}page-2`);
+    await page.waitForSelector('[role="treeitem"]');
+    // Top rated by reactions: 4, 3, 3, 1, 1 (ties in page order).
+    assert.deepEqual(await ids(page), ['1:25854120', '1:25854002', '1:25854077', '1:25853901', '1:25853950']);
+    assert.equal(await page.locator('article.message').first().isVisible(), false);
+    await page.getByRole('button', { name: 'Load full discussion' }).click();
+    await page.getByText('Full discussion: 14 posts.').waitFor();
+    const tree = await ids(page);
+    assert.equal(tree.length, 14);
+    assert.ok(tree.includes('2:25854002') && tree.includes('2:25854077'), 'replies to reader_three nest under it');
+    await page.close();
+  });
+});
