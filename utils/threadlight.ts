@@ -43,7 +43,11 @@ function pageTheme(doc: Document): 'light' | 'dark' {
   return win?.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-export async function startThreadlight(ctx: ContentScriptContext, doc: Document, href: string): Promise<void> {
+/** A performance mark per re-read of a changing section: lets tests see the observer back off. */
+export const REREAD_MARK = 'threadlight:reread';
+
+export async function startThreadlight(ctx: ContentScriptContext, doc: Document, startHref: string): Promise<void> {
+  let href = startHref;
   const hostname = new URL(href).hostname;
   let prefs: Prefs = await loadPrefs();
   if (ctx.isInvalid) return;
@@ -86,6 +90,7 @@ export async function startThreadlight(ctx: ContentScriptContext, doc: Document,
     const now = Date.now();
     delay = now - lastRun < OBSERVE_DELAY.calm ? Math.min(delay * 2, OBSERVE_DELAY.max) : OBSERVE_DELAY.initial;
     lastRun = now;
+    performance.mark(REREAD_MARK);
     const next = findSection(doc, href);
     if (!next || !view || !section) return next ? attach(next) : stepAside();
     if (next.root === section.root && signature(next) === signature(section)) return;
@@ -168,6 +173,20 @@ export async function startThreadlight(ctx: ContentScriptContext, doc: Document,
     });
   };
   browser.runtime.onMessage.addListener(onMessage);
+
+  // Single-page navigation: the old section is gone or replaced; start over on the new address.
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+    href = newUrl.href;
+    stepAside();
+    section = null;
+    const found = findSection(doc, href);
+    if (found) attach(found);
+    else waitForSection();
+  });
+
+  // An extension reload or update leaves this script orphaned. WXT notices only when asked, so ask now and
+  // then: the context then invalidates and the page gets its own section back.
+  ctx.setInterval(() => undefined, 2000);
 
   ctx.onInvalidated(() => {
     unwatch();

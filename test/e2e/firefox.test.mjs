@@ -60,6 +60,23 @@ describe('Firefox: the thread view and the popup', () => {
     );
   });
 
+  it('renders hostile comment bodies inert', async () => {
+    await d.navigate(url('hostile-comments.html'));
+    await d.waitFor(`Document.prototype.querySelectorAll.call(document, '[data-threadlight="thread"] [role="treeitem"]').length === 8`);
+    const found = await d.execute(`
+      const host = Document.prototype.querySelector.call(document, '[data-threadlight="thread"]');
+      const all = (sel) => Array.from(Element.prototype.querySelectorAll.call(host, sel));
+      const bad = all('script, iframe, object, embed, template, noscript, form, base, meta').map((el) => el.tagName);
+      for (const el of all('*')) for (const a of Array.from(el.attributes)) {
+        if (a.name.startsWith('on') || a.name === 'name') bad.push(el.tagName + ' ' + a.name);
+        if (['href', 'src', 'srcdoc', 'action'].includes(a.name) && !/^https?:\\/\\//.test(a.value)) bad.push(el.tagName + ' ' + a.name + '=' + a.value);
+      }
+      return bad;`);
+    assert.deepEqual(found, []);
+    const pwned = await d.execute(`return (window.wrappedJSObject || window).__pwned`);
+    assert.equal(pwned, 0);
+  });
+
   it('threads the real 2022 capture', async () => {
     await d.navigate(url('macrumors-2022-apple-pencil.html'));
     assert.equal(await d.waitFor(OUTLINE), '1:24208508 1:24208549 1:24208525 1:24208557 1:24208509 1:24208535');
