@@ -23,6 +23,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     testTimeout: 20_000,
+    setupFiles: ['test/setup.ts'],
     // Hostile fixtures contain iframes; happy-dom reports each one it refuses to load. Not our output.
     onConsoleLog: (log) => !/page loading is disabled|file loading is disabled/.test(log),
   },

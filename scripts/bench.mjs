@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { launchChromium } from './lib/chromium.mjs';
 import { startFixtureServer } from './lib/fixture-server.mjs';
 import { ROOT } from './lib/paths.mjs';
-import { articleHtml, syntheticDiscussion } from './lib/synthetic.mjs';
+import { articleHtml, syntheticDiscussion, xenforoHtml } from './lib/synthetic.mjs';
 
 const only = process.argv.slice(2);
 if (!only.length || only.includes('pure')) {
@@ -17,6 +17,8 @@ if (only.length && !only.includes('browser')) process.exit(0);
 execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
 const sizes = [500, 2000];
 const pages = Object.fromEntries(sizes.map((n) => [`/bench/article-${n}.html`, articleHtml(syntheticDiscussion(n))]));
+// A 5,000-post forum thread (one page holding all of it, as after "Load full discussion").
+pages['/threads/bench.1/'] = xenforoHtml(syntheticDiscussion(5000));
 const server = await startFixtureServer({
   https: true,
   routes: Object.fromEntries(Object.entries(pages).map(([path, html]) => [path, (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html)])),
@@ -29,8 +31,12 @@ const variants = [
   ['with Threadlight', 'www.macrumors.com'],
   ['page alone', 'forums.macrumors.com'],
 ];
-for (const n of sizes) {
-  for (const [label, host] of variants) for (let run = 0; run < 2; run++) {
+const cases = [
+  ...sizes.flatMap((n) => variants.map(([label, host]) => ({ n, label, url: `https://${host}/bench/article-${n}.html`, ours: host === 'www.macrumors.com' }))),
+  { n: 5000, label: 'forum thread', url: 'https://forums.macrumors.com/threads/bench.1/', ours: true },
+];
+for (const { n, label, url, ours } of cases) {
+  for (let run = 0; run < 2; run++) {
     const page = await browser.context.newPage();
     await page.addInitScript(() => {
       window.__long = [];
@@ -41,8 +47,8 @@ for (const n of sizes) {
         if (!window.__viewAt && document.querySelector('[data-threadlight="thread"]')) window.__viewAt = performance.now();
       }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(`https://${host}/bench/article-${n}.html`);
-    if (host === 'www.macrumors.com') await page.waitForFunction((count) => document.querySelectorAll('[role="treeitem"]').length === count, n, { timeout: 60_000, polling: 16 });
+    await page.goto(url);
+    if (ours) await page.waitForFunction((count) => document.querySelectorAll('[role="treeitem"]').length === count, n, { timeout: 120_000, polling: 50 });
     else await page.waitForTimeout(1500);
     const doneAt = await page.evaluate(() => performance.now());
     await page.waitForTimeout(300);

@@ -3,8 +3,8 @@ import { ThreadView } from '@/components/ThreadView';
 import type { CommentSection } from './model';
 import type { DiscussionUi } from './discussion-controller';
 import type { Prefs, ViewPrefs } from './prefs';
-import { threadByQuotes, type Forest } from './thread-by-quotes';
-import { brandContext, buildViewModel, type BrandContext, type Counts } from './view-model';
+import { threadByQuotes, threadByQuotesInSlices, type Forest } from './thread-by-quotes';
+import { brandContext, brandContextInSlices, buildViewModel, type BrandContext, type Counts } from './view-model';
 
 // Puts our view where the page's comment section was and takes it away again. The original section is never
 // modified: our host element is inserted right before it, and the content stylesheet hides the element that
@@ -38,6 +38,9 @@ export interface SectionViewOptions {
 export function removeStaleViews(doc: Document): void {
   for (const host of Array.from(doc.querySelectorAll(`[${HOST_ATTR}="thread"]`))) host.remove();
 }
+
+/** Comments threaded or searched for brands per task on first load. */
+const PREPARE_SLICE = 500;
 
 /** Lets the page run (input, paint) before the next step: a new task. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -113,9 +116,10 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
 
   return {
     async prepare(next) {
-      forest ??= threadByQuotes(section.comments);
+      forest ??= await threadByQuotesInSlices(section.comments, PREPARE_SLICE, nextTask);
       await nextTask();
-      ensureBrands(next);
+      brands = await brandContextInSlices(section.comments, next.brands, PREPARE_SLICE, nextTask);
+      brandsKey = JSON.stringify(next.brands);
       await nextTask();
     },
     update(next) {

@@ -128,41 +128,53 @@ function radixSortPairs(keys: Uint32Array, values: Uint32Array, n: number): [Uin
  * time and read by binary search: no per-key arrays or maps.
  */
 export class QuoteIndex {
-  readonly items: Indexed[];
+  readonly items: Indexed[] = [];
   /** Token → small integer: V8's string hashing instead of hashing every token in JS. */
   private readonly vocab = new Map<string, number>();
-  private readonly keys: Uint32Array;
-  private readonly starts: Uint32Array;
-  private readonly ranks: Uint32Array;
+  private keys: Uint32Array = new Uint32Array(0);
+  private starts: Uint32Array = new Uint32Array(1);
+  private ranks: Uint32Array = new Uint32Array(0);
 
-  constructor(ordered: Comment[]) {
-    let keyBuf = new Uint32Array(4096);
-    let rankBuf = new Uint32Array(4096);
-    let n = 0;
-    this.items = ordered.map((comment, rank) => {
-      const normalized = normalizeText(comment.ownText);
-      const ids = tokenize(normalized).map((t) => {
-        let id = this.vocab.get(t);
-        if (id === undefined) this.vocab.set(t, (id = this.vocab.size));
-        return id;
-      });
-      const keys = shingleKeys(ids);
-      if (n + keys.length > keyBuf.length) {
-        const size = Math.max(keyBuf.length * 2, n + keys.length);
-        const k = new Uint32Array(size);
-        const r = new Uint32Array(size);
-        k.set(keyBuf.subarray(0, n));
-        r.set(rankBuf.subarray(0, n));
-        keyBuf = k;
-        rankBuf = r;
-      }
-      for (const key of keys) {
-        keyBuf[n] = key;
-        rankBuf[n++] = rank;
-      }
-      return { comment, normalized };
+  private keyBuf = new Uint32Array(4096);
+  private rankBuf = new Uint32Array(4096);
+  private filled = 0;
+
+  /** Comments are added in chronological order; `seal` must run before `match`. */
+  constructor(ordered: Comment[] = []) {
+    for (const c of ordered) this.add(c);
+    if (ordered.length) this.seal();
+  }
+
+  add(comment: Comment): void {
+    const rank = this.items.length;
+    const normalized = normalizeText(comment.ownText);
+    const ids = tokenize(normalized).map((t) => {
+      let id = this.vocab.get(t);
+      if (id === undefined) this.vocab.set(t, (id = this.vocab.size));
+      return id;
     });
-    const [sortedKeys, sortedRanks] = radixSortPairs(keyBuf, rankBuf, n);
+    const keys = shingleKeys(ids);
+    let n = this.filled;
+    if (n + keys.length > this.keyBuf.length) {
+      const size = Math.max(this.keyBuf.length * 2, n + keys.length);
+      const k = new Uint32Array(size);
+      const r = new Uint32Array(size);
+      k.set(this.keyBuf.subarray(0, n));
+      r.set(this.rankBuf.subarray(0, n));
+      this.keyBuf = k;
+      this.rankBuf = r;
+    }
+    for (const key of keys) {
+      this.keyBuf[n] = key;
+      this.rankBuf[n++] = rank;
+    }
+    this.filled = n;
+    this.items.push({ comment, normalized });
+  }
+
+  seal(): void {
+    const n = this.filled;
+    const [sortedKeys, sortedRanks] = radixSortPairs(this.keyBuf, this.rankBuf, n);
     const keys = new Uint32Array(n);
     const starts = new Uint32Array(n + 1);
     const ranks = new Uint32Array(n);
@@ -181,6 +193,8 @@ export class QuoteIndex {
     this.keys = keys.subarray(0, distinct);
     this.starts = starts.subarray(0, distinct + 1);
     this.ranks = ranks.subarray(0, m);
+    this.keyBuf = new Uint32Array(0);
+    this.rankBuf = new Uint32Array(0);
   }
 
   /** Token ids of a text; words never seen in any comment get -1 (no shingle with them can match). */
@@ -260,9 +274,34 @@ function topCandidates(votes: Map<number, number>, k: number): [number, number][
   return top;
 }
 
+/** Threads all at once. */
 export function threadByQuotes(comments: Comment[]): Forest {
+  const steps = threadSteps(comments, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Threads a slice of comments per task (long discussions on first load). */
+export async function threadByQuotesInSlices(comments: Comment[], slice: number, nextTask: () => Promise<void>): Promise<Forest> {
+  const steps = threadSteps(comments, slice);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await nextTask();
+  }
+}
+
+/** The threading work, pausing (yield) after every `slice` comments indexed or linked. */
+function* threadSteps(comments: Comment[], slice: number): Generator<void, Forest> {
   const ordered = chronology(comments);
-  const index = new QuoteIndex(ordered);
+  const index = new QuoteIndex();
+  for (let i = 0; i < ordered.length; i++) {
+    index.add(ordered[i]!);
+    if ((i + 1) % slice === 0) yield;
+  }
+  index.seal();
   const rankOf = new Map<string, number>();
   ordered.forEach((c, rank) => rankOf.set(c.id, rank));
   const byId = new Map<string, ThreadNode>();
@@ -271,7 +310,9 @@ export function threadByQuotes(comments: Comment[]): Forest {
     byId.set(c.id, { comment: c, parentId: null, children: [], links: [], alsoRepliesTo: [], rank: rankOf.get(c.id)! });
   }
 
+  let visited = 0;
   for (const node of byId.values()) {
+    if (++visited % slice === 0) yield;
     const { comment, rank } = node;
     node.links = comment.quotes.map((quote, i): QuoteLink => {
       const exact = quote.sourceId !== undefined ? rankOf.get(quote.sourceId) : undefined;

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CommentSection } from './model';
 import { enabledOn, type Prefs, type ViewPrefs } from './prefs';
-import { findSection } from './sites';
+import { findSection, findSectionInSlices } from './sites';
 import { createSectionView, removeStaleViews, type SectionView } from './section-view';
 import { createPrefsWriter, loadPrefs, watchPrefs } from './storage';
 import { createDiscussionController, type DiscussionController } from './discussion-controller';
@@ -24,6 +24,8 @@ export interface TabStats {
 
 /** Delays for re-reading a changing section: doubled while the site keeps changing it, up to the maximum. */
 export const OBSERVE_DELAY = { initial: 150, max: 8000, calm: 5000 };
+/** Comment blocks read per task on first load. */
+const EXTRACT_SLICE = 200;
 /** How long to watch a page for a comment section that the site adds after load. */
 const WAIT_FOR_SECTION_MS = 60_000;
 
@@ -122,11 +124,14 @@ export async function startThreadlight(ctx: ContentScriptContext, doc: Document,
     observe(found.root);
   }
 
-  // First view: extraction, threading and brand search each run on their own task before the first paint.
-  const first = findSection(doc, href);
+  // First view: extraction (a slice of comments per task), threading and brand search each run on their own
+  // tasks before the first paint, so a long section never blocks the page for long.
+  const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  const first = await findSectionInSlices(doc, href, EXTRACT_SLICE, nextTask);
+  if (ctx.isInvalid) return;
   if (first) {
     const pending = createSectionView(first, viewOptions(first));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     await pending.prepare(effective(prefs)).catch(() => undefined);
     if (ctx.isInvalid) return;
     section = first;

@@ -37,6 +37,18 @@ export function brandContext(comments: Comment[], prefs: Prefs['brands']): Brand
   return { all, mentions, stats: brandStats(comments, all) };
 }
 
+/** The same, a slice of comments per task. */
+export async function brandContextInSlices(comments: Comment[], prefs: Prefs['brands'], slice: number, nextTask: () => Promise<void>): Promise<BrandContext> {
+  const all = compileBrandMatcher(effectiveBrands(prefs.custom, prefs.disabled));
+  const mentions = new Map<string, Set<string>>();
+  for (let i = 0; i < comments.length; i += slice) {
+    if (i > 0) await nextTask();
+    for (const c of comments.slice(i, i + slice)) mentions.set(c.id, all.mentions(c.ownText));
+  }
+  await nextTask();
+  return { all, mentions, stats: brandStats(comments, all) };
+}
+
 export function buildViewModel(
   comments: Comment[],
   forest: Forest,

@@ -46,3 +46,14 @@ export function articleHtml(comments) {
   const blocks = comments.map((c) => `<div class="comment"> <div class="avatar"> <a href="https://forums.macrumors.com//members/${c.id}"><img src="/none.png" width="75" height="75" alt="Avatar"></a> </div> <div class="comment_content"> <div class="username"><a href="https://forums.macrumors.com/posts/${c.id}">${esc(c.author)}</a></div> <div class="date">3 hours ago</div> <div class="content">${c.quote ? `<p class="quote">${esc(c.quote.text)}</p> <br> <br> ` : ''}${esc(c.text)}</div> <div class="rating"><strong>Rating:</strong> ${c.votes} Votes</div> </div> </div>`);
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Synthetic article - Mac Rumors</title></head><body><div id="content"><h1>Synthetic article</h1><p>Body.</p></div><div id="commentsContainer"><div id="comments"><h2>Top Rated Comments</h2><a href="https://forums.macrumors.com/threads/1" class="view_all">(View all)</a>${blocks.join('\n')}<br>[ <a href="https://forums.macrumors.com/threads/1" class="view_more">Read All Comments</a> ]</div></div></body></html>`;
 }
+
+/** One XenForo 2 thread page holding every post, quotes with exact sources (data-source="post: N"). */
+export function xenforoHtml(comments) {
+  const posts = comments.map((c, i) => {
+    const quote = c.quote
+      ? `<blockquote data-attributes="member: 1" data-quote="someone" data-source="post: ${c.quote.of}" class="bbCodeBlock bbCodeBlock--expandable bbCodeBlock--quote js-expandWatch"><div class="bbCodeBlock-title"><a href="/goto/post?id=${c.quote.of}" class="bbCodeBlock-sourceJump">someone said:</a></div><div class="bbCodeBlock-content"><div class="bbCodeBlock-expandContent js-expandContent">${esc(c.quote.text)}</div></div></blockquote>`
+      : '';
+    return `<article class="message message--post js-post" data-author="${esc(c.author)}" data-content="post-${c.id}" id="js-post-${c.id}"><div class="message-inner"><div class="message-cell message-cell--main"><header class="message-attribution"><ul class="message-attribution-main"><li><a href="/threads/bench.1/post-${c.id}"><time class="u-dt" datetime="2017-12-08T15:00:00+0000" data-timestamp="${1512745200 + i * 60}">Dec 8, 2017</time></a></li></ul></header><div class="message-content"><article class="message-body"><div class="bbWrapper">${quote}${esc(c.text)}</div></article></div>${c.votes ? `<footer class="message-footer"><div class="reactionsBar is-active"><a class="reactionsBar-link" href="/posts/${c.id}/reactions">A and ${c.votes} others</a></div></footer>` : ''}</div></div></article>`;
+  });
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Bench thread | MacRumors Forums</title></head><body><div class="p-title"><h1 class="p-title-value">Bench thread</h1></div><div class="block-body js-replyNewMessageContainer">${posts.join('\n')}</div></body></html>`;
+}

@@ -8,8 +8,25 @@ import { stableId } from '../text';
 export interface SiteAdapter {
   id: string;
   matches(url: URL): boolean;
-  /** The comment section and its comments, or null when the page has none (the page is then left alone). */
-  find(doc: Document, url: URL): CommentSection | null;
+  /**
+   * Where the comment section might be, best guess first (markup eras, then visible signals): its root, its
+   * comment blocks and how to read one. Lazy, so later guesses run only when earlier ones are rejected.
+   */
+  locate(doc: Document, url: URL): Iterable<LocatedSection>;
+}
+
+/** A candidate comment section: found, not yet read. Reading the blocks is the costly part. */
+export interface LocatedSection {
+  root: Element;
+  blocks: Element[];
+  read(block: Element): RawComment;
+  quotes: QuoteReader;
+  base: string;
+  heading: string;
+  discussionUrl?: string;
+  source: string;
+  /** Whether the comments read look like this markup really is a comment section. */
+  accept?(comments: Comment[]): boolean;
 }
 
 /** What an adapter reads off one comment block before the shared conversion. */
@@ -37,8 +54,14 @@ export function postIdFromUrl(href: string | null | undefined): string | undefin
 
 /** Builds Comment models from raw blocks and makes ids unique (a repeated post keeps its first id). */
 export function toComments(raws: RawComment[], base: string, quotes: QuoteReader, now = Date.now()): Comment[] {
+  return raws.map(commentBuilder(base, quotes, now));
+}
+
+/** Converts raw blocks one at a time, in page order, keeping ids unique across calls. */
+export function commentBuilder(base: string, quotes: QuoteReader, now = Date.now()): (raw: RawComment) => Comment {
   const seen = new Map<string, number>();
-  return raws.map((raw, index) => {
+  let index = 0;
+  return (raw) => {
     const { body, quotes: found } = raw.body ? extractBody(raw.body, base, quotes) : { body: [], quotes: [] };
     const ownText = bodyText(body);
     const parsed = raw.votes !== undefined ? { votes: raw.votes, missing: false } : parseVotes(raw.voteText);
@@ -64,8 +87,33 @@ export function toComments(raws: RawComment[], base: string, quotes: QuoteReader
     if (raw.avatarUrl) comment.avatarUrl = raw.avatarUrl;
     if (raw.postUrl) comment.postUrl = raw.postUrl;
     if (raw.page !== undefined) comment.page = raw.page;
+    index++;
     return comment;
-  });
+  };
+}
+
+function finish(located: LocatedSection, comments: Comment[]): CommentSection | null {
+  if (comments.length === 0 || (located.accept && !located.accept(comments))) return null;
+  const section: CommentSection = { root: located.root, comments, heading: located.heading, source: located.source };
+  if (located.discussionUrl) section.discussionUrl = located.discussionUrl;
+  return section;
+}
+
+/** Reads every block of a located section at once. */
+export function extractLocated(located: LocatedSection): CommentSection | null {
+  const build = commentBuilder(located.base, located.quotes);
+  return finish(located, located.blocks.map((b) => build(located.read(b))));
+}
+
+/** The same, a slice of blocks per task, so a long section never blocks the page for long. */
+export async function extractLocatedInSlices(located: LocatedSection, slice: number, nextTask: () => Promise<void>): Promise<CommentSection | null> {
+  const build = commentBuilder(located.base, located.quotes);
+  const comments: Comment[] = [];
+  for (let i = 0; i < located.blocks.length; i += slice) {
+    if (i > 0) await nextTask();
+    for (const block of located.blocks.slice(i, i + slice)) comments.push(build(located.read(block)));
+  }
+  return finish(located, comments);
 }
 
 /** Article-page quotes: `p.quote` (2017) or `blockquote`; no author, sometimes a /posts/N link. */

@@ -1,5 +1,5 @@
 import type { CommentSection } from '../model';
-import type { SiteAdapter } from './adapter';
+import { extractLocated, extractLocatedInSlices, type SiteAdapter } from './adapter';
 import { macrumorsArticle } from './macrumors';
 import { xenforoThread } from './xenforo';
 
@@ -16,9 +16,26 @@ function forUrl(url: URL): SiteAdapter | undefined {
 export function findSection(doc: Document, href: string): CommentSection | null {
   try {
     const url = new URL(href);
-    const adapter = forUrl(url);
-    return adapter ? adapter.find(doc, url) : null;
+    for (const located of forUrl(url)?.locate(doc, url) ?? []) {
+      const section = extractLocated(located);
+      if (section) return section;
+    }
   } catch {
-    return null;
+    // bad markup: step aside
   }
+  return null;
+}
+
+/** The same, reading blocks a slice per task (long sections on first load). */
+export async function findSectionInSlices(doc: Document, href: string, slice: number, nextTask: () => Promise<void>): Promise<CommentSection | null> {
+  try {
+    const url = new URL(href);
+    for (const located of forUrl(url)?.locate(doc, url) ?? []) {
+      const section = await extractLocatedInSlices(located, slice, nextTask);
+      if (section) return section;
+    }
+  } catch {
+    // bad markup: step aside
+  }
+  return null;
 }

@@ -1,11 +1,10 @@
-import type { CommentSection } from '../model';
 import { isVoteLine } from '../parse-votes';
 import { safeUrl } from '../safe-url';
 import {
-  articleQuotes, byClassPrefix, firstByClassPrefix, postIdFromUrl, text, toComments,
-  type RawComment, type SiteAdapter,
+  articleQuotes, byClassPrefix, firstByClassPrefix, postIdFromUrl, text,
+  type LocatedSection, type RawComment, type SiteAdapter,
 } from './adapter';
-import { findBySignals } from './signals';
+import { locateBySignals } from './signals';
 
 // MacRumors article pages: "Top Rated Comments" under the article. Each markup era is one entry below,
 // tried in order; when none matches, the visible-signals detector takes over (see signals.ts).
@@ -93,28 +92,37 @@ const ERAS: Era[] = [
   },
 ];
 
-function findKnown(doc: Document, base: string): CommentSection | null {
+/** Candidate sections: each markup era whose blocks are on the page, then the visible-signals detector. */
+function* locateArticle(doc: Document, url: URL): Iterable<LocatedSection> {
+  const base = url.href;
   for (const era of ERAS) {
     const root = era.section(doc);
     if (!root) continue;
     const blocks = era.blocks(root);
     if (blocks.length === 0) continue;
-    const comments = toComments(blocks.map((b) => era.read(b, base)), base, articleQuotes);
-    // A block with neither author nor body is not a comment we understand: let the signals detector try.
-    if (comments.some((c) => !c.author && c.body.length === 0)) continue;
-    const heading = root.querySelector('h1, h2, h3, h4');
-    const section: CommentSection = { root, comments, heading: text(heading) || 'Top Rated Comments', source: era.name };
-    const url = safeUrl(era.discussionLink(root)?.getAttribute('href'), base);
-    if (url) section.discussionUrl = url;
-    return section;
+    const located: LocatedSection = {
+      root,
+      blocks,
+      read: (b) => era.read(b, base),
+      quotes: articleQuotes,
+      base,
+      heading: text(root.querySelector('h1, h2, h3, h4')) || 'Top Rated Comments',
+      source: era.name,
+      // A block with neither author nor body is not a comment we understand: let the next guess try.
+      accept: (comments) => !comments.some((c) => !c.author && c.body.length === 0),
+    };
+    const url2 = safeUrl(era.discussionLink(root)?.getAttribute('href'), base);
+    if (url2) located.discussionUrl = url2;
+    yield located;
   }
-  return null;
+  const bySignals = locateBySignals(doc, base);
+  if (bySignals) yield bySignals;
 }
 
 export const macrumorsArticle: SiteAdapter = {
   id: 'macrumors',
   matches: (url) => /^(www\.)?macrumors\.com$/i.test(url.hostname),
-  find: (doc, url) => findKnown(doc, url.href) ?? findBySignals(doc, url.href),
+  locate: locateArticle,
 };
 
 export const ERA_NAMES = ERAS.map((e) => e.name);

@@ -1,6 +1,5 @@
-import type { CommentSection } from '../model';
 import { isVoteLine } from '../parse-votes';
-import { articleQuotes, postIdFromUrl, text, toComments, type RawComment } from './adapter';
+import { articleQuotes, postIdFromUrl, text, type LocatedSection, type RawComment } from './adapter';
 import { safeUrl } from '../safe-url';
 
 // Finds a "Top Rated Comments"-like section by what a reader sees, for markups we have never seen:
@@ -30,7 +29,7 @@ function commonAncestor(nodes: Element[]): Element | null {
   return anc;
 }
 
-export function findBySignals(doc: Document, base: string): CommentSection | null {
+export function locateBySignals(doc: Document, base: string): LocatedSection | null {
   const body = doc.body;
   if (!body) return null;
   const votes = voteElements(body);
@@ -49,26 +48,27 @@ export function findBySignals(doc: Document, base: string): CommentSection | nul
   // Each block is the highest ancestor of its vote line below the root that holds no other vote line.
   const count = new Map<Element, number>();
   for (const v of votes) for (let a: Element | null = v; a && a !== root; a = a.parentElement) count.set(a, (count.get(a) ?? 0) + 1);
-  const blocks = votes.map((v) => {
+  const voteOf = new Map<Element, Element>();
+  for (const v of votes) {
     let b = v;
     while (b.parentElement && b.parentElement !== root && count.get(b.parentElement) === 1) b = b.parentElement;
-    return { block: b, vote: v };
-  });
-  if (blocks.some(({ block, vote }) => block === vote)) return null;
-
-  const raws: RawComment[] = blocks.map(({ block, vote }) => readBlock(block, vote, base));
-  const comments = toComments(raws, base, articleQuotes);
-  if (comments.every((c) => c.body.length === 0)) return null;
+    if (b === v) return null;
+    voteOf.set(b, v);
+  }
   const discussion = links.find((a) => root!.contains(a)) ?? links[0];
-  const section: CommentSection = {
+  const located: LocatedSection = {
     root,
-    comments,
+    blocks: Array.from(voteOf.keys()),
+    read: (block) => readBlock(block, voteOf.get(block)!, base),
+    quotes: articleQuotes,
+    base,
     heading: text(heading) || 'Top Rated Comments',
     source: 'signals',
+    accept: (comments) => !comments.every((c) => c.body.length === 0),
   };
   const url = safeUrl(discussion?.getAttribute('href'), base);
-  if (url) section.discussionUrl = url;
-  return section;
+  if (url) located.discussionUrl = url;
+  return located;
 }
 
 function readBlock(block: Element, vote: Element, base: string): RawComment {

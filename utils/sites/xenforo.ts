@@ -2,7 +2,7 @@ import type { CommentSection, Quote } from '../model';
 import type { QuoteReader } from '../extract-body';
 import { elementText } from '../extract-body';
 import { safeUrl } from '../safe-url';
-import { text, toComments, type RawComment, type SiteAdapter } from './adapter';
+import { extractLocated, text, type LocatedSection, type RawComment, type SiteAdapter } from './adapter';
 
 // forums.macrumors.com thread pages (XenForo 2): article.message posts; quotes are
 // blockquote.bbCodeBlock--quote with data-source="post: N" (empty when hand-typed) and data-quote="<name>".
@@ -38,14 +38,14 @@ export function threadPage(url: URL, doc: Document): number {
   return Number(text(current)) || 1;
 }
 
-export function findXenforoThread(doc: Document, url: URL): CommentSection | null {
+export function locateXenforoThread(doc: Document, url: URL): LocatedSection | null {
   const posts = Array.from(doc.querySelectorAll('article.message--post, article.message[data-content^="post-"]'));
   if (posts.length === 0) return null;
   const root = posts[0]!.parentElement;
   if (!root || posts.some((p) => p.parentElement !== root)) return null;
   const base = url.href;
   const page = threadPage(url, doc);
-  const raws = posts.map((post): RawComment => {
+  const read = (post: Element): RawComment => {
     const id =
       /post-(\d+)/.exec(post.getAttribute('data-content') ?? '')?.[1] ?? /js-post-(\d+)/.exec(post.id)?.[1];
     const time = post.querySelector('.message-attribution time, time.u-dt');
@@ -76,14 +76,30 @@ export function findXenforoThread(doc: Document, url: URL): CommentSection | nul
     const authorUrl = safeUrl(member?.getAttribute('href'), base);
     if (authorUrl) raw.authorUrl = authorUrl;
     return raw;
-  });
-  const comments = toComments(raws, base, xenforoQuotes);
-  const title = text(doc.querySelector('.p-title-value')) || 'Discussion';
-  return { root, comments, heading: title, source: 'xenforo', discussionUrl: url.href.replace(/page-\d+\/?$/, '') };
+  };
+  return {
+    root,
+    blocks: posts,
+    read,
+    quotes: xenforoQuotes,
+    base,
+    heading: text(doc.querySelector('.p-title-value')) || 'Discussion',
+    source: 'xenforo',
+    discussionUrl: url.href.replace(/page-\d+\/?$/, ''),
+  };
+}
+
+/** All posts of a thread page at once (forum pages fetched for the full discussion). */
+export function findXenforoThread(doc: Document, url: URL): CommentSection | null {
+  const located = locateXenforoThread(doc, url);
+  return located ? extractLocated(located) : null;
 }
 
 export const xenforoThread: SiteAdapter = {
   id: 'xenforo',
   matches: (url) => /^forums\.macrumors\.com$/i.test(url.hostname) && /^\/threads\//.test(url.pathname),
-  find: findXenforoThread,
+  locate: (doc, url) => {
+    const located = locateXenforoThread(doc, url);
+    return located ? [located] : [];
+  },
 };
