@@ -93,8 +93,14 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
     ensureBrands(prefs);
     const model = buildViewModel(section.comments, forest, prefs, brands!, brandFocus);
     counts = model.counts;
+    const fresh = !host;
     const target = mount();
-    target.setAttribute('data-theme', options.theme?.() ?? 'light');
+    if (fresh) {
+      // Reading the page's computed background right after it loaded would force a style pass over the whole
+      // page (tens of ms on long sections); follow the system theme first, the page's once it has settled.
+      target.setAttribute('data-theme', 'auto');
+      if (options.theme) setTimeout(() => host === target && target.setAttribute('data-theme', options.theme!()), 1000);
+    }
     render(
       h(ThreadView, {
         heading: section.heading,
