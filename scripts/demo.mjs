@@ -37,11 +37,27 @@ if (headed) {
     const view = page.locator('[data-threadlight="thread"]');
     await view.waitFor({ timeout: 15_000 });
     await view.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
     const file = join(out, `${name}.png`);
     await view.screenshot({ path: file });
     written.push(file);
     last = page;
   }
+  // The same article with the system in dark mode.
+  const dark = await browser.context.newPage();
+  await dark.emulateMedia({ colorScheme: 'dark' });
+  await dark.goto(url(DEMO_PAGES[0][1]));
+  await dark.evaluate(() => {
+    document.documentElement.style.background = '#16181c';
+    document.body.style.color = '#e8eaed';
+  });
+  const darkView = dark.locator('[data-threadlight="thread"]');
+  await darkView.waitFor({ timeout: 15_000 });
+  await dark.waitForTimeout(1200);
+  const darkFile = join(out, 'seed-huawei-xiaomi-dark.png');
+  await darkView.screenshot({ path: darkFile, clip: undefined });
+  written.push(darkFile);
+
   const popup = await browser.openPopup(last);
   await popup.setViewportSize({ width: 330, height: 430 });
   await popup.getByText(/comments shown|comments on this page/).waitFor({ timeout: 10_000 });
