@@ -1,37 +1,15 @@
 // Real-browser tests of the shipped Chrome build in Debian's Chromium: fixture pages served over local
 // HTTPS on their real host names (see scripts/lib/chromium.mjs), the popup opened as a page.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { join } from 'node:path';
-import { launchChromium } from '../../scripts/lib/chromium.mjs';
-import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
-import { ROOT } from '../../scripts/lib/paths.mjs';
+import { beforeEach, describe, it } from 'node:test';
+import { chromiumSession } from './chromium-session.mjs';
 
 const SEED = 'https://www.macrumors.com/2017/12/08/macrumors-2017-huawei-xiaomi.html';
 const REAL_2017 = 'https://www.macrumors.com/2017/01/18/macrumors-2017-apple-pencil.html';
 const REAL_2022 = 'https://www.macrumors.com/2022/01/18/macrumors-2022-apple-pencil.html';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startFixtureServer({ https: true });
-  browser = await launchChromium({ extensionDir: join(ROOT, '.output', 'chrome-mv3'), port: server.port });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens a page, collecting page errors and console errors so a test can assert there were none. */
-async function open(url) {
-  const page = await browser.context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource|ERR_NAME_NOT_RESOLVED/.test(m.text()) && errors.push(m.text()));
-  await page.goto(url);
-  return { page, errors };
-}
+const session = chromiumSession();
+const open = (url) => session.open(url);
 
 /** [level, author, id] for every tree item, in document order. */
 const treeOutline = (page) =>
@@ -54,7 +32,7 @@ async function setPopup(popup, label, value) {
 }
 
 describe('Chromium: the thread view on the fixture articles', () => {
-  beforeEach(resetPrefs);
+  beforeEach(() => session.resetStorage());
 
   it('threads the seed page exactly, with contract hooks, and no page errors', async () => {
     const { page, errors } = await open(SEED);
@@ -100,7 +78,7 @@ describe('Chromium: the thread view on the fixture articles', () => {
     const { page, errors } = await open(SEED);
     await page.waitForSelector('[role="treeitem"]');
     const pristine = await pristineSection(page, '#comments');
-    const popup = await browser.openPopup(page);
+    const popup = await session.browser.openPopup(page);
     await popup.getByText('10 of 10 comments shown.').waitFor();
 
     await setPopup(popup, 'Sort', 'Page order');
@@ -190,9 +168,3 @@ describe('Chromium: the thread view on the fixture articles', () => {
     await page.close();
   });
 });
-
-/** Puts preferences back to defaults through the extension's own storage. */
-async function resetPrefs() {
-  await browser.worker.evaluate(async () => { await chrome.storage.sync.clear(); await chrome.storage.local.clear(); });
-  await new Promise((r) => setTimeout(r, 300));
-}

@@ -1,39 +1,20 @@
 // The whole forum discussion behind an article, loaded through the background in Chromium: progress,
 // a page that fails once and Retry, Cancel and Continue, the merged tree, the cache; and the forum page view.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { join } from 'node:path';
-import { launchChromium } from '../../scripts/lib/chromium.mjs';
-import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
-import { ROOT } from '../../scripts/lib/paths.mjs';
+import { beforeEach, describe, it } from 'node:test';
+import { chromiumSession } from './chromium-session.mjs';
 import { forumRoutes, THREAD_PATH } from './forum-routes.mjs';
 
 const SEED = 'https://www.macrumors.com/2017/12/08/macrumors-2017-huawei-xiaomi.html';
-let server;
-let browser;
-let forum;
-
-before(async () => {
-  forum = forumRoutes();
-  server = await startFixtureServer({ https: true, routes: forum.routes });
-  browser = await launchChromium({ extensionDir: join(ROOT, '.output', 'chrome-mv3'), port: server.port });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  await browser.worker.evaluate(async () => {
-    await chrome.storage.sync.clear();
-    await chrome.storage.local.clear();
-  });
-});
+const forum = forumRoutes();
+const session = chromiumSession({ routes: forum.routes });
+beforeEach(() => session.resetStorage());
 
 const ids = (page) => page.$$eval('[data-threadlight="thread"] [role="treeitem"]', (els) => els.map((e) => `${e.getAttribute('aria-level')}:${e.dataset.commentId}`));
 
 describe('Chromium: full discussion', () => {
   it('loads every forum page with progress, retries the page that failed, and merges the tree', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await page.goto(SEED);
     await page.waitForSelector('[role="treeitem"]');
     assert.equal(await page.locator('[data-comment-id="25854120"] blockquote').getAttribute('data-quote-of'), '');
@@ -63,7 +44,7 @@ describe('Chromium: full discussion', () => {
 
   it('cancels between pages and continues from where it stopped', async () => {
     forum.setPage2Delay(1500);
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await page.goto(SEED);
     await page.getByRole('button', { name: 'Load full discussion' }).click();
     await page.getByText('Loaded page 1 of 3…').waitFor();
@@ -78,7 +59,7 @@ describe('Chromium: full discussion', () => {
   });
 
   it('threads a forum page by exact quote sources, and loads the other pages on request', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     await page.goto(`https://forums.macrumors.com${THREAD_PATH}page-2`);
     await page.waitForSelector('[role="treeitem"]');
     // Top rated by reactions: 4, 3, 3, 1, 1 (ties in page order).

@@ -3,39 +3,20 @@
 // does not make us loop, and an extension reload gives the page its section back without errors.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { join } from 'node:path';
-import { launchChromium } from '../../scripts/lib/chromium.mjs';
-import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
-import { FIXTURES, ROOT } from '../../scripts/lib/paths.mjs';
+import { FIXTURES } from '../../scripts/lib/paths.mjs';
+import { chromiumSession } from './chromium-session.mjs';
 
-let server;
-let browser;
 const TT_CSP = "require-trusted-types-for 'script'; trusted-types 'none'; script-src 'none'; object-src 'none'";
 
-before(async () => {
-  server = await startFixtureServer({
-    https: true,
-    routes: {
-      '/tt/seed.html': (_req, res) =>
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': TT_CSP }).end(readFileSync(join(FIXTURES, 'macrumors-2017-huawei-xiaomi.html'))),
-    },
-  });
-  browser = await launchChromium({ extensionDir: join(ROOT, '.output', 'chrome-mv3'), port: server.port });
+const session = chromiumSession({
+  routes: {
+    '/tt/seed.html': (_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': TT_CSP }).end(readFileSync(join(FIXTURES, 'macrumors-2017-huawei-xiaomi.html'))),
+  },
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path) {
-  const page = await browser.context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource|ERR_NAME_NOT_RESOLVED|net::|Blocked script execution in 'about:srcdoc'/.test(m.text()) && errors.push(m.text()));
-  await page.goto(`https://www.macrumors.com${path}`);
-  return { page, errors };
-}
+const open = (path) => session.open(`https://www.macrumors.com${path}`);
 
 /** Everything in our view that could run: script-ish elements, on* attributes, non-http(s) URLs. */
 const executableInView = (page) =>
@@ -110,7 +91,7 @@ describe('Chromium: hostile and troublesome pages', () => {
   it('gives the page its section back when the extension is reloaded, without errors', async () => {
     const { page, errors } = await open('/x/macrumors-2017-huawei-xiaomi.html');
     await page.waitForSelector('[role="treeitem"]');
-    await browser.worker.evaluate(() => chrome.runtime.reload());
+    await session.browser.worker.evaluate(() => chrome.runtime.reload());
     await page.waitForFunction(() => !document.querySelector('[data-threadlight]'), null, { timeout: 10_000 });
     assert.equal(await page.locator('#comments').isVisible(), true);
     assert.deepEqual(errors, []);

@@ -7,8 +7,11 @@ import { ARTICLE_URL, fixtureHtml } from '../helpers';
 const tick = () => new Promise((r) => setTimeout(r, 0));
 const prefsWith = (view: Partial<Prefs['view']> = {}, rest: Partial<Prefs> = {}): Prefs => ({ ...DEFAULT_PREFS, ...rest, view: { ...DEFAULT_PREFS.view, ...view } });
 
+/** Puts a fixture page into the test's document (DOM import: page text never goes through an HTML sink). */
 function load(name = 'macrumors-2017-huawei-xiaomi.html') {
-  document.documentElement.innerHTML = new DOMParser().parseFromString(fixtureHtml(name), 'text/html').documentElement.innerHTML;
+  const parsed = new DOMParser().parseFromString(fixtureHtml(name), 'text/html');
+  document.head.replaceWith(document.importNode(parsed.head, true));
+  document.body.replaceWith(document.importNode(parsed.body, true));
   return findSection(document, ARTICLE_URL)!;
 }
 
