@@ -1,3 +1,4 @@
+import '@/components/pages.css';
 import { render } from 'preact';
 import { Options } from '@/components/Options';
 import { createPrefsWriter, loadPrefs } from '@/utils/storage';

@@ -1,3 +1,4 @@
+import '@/components/pages.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';

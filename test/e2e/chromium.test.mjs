@@ -130,6 +130,21 @@ describe('Chromium: the thread view on the fixture articles', () => {
     await page.close();
   });
 
+  it('focuses the thread on a brand from the chart, and clears it with a second click', async () => {
+    const { page, errors } = await open(SEED);
+    await page.waitForSelector('.tl-chart [data-brand="huawei"]');
+    assert.match(await page.locator('.tl-chart [data-brand="huawei"]').getAttribute('aria-label'), /^Huawei: 2 mentions in 2 comments, 7 votes$/);
+    await page.locator('.tl-chart [data-brand="huawei"]').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-filtered="brand-focus"]').length === 8);
+    const shown = await page.$$eval('[role="treeitem"]:not([data-filtered])', (els) => els.map((e) => e.dataset.commentId).sort());
+    assert.deepEqual(shown, ['25853901', '25853950']);
+    assert.match(await page.locator('.tl-count').textContent(), /8 hidden \(8 outside the brand focus\)/);
+    await page.locator('.tl-chart [data-brand="huawei"]').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-filtered]').length === 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('does not duplicate on reload, and keeps preferences across it', async () => {
     const { page } = await open(SEED);
     await page.waitForSelector('[role="treeitem"]');
