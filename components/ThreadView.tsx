@@ -35,7 +35,7 @@ function subtreeSize(n: ThreadNode): number {
 }
 
 export function ThreadView(props: ThreadViewProps) {
-  const { model, chunk = 30 } = props;
+  const { model, chunk = 24 } = props;
   const store = useRef(new TreeStore()).current;
   const [limit, setLimit] = useState(chunk);
   const treeRef = useRef<HTMLUListElement>(null);

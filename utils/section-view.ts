@@ -40,7 +40,7 @@ export function removeStaleViews(doc: Document): void {
 }
 
 /** Comments threaded or searched for brands per task on first load. */
-const PREPARE_SLICE = 500;
+const PREPARE_SLICE = 150;
 
 /** Lets the page run (input, paint) before the next step: a new task. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
