@@ -20,8 +20,49 @@ export function normalizeText(text: string): string {
     .toLowerCase();
 }
 
-/** Word tokens of normalised text: letters and digits (any script), apostrophes kept inside words. */
+const WORD_CODE_POINT = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Is the code unit at i part of a word: ASCII letters and digits directly, anything else by the Unicode class
+ * of its whole code point (a low surrogate belongs with the high one before it; a lone one is no letter).
+ */
+function isWordAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  let at = i;
+  if (c >= 0xdc00 && c <= 0xdfff) {
+    const high = i > 0 ? text.charCodeAt(i - 1) : 0;
+    if (high < 0xd800 || high > 0xdbff) return false;
+    at = i - 1;
+  }
+  return WORD_CODE_POINT.test(String.fromCodePoint(text.codePointAt(at)!));
+}
+
+/**
+ * Word tokens of normalised text: letters and digits (any script), apostrophes kept inside words
+ * ("don't"). Same result as /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*\/gu, scanned by hand: most comment text is
+ * ASCII, and the scan only asks the Unicode classes about other characters.
+ */
 export function tokenize(normalized: string): string[] {
+  const out: string[] = [];
+  const n = normalized.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordAt(normalized, i)) i++;
+    if (i >= n) break;
+    const start = i;
+    for (;;) {
+      while (i < n && isWordAt(normalized, i)) i++;
+      if (i + 1 < n && normalized.charCodeAt(i) === 39 && isWordAt(normalized, i + 1)) i++;
+      else break;
+    }
+    out.push(normalized.slice(start, i));
+  }
+  return out;
+}
+
+/** The regular-expression definition `tokenize` must agree with (tests compare the two). */
+export function tokenizeByPattern(normalized: string): string[] {
   return normalized.match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? [];
 }
 

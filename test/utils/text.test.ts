@@ -1,0 +1,35 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeText, tokenize, tokenizeByPattern } from '@/utils/text';
+
+describe('normalizeText and tokenize', () => {
+  it.each([
+    ['“Curly” ‘quotes’ and  spaces\n\ttoo', '"curly" \'quotes\' and spaces too'],
+    ['Ｆｕｌｌｗｉｄｔｈ', 'fullwidth'],
+    ['zero\u200Bwidth\u00ADsoft', 'zerowidthsoft'],
+    ['someone said: quoted Click to expand...', 'quoted'],
+    ['Ellipsis…', 'ellipsis...'],
+  ])('normalises %j', (input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+
+  it.each([
+    ["don't stop, it's 3.5 years", ["don't", 'stop', "it's", '3', '5', 'years']],
+    ["'quoted' words'", ['quoted', 'words']],
+    ['emoji 😀 between', ['emoji', 'between']],
+    ['العربية و 中文 и кириллица', ['العربية', 'و', '中文', 'и', 'кириллица']],
+    ['𝐛𝐨𝐥𝐝 math letters', ['𝐛𝐨𝐥𝐝', 'math', 'letters']],
+    ['', []],
+  ])('tokenises %j', (input, expected) => {
+    expect(tokenize(input)).toEqual(expected);
+  });
+
+  it('the hand-written scanner agrees with the pattern on any text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.stringMatching(/^[a-z' 0-9é😀]{0,40}$/)), (text) => {
+        expect(tokenize(text)).toEqual(tokenizeByPattern(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
