@@ -3,8 +3,9 @@ import { ThreadView } from '@/components/ThreadView';
 import type { CommentSection } from './model';
 import type { DiscussionUi } from './discussion-controller';
 import type { Prefs, ViewPrefs } from './prefs';
-import { threadByQuotes, threadByQuotesInSlices, type Forest } from './thread-by-quotes';
-import { brandContext, brandContextInSlices, buildViewModel, type BrandContext, type Counts } from './view-model';
+import { threadByQuotes, threadSteps, type Forest } from './thread-by-quotes';
+import { runInTasks } from './steps';
+import { brandContext, brandContextSteps, buildViewModel, type BrandContext, type Counts } from './view-model';
 
 // Puts our view where the page's comment section was and takes it away again. The original section is never
 // modified: our host element is inserted right before it, and the content stylesheet hides the element that
@@ -122,11 +123,10 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
 
   return {
     async prepare(next) {
-      forest ??= await threadByQuotesInSlices(section.comments, PREPARE_SLICE, nextTask);
+      forest ??= await runInTasks(threadSteps(section.comments, PREPARE_SLICE), nextTask);
       await nextTask();
-      brands = await brandContextInSlices(section.comments, next.brands, PREPARE_SLICE, nextTask);
+      brands = await runInTasks(brandContextSteps(section.comments, next.brands, PREPARE_SLICE), nextTask);
       brandsKey = JSON.stringify(next.brands);
-      await nextTask();
     },
     update(next) {
       prefs = next;

@@ -1,5 +1,6 @@
 import type { Comment } from './model';
 import { normalizeText, tokenize } from './text';
+import { runAll, type Steps } from './steps';
 
 // Quote threading: a comment whose body quotes an earlier comment becomes its reply.
 //
@@ -276,25 +277,11 @@ function topCandidates(votes: Map<number, number>, k: number): [number, number][
 
 /** Threads all at once. */
 export function threadByQuotes(comments: Comment[]): Forest {
-  const steps = threadSteps(comments, Number.POSITIVE_INFINITY);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runAll(threadSteps(comments, Number.POSITIVE_INFINITY));
 }
 
-/** Threads a slice of comments per task (long discussions on first load). */
-export async function threadByQuotesInSlices(comments: Comment[], slice: number, nextTask: () => Promise<void>): Promise<Forest> {
-  const steps = threadSteps(comments, slice);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await nextTask();
-  }
-}
-
-/** The threading work, pausing (yield) after every `slice` comments indexed or linked. */
-function* threadSteps(comments: Comment[], slice: number): Generator<void, Forest> {
+/** The threading work, pausing (yield) after every `slice` comments indexed or linked; see steps.ts. */
+export function* threadSteps(comments: Comment[], slice: number): Steps<Forest> {
   const ordered = chronology(comments);
   const index = new QuoteIndex();
   for (let i = 0; i < ordered.length; i++) {

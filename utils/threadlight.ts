@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CommentSection } from './model';
 import { enabledOn, type Prefs, type ViewPrefs } from './prefs';
-import { findSection, findSectionInSlices } from './sites';
+import { findSection, findSectionSteps } from './sites';
+import { runInTasks } from './steps';
 import { createSectionView, removeStaleViews, type SectionView } from './section-view';
 import { createPrefsWriter, loadPrefs, watchPrefs } from './storage';
 import { createDiscussionController, type DiscussionController } from './discussion-controller';
@@ -127,7 +128,7 @@ export async function startThreadlight(ctx: ContentScriptContext, doc: Document,
   // First view: extraction (a slice of comments per task), threading and brand search each run on their own
   // tasks before the first paint, so a long section never blocks the page for long.
   const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-  const first = await findSectionInSlices(doc, href, EXTRACT_SLICE, nextTask);
+  const first = await runInTasks(findSectionSteps(doc, href, EXTRACT_SLICE), nextTask);
   if (ctx.isInvalid) return;
   if (first) {
     const pending = createSectionView(first, viewOptions(first));

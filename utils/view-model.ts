@@ -4,6 +4,7 @@ import type { Forest, ThreadNode } from './thread-by-quotes';
 import { brandStats, compileBrandMatcher, effectiveBrands, type BrandMatcher, type BrandStat } from './brands';
 import { compileFilters, FILTER_REASONS, type FilterReason } from './filter';
 import { flattenForest, sortForest } from './order';
+import { runAll, type Steps } from './steps';
 
 // Everything the view shows, derived from comments, their forest and the preferences: sorted roots,
 // filter reasons, counts for the header and the popup, the brand picture. Pure, so it is tested without DOM.
@@ -30,23 +31,23 @@ export interface BrandContext {
   stats: BrandStat[];
 }
 
-/** Brand mentions per comment under the user's dictionary: computed once per extraction and brand edit. */
-export function brandContext(comments: Comment[], prefs: Prefs['brands']): BrandContext {
+/**
+ * Brand mentions per comment under the user's dictionary (computed once per extraction and brand edit),
+ * pausing after every `slice` comments; see steps.ts.
+ */
+export function* brandContextSteps(comments: Comment[], prefs: Prefs['brands'], slice: number): Steps<BrandContext> {
   const all = compileBrandMatcher(effectiveBrands(prefs.custom, prefs.disabled));
-  const mentions = new Map(comments.map((c) => [c.id, all.mentions(c.ownText)]));
+  const mentions = new Map<string, Set<string>>();
+  for (const c of comments) {
+    mentions.set(c.id, all.mentions(c.ownText));
+    if (mentions.size % slice === 0) yield;
+  }
+  yield;
   return { all, mentions, stats: brandStats(comments, all) };
 }
 
-/** The same, a slice of comments per task. */
-export async function brandContextInSlices(comments: Comment[], prefs: Prefs['brands'], slice: number, nextTask: () => Promise<void>): Promise<BrandContext> {
-  const all = compileBrandMatcher(effectiveBrands(prefs.custom, prefs.disabled));
-  const mentions = new Map<string, Set<string>>();
-  for (let i = 0; i < comments.length; i += slice) {
-    if (i > 0) await nextTask();
-    for (const c of comments.slice(i, i + slice)) mentions.set(c.id, all.mentions(c.ownText));
-  }
-  await nextTask();
-  return { all, mentions, stats: brandStats(comments, all) };
+export function brandContext(comments: Comment[], prefs: Prefs['brands']): BrandContext {
+  return runAll(brandContextSteps(comments, prefs, Number.POSITIVE_INFINITY));
 }
 
 export function buildViewModel(

@@ -3,6 +3,7 @@ import { bodyText, elementText, extractBody, type QuoteReader } from '../extract
 import { parseVotes } from '../parse-votes';
 import { estimateTimestamp } from '../relative-time';
 import { stableId } from '../text';
+import { runAll, type Steps } from '../steps';
 
 /** One per site: the only code that knows that site's markup. */
 export interface SiteAdapter {
@@ -99,21 +100,20 @@ function finish(located: LocatedSection, comments: Comment[]): CommentSection | 
   return section;
 }
 
-/** Reads every block of a located section at once. */
-export function extractLocated(located: LocatedSection): CommentSection | null {
-  const build = commentBuilder(located.base, located.quotes);
-  return finish(located, located.blocks.map((b) => build(located.read(b))));
-}
-
-/** The same, a slice of blocks per task, so a long section never blocks the page for long. */
-export async function extractLocatedInSlices(located: LocatedSection, slice: number, nextTask: () => Promise<void>): Promise<CommentSection | null> {
+/** Reads a located section's blocks, pausing after every `slice` of them; see steps.ts. */
+export function* extractSteps(located: LocatedSection, slice: number): Steps<CommentSection | null> {
   const build = commentBuilder(located.base, located.quotes);
   const comments: Comment[] = [];
-  for (let i = 0; i < located.blocks.length; i += slice) {
-    if (i > 0) await nextTask();
-    for (const block of located.blocks.slice(i, i + slice)) comments.push(build(located.read(block)));
+  for (const block of located.blocks) {
+    comments.push(build(located.read(block)));
+    if (comments.length % slice === 0) yield;
   }
   return finish(located, comments);
+}
+
+/** Reads every block of a located section at once. */
+export function extractLocated(located: LocatedSection): CommentSection | null {
+  return runAll(extractSteps(located, Number.POSITIVE_INFINITY));
 }
 
 /** Article-page quotes: `p.quote` (2017) or `blockquote`; no author, sometimes a /posts/N link. */

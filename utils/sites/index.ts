@@ -1,5 +1,6 @@
 import type { CommentSection } from '../model';
-import { extractLocated, extractLocatedInSlices, type SiteAdapter } from './adapter';
+import { extractSteps, type SiteAdapter } from './adapter';
+import { runAll, type Steps } from '../steps';
 import { macrumorsArticle } from './macrumors';
 import { xenforoThread } from './xenforo';
 
@@ -12,12 +13,15 @@ function forUrl(url: URL): SiteAdapter | undefined {
   return ADAPTERS.find((a) => a.matches(url));
 }
 
-/** Finds the page's comment section; any failure means "no section", so the page stays as it was. */
-export function findSection(doc: Document, href: string): CommentSection | null {
+/**
+ * The page's comment section: the adapter's candidates in order, the first that reads as comments.
+ * Any failure means "no section", so the page stays as it was.
+ */
+export function* findSectionSteps(doc: Document, href: string, slice: number): Steps<CommentSection | null> {
   try {
     const url = new URL(href);
     for (const located of forUrl(url)?.locate(doc, url) ?? []) {
-      const section = extractLocated(located);
+      const section = yield* extractSteps(located, slice);
       if (section) return section;
     }
   } catch {
@@ -26,16 +30,6 @@ export function findSection(doc: Document, href: string): CommentSection | null 
   return null;
 }
 
-/** The same, reading blocks a slice per task (long sections on first load). */
-export async function findSectionInSlices(doc: Document, href: string, slice: number, nextTask: () => Promise<void>): Promise<CommentSection | null> {
-  try {
-    const url = new URL(href);
-    for (const located of forUrl(url)?.locate(doc, url) ?? []) {
-      const section = await extractLocatedInSlices(located, slice, nextTask);
-      if (section) return section;
-    }
-  } catch {
-    // bad markup: step aside
-  }
-  return null;
+export function findSection(doc: Document, href: string): CommentSection | null {
+  return runAll(findSectionSteps(doc, href, Number.POSITIVE_INFINITY));
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { findSection, findSectionSteps } from '@/utils/sites';
+import { runInTasks } from '@/utils/steps';
+import { threadByQuotes, threadSteps } from '@/utils/thread-by-quotes';
+import { DEFAULT_PREFS } from '@/utils/prefs';
+import { brandContext, brandContextSteps } from '@/utils/view-model';
+import { ARTICLE_URL, fixtureDocument } from '../helpers';
+
+describe('work in steps (first load of long sections)', () => {
+  it('pauses between slices and gives what the all-at-once run gives', async () => {
+    const doc = fixtureDocument('macrumors-2017-huawei-xiaomi.html');
+    let pauses = 0;
+    const nextTask = async () => {
+      pauses++;
+    };
+    const section = (await runInTasks(findSectionSteps(doc, ARTICLE_URL, 3), nextTask))!;
+    expect(pauses).toBe(3);
+    const whole = findSection(doc, ARTICLE_URL)!;
+    // Timestamps are estimated from "26 months ago" against the clock, which moved between the two runs.
+    const plain = (cs: typeof whole.comments) => cs.map(({ element: _e, timestamp: _t, ...c }) => c);
+    expect(plain(section.comments)).toEqual(plain(whole.comments));
+
+    pauses = 0;
+    const forest = await runInTasks(threadSteps(section.comments, 4), nextTask);
+    expect(pauses).toBeGreaterThan(2);
+    const parents = (f: typeof forest) => Array.from(f.byId.values()).map((n) => `${n.comment.id}>${n.parentId}`);
+    expect(parents(forest)).toEqual(parents(threadByQuotes(section.comments)));
+
+    const brands = await runInTasks(brandContextSteps(section.comments, DEFAULT_PREFS.brands, 4), nextTask);
+    expect(brands.stats).toEqual(brandContext(section.comments, DEFAULT_PREFS.brands).stats);
+  });
+});
