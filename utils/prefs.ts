@@ -119,12 +119,6 @@ export function validateBrands(raw: unknown): BrandPrefs {
   };
 }
 
-export const VALIDATE: { [K in Concern]: (raw: unknown) => Prefs[K] } = {
-  view: validateView,
-  filters: validateFilters,
-  brands: validateBrands,
-};
-
 export function validatePrefs(raw: unknown): Prefs {
   const v = isObj(raw) ? raw : {};
   return { view: validateView(v.view), filters: validateFilters(v.filters), brands: validateBrands(v.brands) };

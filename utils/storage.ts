@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import {
-  CONCERNS, MIGRATIONS, PREFS_VERSION, VALIDATE, validatePrefs,
+  CONCERNS, MIGRATIONS, PREFS_VERSION, validatePrefs,
   type Concern, type Prefs,
 } from './prefs';
 

@@ -125,4 +125,3 @@ export const macrumorsArticle: SiteAdapter = {
   locate: locateArticle,
 };
 
-export const ERA_NAMES = ERAS.map((e) => e.name);

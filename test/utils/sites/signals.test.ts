@@ -3,7 +3,6 @@ import { findSection } from '@/utils/sites';
 import { ARTICLE_URL, fixtureHtml, parseDocument } from '../../helpers';
 
 const seed = fixtureHtml('macrumors-2017-huawei-xiaomi.html');
-const authors = (html: string) => findSection(parseDocument(html), ARTICLE_URL)?.comments.map((c) => c.author) ?? null;
 const SEED_AUTHORS = ['reader_one', 'reader_two', 'reader_three', 'reader_four', 'reader_five', 'reader_six', 'reader_seven', 'reader_eight', 'reader_nine', 'reader_ten'];
 
 describe('visible-signals detector on markups it has never seen', () => {
