@@ -6,14 +6,17 @@ import { join } from 'node:path';
 import { launchFirefox } from '../../scripts/lib/firefox.mjs';
 import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
 import { ROOT } from '../../scripts/lib/paths.mjs';
+import { forumRoutes } from './forum-routes.mjs';
 
 let server;
 let ff;
 let d;
 const url = (name) => `http://127.0.0.1:${server.port}/${name}`;
 
+const forum = forumRoutes();
+
 before(async () => {
-  server = await startFixtureServer({});
+  server = await startFixtureServer({ routes: forum.routes });
   ff = await launchFirefox({ extensionDir: join(ROOT, '.output-test', 'firefox-mv3') });
   d = ff.driver;
 });
@@ -75,6 +78,20 @@ describe('Firefox: the thread view and the popup', () => {
     assert.deepEqual(found, []);
     const pwned = await d.execute(`return (window.wrappedJSObject || window).__pwned`);
     assert.equal(pwned, 0);
+  });
+
+  it('loads the full discussion through the background, retries a failed page, and merges', async () => {
+    await d.navigate(url('forum-linked-relative.html'));
+    await d.waitFor(OUTLINE);
+    const button = (text) => d.execute(`return Array.from(document.querySelectorAll('.tl-discussion button')).find((b) => b.textContent.trim() === arguments[0]) || null`, [text]);
+    await d.waitFor(`Array.from(document.querySelectorAll('.tl-discussion button')).some((b) => b.textContent.trim() === 'Load full discussion')`);
+    await d.click(Object.values(await button('Load full discussion'))[0]);
+    const alert = await d.waitFor(`document.querySelector('.tl-discussion [role="alert"]')?.textContent`);
+    assert.match(alert, /Page 3 of 3: The forum answered 500\./);
+    await d.click(Object.values(await button('Retry'))[0]);
+    await d.waitFor(`document.querySelector('.tl-discussion')?.textContent.includes('Full discussion: 14 posts.')`);
+    assert.equal(await d.execute(`return document.querySelectorAll('[role="treeitem"]').length`), 14);
+    assert.equal(await d.execute(`return document.querySelector('[data-comment-id="25854120"] > article blockquote').dataset.quoteOf`), '25853860');
   });
 
   it('threads the real 2022 capture', async () => {
