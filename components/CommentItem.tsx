@@ -1,6 +1,6 @@
 import { pure } from './pure';
 import { useContext, useEffect, useReducer } from 'preact/hooks';
-import type { ThreadNode } from '@/utils/thread-by-quotes';
+import { subtreeSize, type ThreadNode } from '@/utils/thread-by-quotes';
 import type { FilterReason } from '@/utils/filter';
 import { CommentBody, hideBroken } from './CommentBody';
 import { TreeContext } from './tree-store';
@@ -92,7 +92,7 @@ export const CommentItem = pure(function CommentItem({ node, level, version }: P
             </span>
             {hasReplies ? (
               <button type="button" class="tl-toggle tl-linkish" tabIndex={-1} onClick={() => store.toggle(id)}>
-                {collapsed ? `[+] ${plural(countAll(node), 'reply', 'replies')}` : '[−]'}
+                {collapsed ? `[+] ${plural(subtreeSize(node) - 1, 'reply', 'replies')}` : '[−]'}
               </button>
             ) : null}
           </header>
@@ -123,13 +123,3 @@ export const CommentItem = pure(function CommentItem({ node, level, version }: P
   );
 });
 
-export function countAll(node: ThreadNode): number {
-  let n = 0;
-  const stack = [...node.children];
-  while (stack.length) {
-    const c = stack.pop()!;
-    n++;
-    stack.push(...c.children);
-  }
-  return n;
-}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { ViewModel } from '@/utils/view-model';
-import type { ThreadNode } from '@/utils/thread-by-quotes';
+import { subtreeSize, type ThreadNode } from '@/utils/thread-by-quotes';
 import type { ViewPrefs, ViewMode } from '@/utils/prefs';
 import type { SortMode } from '@/utils/order';
 import { FILTER_REASONS } from '@/utils/filter';
@@ -27,12 +27,6 @@ export interface ThreadViewProps {
 
 export const SORT_LABELS: Record<SortMode, string> = { top: 'Top rated', newest: 'Newest', oldest: 'Oldest', page: 'Page order' };
 export const VIEW_LABELS: Record<ViewMode, string> = { threaded: 'Threaded', flat: 'Flat', original: 'Original' };
-
-function subtreeSize(n: ThreadNode): number {
-  let size = 1;
-  for (const c of n.children) size += subtreeSize(c);
-  return size;
-}
 
 export function ThreadView(props: ThreadViewProps) {
   const { model, chunk = 24 } = props;

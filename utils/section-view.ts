@@ -4,7 +4,7 @@ import type { CommentSection } from './model';
 import type { DiscussionUi } from './discussion-controller';
 import type { Prefs, ViewPrefs } from './prefs';
 import { threadByQuotes, threadSteps, type Forest } from './thread-by-quotes';
-import { runInTasks } from './steps';
+import { nextTask, runInTasks } from './steps';
 import { brandContext, brandContextSteps, buildViewModel, type BrandContext, type Counts } from './view-model';
 
 // Puts our view where the page's comment section was and takes it away again. The original section is never
@@ -42,9 +42,6 @@ export function removeStaleViews(doc: Document): void {
 
 /** Comments threaded or searched for brands per task on first load. */
 const PREPARE_SLICE = 150;
-
-/** Lets the page run (input, paint) before the next step: a new task. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export function createSectionView(initial: CommentSection, options: SectionViewOptions): SectionView {
   let section = initial;

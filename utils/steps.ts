@@ -3,6 +3,9 @@
 
 export type Steps<T> = Generator<void, T, void>;
 
+/** A new task: lets the page handle input and paint before the next step. */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export function runAll<T>(steps: Steps<T>): T {
   for (;;) {
     const step = steps.next();

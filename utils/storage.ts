@@ -111,6 +111,11 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** What the user should be told about a save: null when everything went to sync. */
+export function saveMessage(result: SaveResult | Error): string | null {
+  return result instanceof Error ? `Could not save: ${result.message}` : result.warnings.join(' ') || null;
+}
+
 export function isPrefsKey(k: string): boolean {
   return k.startsWith(KEY_PREFIX);
 }

@@ -275,6 +275,13 @@ function topCandidates(votes: Map<number, number>, k: number): [number, number][
   return top;
 }
 
+/** Comments in a thread: the node and all its replies, at any depth. */
+export function subtreeSize(node: ThreadNode): number {
+  let size = 1;
+  for (const child of node.children) size += subtreeSize(child);
+  return size;
+}
+
 /** Threads all at once. */
 export function threadByQuotes(comments: Comment[]): Forest {
   return runAll(threadSteps(comments, Number.POSITIVE_INFINITY));

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CommentSection } from './model';
 import { enabledOn, type Prefs, type ViewPrefs } from './prefs';
 import { findSection, findSectionSteps } from './sites';
-import { runInTasks } from './steps';
+import { nextTask, runInTasks } from './steps';
 import { createSectionView, removeStaleViews, type SectionView } from './section-view';
 import { createPrefsWriter, loadPrefs, watchPrefs } from './storage';
 import { createDiscussionController, type DiscussionController } from './discussion-controller';
@@ -118,16 +118,15 @@ export async function startThreadlight(ctx: ContentScriptContext, doc: Document,
     return { onViewPrefs, theme: () => pageTheme(doc), discussion: () => discussion?.ui() ?? null };
   };
 
-  function attach(found: CommentSection) {
+  function attach(found: CommentSection, prepared?: SectionView) {
     section = found;
-    view = createSectionView(found, viewOptions(found));
+    view = prepared ?? createSectionView(found, viewOptions(found));
     show();
     observe(found.root);
   }
 
   // First view: extraction (a slice of comments per task), threading and brand search each run on their own
   // tasks before the first paint, so a long section never blocks the page for long.
-  const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   const first = await runInTasks(findSectionSteps(doc, href, EXTRACT_SLICE), nextTask);
   if (ctx.isInvalid) return;
   if (first) {
@@ -135,10 +134,7 @@ export async function startThreadlight(ctx: ContentScriptContext, doc: Document,
     await nextTask();
     await pending.prepare(effective(prefs)).catch(() => undefined);
     if (ctx.isInvalid) return;
-    section = first;
-    view = pending;
-    show();
-    observe(first.root);
+    attach(first, pending);
   } else waitForSection();
 
   // Comments added later by the site: watch the body, throttled, until a section appears or time runs out.

@@ -1,7 +1,7 @@
 import '@/components/pages.css';
 import { render } from 'preact';
 import { Options } from '@/components/Options';
-import { createPrefsWriter, loadPrefs } from '@/utils/storage';
+import { createPrefsWriter, loadPrefs, saveMessage } from '@/utils/storage';
 
 async function main() {
   const app = document.getElementById('app')!;
@@ -9,7 +9,7 @@ async function main() {
   let message: string | null = null;
   const draw = () => render(<Options initial={prefs} message={message} onChange={(next) => writer.write(next)} />, app);
   const writer = createPrefsWriter((result) => {
-    message = result instanceof Error ? `Could not save: ${result.message}` : result.warnings.join(' ') || null;
+    message = saveMessage(result);
     draw();
   });
   addEventListener('pagehide', () => void writer.flush());

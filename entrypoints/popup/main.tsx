@@ -2,7 +2,7 @@ import '@/components/pages.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
-import { createPrefsWriter, loadPrefs } from '@/utils/storage';
+import { createPrefsWriter, loadPrefs, saveMessage } from '@/utils/storage';
 import { STATS_MESSAGE, type TabStats } from '@/utils/threadlight';
 
 // The popup acts on the active tab; opened as a page of its own (pinned, or by tests) it takes ?tab=<id>.
@@ -40,7 +40,7 @@ async function main() {
       app,
     );
   const writer = createPrefsWriter((result) => {
-    const next = result instanceof Error ? `Could not save: ${result.message}` : result.warnings.join(' ') || null;
+    const next = saveMessage(result);
     if (next !== message) {
       message = next;
       draw();
