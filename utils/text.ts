@@ -39,25 +39,68 @@ function isWordAt(text: string, i: number): boolean {
 }
 
 /**
- * Word tokens of normalised text: letters and digits (any script), apostrophes kept inside words
- * ("don't"). Same result as /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*\/gu, scanned by hand: most comment text is
- * ASCII, and the scan only asks the Unicode classes about other characters.
+ * The words of normalised text, found by one hand-written scan: letters and digits (any script), apostrophes
+ * kept inside words ("don't"); the same words as /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*\/gu. Most comment text is
+ * ASCII, and the scan only asks the Unicode classes about other characters. Each word is recorded as its
+ * start, end and FNV-1a hash, in buffers reused from scan to scan: quote matching compares words by hash
+ * without allocating a string per word.
  */
-export function tokenize(normalized: string): string[] {
-  const out: string[] = [];
-  const n = normalized.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && !isWordAt(normalized, i)) i++;
-    if (i >= n) break;
-    const start = i;
-    for (;;) {
-      while (i < n && isWordAt(normalized, i)) i++;
-      if (i + 1 < n && normalized.charCodeAt(i) === 39 && isWordAt(normalized, i + 1)) i++;
-      else break;
+export class WordScan {
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  hashes = new Int32Array(256);
+  count = 0;
+  /** Code units in all words together (the length of the words joined without separators). */
+  chars = 0;
+
+  scan(normalized: string): this {
+    const n = normalized.length;
+    let count = 0;
+    let chars = 0;
+    let i = 0;
+    while (i < n) {
+      while (i < n && !isWordAt(normalized, i)) i++;
+      if (i >= n) break;
+      const start = i;
+      let h = 0x811c9dc5;
+      for (;;) {
+        while (i < n && isWordAt(normalized, i)) {
+          h = Math.imul(h ^ normalized.charCodeAt(i), 0x01000193);
+          i++;
+        }
+        if (i + 1 < n && normalized.charCodeAt(i) === 39 && isWordAt(normalized, i + 1)) {
+          h = Math.imul(h ^ 39, 0x01000193);
+          i++;
+        } else break;
+      }
+      if (count === this.hashes.length) this.grow();
+      this.starts[count] = start;
+      this.ends[count] = i;
+      this.hashes[count++] = h;
+      chars += i - start;
     }
-    out.push(normalized.slice(start, i));
+    this.count = count;
+    this.chars = chars;
+    return this;
   }
+
+  private grow(): void {
+    const size = this.hashes.length * 2;
+    for (const field of ['starts', 'ends', 'hashes'] as const) {
+      const next = new Int32Array(size);
+      next.set(this[field]);
+      this[field] = next;
+    }
+  }
+}
+
+const shared = new WordScan();
+
+/** Word tokens of normalised text (see WordScan). */
+export function tokenize(normalized: string): string[] {
+  const words = shared.scan(normalized);
+  const out = new Array<string>(words.count);
+  for (let k = 0; k < words.count; k++) out[k] = normalized.slice(words.starts[k], words.ends[k]);
   return out;
 }
 
@@ -66,7 +109,7 @@ export function tokenizeByPattern(normalized: string): string[] {
   return normalized.match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? [];
 }
 
-/** FNV-1a, 32 bit: stable ids for comments without a post id, and shingle keys. */
+/** FNV-1a, 32 bit: stable ids for comments without a post id; WordScan hashes words the same way. */
 export function fnv1a(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {

@@ -1,5 +1,5 @@
 import type { Comment } from './model';
-import { normalizeText, tokenize } from './text';
+import { normalizeText, WordScan } from './text';
 import { runAll, type Steps } from './steps';
 
 // Quote threading: a comment whose body quotes an earlier comment becomes its reply.
@@ -57,11 +57,10 @@ const MAX_POSTINGS = 64;
 export function chronology(comments: Comment[]): Comment[] {
   const numeric = comments.every((c) => /^\d+$/.test(c.id));
   const timed = comments.every((c) => c.timestamp !== undefined);
-  const sorted = comments.slice();
-  if (numeric) sorted.sort((a, b) => Number(a.id) - Number(b.id) || a.index - b.index);
-  else if (timed) sorted.sort((a, b) => a.timestamp! - b.timestamp! || a.index - b.index);
-  else sorted.sort((a, b) => a.index - b.index);
-  return sorted;
+  // Each comment's sort key is read once, not in every comparison.
+  const keyed = comments.map((c) => ({ c, key: numeric ? Number(c.id) : timed ? c.timestamp! : c.index }));
+  keyed.sort((a, b) => a.key - b.key || a.c.index - b.c.index);
+  return keyed.map((k) => k.c);
 }
 
 /**
@@ -71,21 +70,24 @@ export function chronology(comments: Comment[]): Comment[] {
 const shingleKey = (a: number, b: number, c: number) =>
   (Math.imul(a + 1, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77) ^ Math.imul(c + 1, 0xc2b2ae3d)) & 0x3fffffff;
 
-/** Keys of every run of SHINGLE tokens (or of the whole text when it is shorter). */
-export function shingleKeys(ids: number[]): number[] {
-  if (ids.length < SHINGLE) return ids.length ? [shingleKey(ids[0]!, ids[1] ?? -1, ids[2] ?? -1)] : [];
-  const out = new Array<number>(ids.length - SHINGLE + 1);
-  for (let i = 0; i + SHINGLE <= ids.length; i++) out[i] = shingleKey(ids[i]!, ids[i + 1]!, ids[i + 2]!);
-  return out;
+/** Shingles of a text of `count` words: every run of SHINGLE words, or the whole text when shorter. */
+const shingleCount = (count: number) => (count < SHINGLE ? Math.min(count, 1) : count - SHINGLE + 1);
+
+/** Writes the shingle keys of words[from, from + count) into out at `at`; returns the end position. */
+function writeShingles(words: ArrayLike<number>, from: number, count: number, out: Uint32Array, at: number): number {
+  if (count < SHINGLE) {
+    if (count) out[at++] = shingleKey(words[from]!, count > 1 ? words[from + 1]! : -1, -1);
+    return at;
+  }
+  for (let i = from, end = from + count - SHINGLE; i <= end; i++) out[at++] = shingleKey(words[i]!, words[i + 1]!, words[i + 2]!);
+  return at;
 }
 
-interface Indexed {
-  comment: Comment;
-  /** Normalised own text. Token arrays are not kept: 10,000 comments' worth of live token strings costs
-   * more in garbage collection than re-tokenising the few shortlisted candidates. */
-  normalized: string;
-  /** Tokens joined by single spaces, padded (exact-substring tests on word boundaries); built on demand. */
-  joined?: string;
+/** Keys of every shingle of a list of word ids (see writeShingles). */
+export function shingleKeys(ids: ArrayLike<number>): number[] {
+  const out = new Uint32Array(shingleCount(ids.length));
+  writeShingles(ids, 0, ids.length, out, 0);
+  return Array.from(out);
 }
 
 export interface TextMatch {
@@ -94,18 +96,19 @@ export interface TextMatch {
 }
 
 /**
- * Stable LSD radix sort of (key, value) pairs by 30-bit key, two 15-bit passes: linear time, and values
- * appended in ascending order stay ascending within each key.
+ * Stable LSD radix sort of (key, value) pairs by 30-bit key, three 10-bit passes (small counts: cheap for
+ * short discussions, cache-resident for long ones): linear time, and values appended in ascending order stay
+ * ascending within each key.
  */
 function radixSortPairs(keys: Uint32Array, values: Uint32Array, n: number): [Uint32Array, Uint32Array] {
   let k1: Uint32Array = keys;
   let v1: Uint32Array = values;
   let k2: Uint32Array = new Uint32Array(n);
   let v2: Uint32Array = new Uint32Array(n);
-  const counts = new Uint32Array(1 << 15);
-  for (const shift of [0, 15]) {
+  const counts = new Uint32Array(1 << 10);
+  for (const shift of [0, 10, 20]) {
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(k1[i]! >>> shift) & 0x7fff]!++;
+    for (let i = 0; i < n; i++) counts[(k1[i]! >>> shift) & 0x3ff]!++;
     let sum = 0;
     for (let b = 0; b < counts.length; b++) {
       const c = counts[b]!;
@@ -113,7 +116,7 @@ function radixSortPairs(keys: Uint32Array, values: Uint32Array, n: number): [Uin
       sum += c;
     }
     for (let i = 0; i < n; i++) {
-      const at = counts[(k1[i]! >>> shift) & 0x7fff]!++;
+      const at = counts[(k1[i]! >>> shift) & 0x3ff]!++;
       k2[at] = k1[i]!;
       v2[at] = v1[i]!;
     }
@@ -123,22 +126,34 @@ function radixSortPairs(keys: Uint32Array, values: Uint32Array, n: number): [Uin
   return [k1, v1];
 }
 
+/** A typed array holding at least `size` entries: buf itself, or a copy of it twice as large (or more). */
+function ensure<T extends Int32Array | Uint32Array>(buf: T, size: number, make: (n: number) => T): T {
+  if (size <= buf.length) return buf;
+  const next = make(Math.max(buf.length * 2, size));
+  next.set(buf);
+  return next;
+}
+
 /**
- * Index of the comments' own words (in chronological order), for matching quotes by text. Postings are
- * compressed sorted arrays (distinct keys, where each key's ranks start, the ranks), radix-sorted in linear
- * time and read by binary search: no per-key arrays or maps.
+ * Index of the comments' own words (in chronological order), for matching quotes by text. Words are kept as
+ * their 32-bit hashes (WordScan) in one typed array, so neither a string per word nor the comments' normalised
+ * texts stay alive for the garbage collector to trace. Postings are compressed sorted arrays (distinct
+ * shingle keys, where each key's ranks start, the ranks), radix-sorted in linear time and found through an
+ * open-addressing table: no per-key arrays or maps. Votes are counted in one typed array, cleared after each quote.
  */
 export class QuoteIndex {
-  readonly items: Indexed[] = [];
-  /** Token → small integer: V8's string hashing instead of hashing every token in JS. */
-  private readonly vocab = new Map<string, number>();
-  private keys: Uint32Array = new Uint32Array(0);
-  private starts: Uint32Array = new Uint32Array(1);
+  /** Comments indexed so far; a comment's rank is its position. */
+  size = 0;
+  private words = new Int32Array(1 << 10);
+  /** Where each rank's words start in `words` (one more entry than ranks). */
+  private wordStarts = new Uint32Array(64);
+  /** Open-addressing table, four words a slot: key + 1 (0: empty), where its ranks start and end, unused. */
+  private table = new Uint32Array(8);
   private ranks: Uint32Array = new Uint32Array(0);
-
-  private keyBuf = new Uint32Array(4096);
-  private rankBuf = new Uint32Array(4096);
-  private filled = 0;
+  private votes: Uint32Array = new Uint32Array(0);
+  private voted: Uint32Array = new Uint32Array(0);
+  private readonly scanner = new WordScan();
+  private quoteKeys = new Uint32Array(64);
 
   /** Comments are added in chronological order; `seal` must run before `match`. */
   constructor(ordered: Comment[] = []) {
@@ -147,35 +162,29 @@ export class QuoteIndex {
   }
 
   add(comment: Comment): void {
-    const rank = this.items.length;
-    const normalized = normalizeText(comment.ownText);
-    const ids = tokenize(normalized).map((t) => {
-      let id = this.vocab.get(t);
-      if (id === undefined) this.vocab.set(t, (id = this.vocab.size));
-      return id;
-    });
-    const keys = shingleKeys(ids);
-    let n = this.filled;
-    if (n + keys.length > this.keyBuf.length) {
-      const size = Math.max(this.keyBuf.length * 2, n + keys.length);
-      const k = new Uint32Array(size);
-      const r = new Uint32Array(size);
-      k.set(this.keyBuf.subarray(0, n));
-      r.set(this.rankBuf.subarray(0, n));
-      this.keyBuf = k;
-      this.rankBuf = r;
-    }
-    for (const key of keys) {
-      this.keyBuf[n] = key;
-      this.rankBuf[n++] = rank;
-    }
-    this.filled = n;
-    this.items.push({ comment, normalized });
+    const { hashes, count } = this.scanner.scan(normalizeText(comment.ownText));
+    const from = this.wordStarts[this.size]!;
+    this.words = ensure(this.words, from + count, (n) => new Int32Array(n));
+    this.words.set(hashes.subarray(0, count), from);
+    this.wordStarts = ensure(this.wordStarts, this.size + 2, (n) => new Uint32Array(n));
+    this.wordStarts[++this.size] = from + count;
   }
 
+  /** Builds the postings from every comment's shingles. */
   seal(): void {
-    const n = this.filled;
-    const [sortedKeys, sortedRanks] = radixSortPairs(this.keyBuf, this.rankBuf, n);
+    const { words, wordStarts, size } = this;
+    let n = 0;
+    for (let rank = 0; rank < size; rank++) n += shingleCount(wordStarts[rank + 1]! - wordStarts[rank]!);
+    const keyBuf = new Uint32Array(n);
+    const rankBuf = new Uint32Array(n);
+    let at = 0;
+    for (let rank = 0; rank < size; rank++) {
+      const from = wordStarts[rank]!;
+      const count = wordStarts[rank + 1]! - from;
+      at = writeShingles(words, from, count, keyBuf, at);
+      rankBuf.fill(rank, at - shingleCount(count), at);
+    }
+    const [sortedKeys, sortedRanks] = radixSortPairs(keyBuf, rankBuf, n);
     const keys = new Uint32Array(n);
     const starts = new Uint32Array(n + 1);
     const ranks = new Uint32Array(n);
@@ -191,85 +200,115 @@ export class QuoteIndex {
       } else if (ranks[m - 1] !== rank) ranks[m++] = rank; // a comment counts once per key
     }
     starts[distinct] = m;
-    this.keys = keys.subarray(0, distinct);
-    this.starts = starts.subarray(0, distinct + 1);
-    this.ranks = ranks.subarray(0, m);
-    this.keyBuf = new Uint32Array(0);
-    this.rankBuf = new Uint32Array(0);
-  }
-
-  /** Token ids of a text; words never seen in any comment get -1 (no shingle with them can match). */
-  ids(tokens: string[]): number[] {
-    return tokens.map((t) => this.vocab.get(t) ?? -1);
-  }
-
-  private joined(rank: number): string {
-    const item = this.items[rank]!;
-    return (item.joined ??= ` ${tokenize(item.normalized).join(' ')} `);
-  }
-
-  /** Position of key in the sorted keys, or -1. */
-  private find(key: number): number {
-    let lo = 0;
-    let hi = this.keys.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const k = this.keys[mid]!;
-      if (k === key) return mid;
-      if (k < key) lo = mid + 1;
-      else hi = mid - 1;
+    // Keys are already well-mixed hashes: their low bits address a table at most half full. A slot holds
+    // everything a lookup needs (one cache line), which matters once the index outgrows the caches.
+    let slots = 2;
+    while (slots < distinct * 2) slots *= 2;
+    const table = new Uint32Array(slots * 4);
+    for (let d = 0; d < distinct; d++) {
+      let slot = keys[d]! & (slots - 1);
+      while (table[slot * 4] !== 0) slot = (slot + 1) & (slots - 1);
+      table[slot * 4] = keys[d]! + 1;
+      table[slot * 4 + 1] = starts[d]!;
+      table[slot * 4 + 2] = starts[d + 1]!;
     }
-    return -1;
+    this.table = table;
+    this.ranks = ranks.subarray(0, m);
+    this.votes = new Uint32Array(size);
+    this.voted = new Uint32Array(size);
+  }
+
+  /** Table slot of a key (times four), or -1 when no comment has it. */
+  private find(key: number): number {
+    const { table } = this;
+    const mask = table.length / 4 - 1;
+    for (let slot = key & mask; ; slot = (slot + 1) & mask) {
+      const stored = table[slot * 4]!;
+      if (stored === key + 1) return slot * 4;
+      if (stored === 0) return -1;
+    }
+  }
+
+  /**
+   * Does the comment at rank contain the quote's words as one contiguous run (the word-boundary substring
+   * of the normalised texts, compared by word hash)?
+   */
+  private containsRun(rank: number, quote: Int32Array, length: number): boolean {
+    const { words } = this;
+    const from = this.wordStarts[rank]!;
+    const to = this.wordStarts[rank + 1]!;
+    outer: for (let at = from; at + length <= to; at++) {
+      for (let k = 0; k < length; k++) if (words[at + k] !== quote[k]) continue outer;
+      return true;
+    }
+    return false;
+  }
+
+  /** Distinct shingle keys of the scanned quote, sorted, in quoteKeys; returns how many. */
+  private distinctQuoteKeys(hashes: Int32Array, count: number): number {
+    const total = shingleCount(count);
+    if (total > this.quoteKeys.length) this.quoteKeys = new Uint32Array(total * 2);
+    const keys = this.quoteKeys;
+    writeShingles(hashes, 0, count, keys, 0);
+    keys.subarray(0, total).sort();
+    let distinct = 0;
+    for (let i = 0; i < total; i++) if (distinct === 0 || keys[distinct - 1] !== keys[i]) keys[distinct++] = keys[i]!;
+    return distinct;
   }
 
   /** Best earlier comment (rank < before) containing the quoted text, or null. */
   match(quoteText: string, before: number): TextMatch | null {
-    const tokens = tokenize(normalizeText(quoteText));
-    if (tokens.length < MIN_QUOTE_WORDS || tokens.join('').length < MIN_QUOTE_CHARS) return null;
-    const keys = Array.from(new Set(shingleKeys(this.ids(tokens))));
-    const votes = new Map<number, number>();
+    const words = this.scanner.scan(normalizeText(quoteText));
+    if (words.count < MIN_QUOTE_WORDS || words.chars < MIN_QUOTE_CHARS) return null;
+    const distinct = this.distinctQuoteKeys(words.hashes, words.count);
+    const { votes, voted } = this;
+    let candidates = 0;
     // Shingles found in very many comments say nothing about which one is quoted: they are left out of
     // both the votes and the containment score.
     let informative = 0;
-    for (const key of keys) {
-      const at = this.find(key);
+    for (let q = 0; q < distinct; q++) {
+      const at = this.find(this.quoteKeys[q]!);
       if (at < 0) {
         informative++;
         continue;
       }
-      const from = this.starts[at]!;
-      const to = this.starts[at + 1]!;
+      const from = this.table[at + 1]!;
+      const to = this.table[at + 2]!;
       if (to - from > MAX_POSTINGS) continue;
       informative++;
       for (let i = from; i < to; i++) {
         const rank = this.ranks[i]!;
-        if (rank < before) votes.set(rank, (votes.get(rank) ?? 0) + 1);
+        if (rank >= before) break; // ranks ascend within a key
+        if (votes[rank]!++ === 0) voted[candidates++] = rank;
       }
     }
-    if (votes.size === 0) return null;
-    const needle = ` ${tokens.join(' ')} `;
+    if (candidates === 0) return null;
     let best: TextMatch | null = null;
-    for (const [rank, hits] of topCandidates(votes, SHORTLIST)) {
+    for (const [rank, hits] of topCandidates(voted, votes, candidates, SHORTLIST)) {
       const containment = informative ? hits / informative : 0;
       // Exact substring only matters where every shingle is there; elsewhere containment is the score.
-      const confidence = containment === 1 && this.joined(rank).includes(needle) ? 1 : Math.min(containment, 0.99);
+      const confidence = containment === 1 && this.containsRun(rank, words.hashes, words.count) ? 1 : Math.min(containment, 0.99);
       // Ties go to the earliest candidate: the original, not a later echo of it.
       if (confidence >= MIN_CONTAINMENT && (!best || confidence > best.confidence || (confidence === best.confidence && rank < best.target))) {
         best = { target: rank, confidence };
       }
     }
+    for (let i = 0; i < candidates; i++) votes[voted[i]!] = 0;
     return best;
   }
 }
 
-/** The k entries with most votes (ties: earliest), without sorting every candidate. */
-function topCandidates(votes: Map<number, number>, k: number): [number, number][] {
+/** The k candidates with most votes (ties: earliest), as [rank, votes], without sorting every candidate. */
+function topCandidates(ranks: Uint32Array, votes: Uint32Array, candidates: number, k: number): [number, number][] {
   const top: [number, number][] = [];
-  for (const entry of votes) {
-    if (top.length === k && (entry[1] < top[k - 1]![1] || (entry[1] === top[k - 1]![1] && entry[0] > top[k - 1]![0]))) continue;
+  for (let c = 0; c < candidates; c++) {
+    const rank = ranks[c]!;
+    const hits = votes[rank]!;
+    const last = top[top.length - 1];
+    if (top.length === k && (hits < last![1] || (hits === last![1] && rank > last![0]))) continue;
     let i = top.length;
-    while (i > 0 && (top[i - 1]![1] < entry[1] || (top[i - 1]![1] === entry[1] && top[i - 1]![0] > entry[0]))) i--;
-    top.splice(i, 0, entry);
+    while (i > 0 && (top[i - 1]![1] < hits || (top[i - 1]![1] === hits && top[i - 1]![0] > rank))) i--;
+    top.splice(i, 0, [rank, hits]);
     if (top.length > k) top.pop();
   }
   return top;
@@ -289,27 +328,30 @@ export function threadByQuotes(comments: Comment[]): Forest {
 
 /** The threading work, pausing (yield) after every `slice` comments indexed or linked; see steps.ts. */
 export function* threadSteps(comments: Comment[], slice: number): Steps<Forest> {
-  const ordered = chronology(comments);
+  // A repeated id is one comment: the first with it on the page.
+  const byId = new Map<string, ThreadNode>();
+  const unique: Comment[] = [];
+  for (const c of comments) {
+    if (byId.has(c.id)) continue;
+    byId.set(c.id, { comment: c, parentId: null, children: [], links: [], alsoRepliesTo: [], rank: -1 });
+    unique.push(c);
+  }
+  const ordered = chronology(unique);
   const index = new QuoteIndex();
   for (let i = 0; i < ordered.length; i++) {
+    byId.get(ordered[i]!.id)!.rank = i;
     index.add(ordered[i]!);
     if ((i + 1) % slice === 0) yield;
   }
   index.seal();
-  const rankOf = new Map<string, number>();
-  ordered.forEach((c, rank) => rankOf.set(c.id, rank));
-  const byId = new Map<string, ThreadNode>();
-  for (const c of comments) {
-    if (byId.has(c.id)) continue;
-    byId.set(c.id, { comment: c, parentId: null, children: [], links: [], alsoRepliesTo: [], rank: rankOf.get(c.id)! });
-  }
 
   let visited = 0;
   for (const node of byId.values()) {
     if (++visited % slice === 0) yield;
     const { comment, rank } = node;
+    if (comment.quotes.length === 0) continue;
     node.links = comment.quotes.map((quote, i): QuoteLink => {
-      const exact = quote.sourceId !== undefined ? rankOf.get(quote.sourceId) : undefined;
+      const exact = quote.sourceId !== undefined ? byId.get(quote.sourceId)?.rank : undefined;
       if (exact !== undefined && exact < rank) return { quote: i, sourceId: quote.sourceId!, method: 'exact', confidence: 1 };
       // A named source that is not on the page stays an orphan: its text may echo another comment.
       if (quote.sourceId !== undefined) return { quote: i, sourceId: null, method: null, confidence: 0 };
@@ -321,6 +363,10 @@ export function* threadSteps(comments: Comment[], slice: number): Steps<Forest> 
     // One parent only when unambiguous: the single best link (confidence, then quoted length). A tie
     // between different sources leaves the comment at top level; every other source is "also replies to".
     const linked = node.links.filter((l) => l.sourceId !== null);
+    if (linked.length === 1) {
+      node.parentId = linked[0]!.sourceId;
+      continue;
+    }
     const sources = new Set(linked.map((l) => l.sourceId!));
     if (sources.size === 0) continue;
     const weigh = (l: QuoteLink) => [l.confidence, comment.quotes[l.quote]!.text.length] as const;
@@ -333,9 +379,8 @@ export function* threadSteps(comments: Comment[], slice: number): Steps<Forest> 
   }
 
   const roots: ThreadNode[] = [];
-  for (const c of comments) {
+  for (const c of unique) {
     const node = byId.get(c.id)!;
-    if (node.comment !== c) continue;
     const parent = node.parentId ? byId.get(node.parentId) : undefined;
     if (parent) parent.children.push(node);
     else roots.push(node);

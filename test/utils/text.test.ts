@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeText, tokenize, tokenizeByPattern } from '@/utils/text';
+import { fnv1a, normalizeText, tokenize, tokenizeByPattern, WordScan } from '@/utils/text';
 
 describe('normalizeText and tokenize', () => {
   it.each([
@@ -30,6 +30,24 @@ describe('normalizeText and tokenize', () => {
         expect(tokenize(text)).toEqual(tokenizeByPattern(text));
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('the word scan records each word\'s place and FNV-1a hash, reusing its buffers across texts', () => {
+    const scan = new WordScan();
+    const long = Array.from({ length: 700 }, (_, i) => `w${i}`).join(' ');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.stringMatching(/^[a-z' 0-9é😀]{0,40}$/), fc.constant(long)), (text) => {
+        const words = tokenizeByPattern(text);
+        scan.scan(text);
+        expect(scan.count).toBe(words.length);
+        expect(scan.chars).toBe(words.join('').length);
+        for (let k = 0; k < words.length; k++) {
+          expect(text.slice(scan.starts[k], scan.ends[k])).toBe(words[k]);
+          expect(scan.hashes[k]).toBe(fnv1a(words[k]!) | 0);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -77,6 +77,26 @@ describe('threading properties (random discussions)', () => {
     );
   });
 
+  it('a repeated id is one comment (its first), still with no cycles and parents earlier', () => {
+    fc.assert(
+      fc.property(discussion, fc.array(fc.nat(5), { minLength: 40, maxLength: 40 }), (comments, pool) => {
+        // Ids drawn from a small pool: several comments share each, and their texts quote one another.
+        const repeated = comments.map((c, i) => ({ ...c, id: `d${pool[i]!}`, quotes: c.quotes.map((q) => ({ text: q.text })) }));
+        const forest = threadByQuotes(repeated);
+        const firsts = repeated.filter((c, i) => repeated.findIndex((d) => d.id === c.id) === i);
+        const seen: string[] = [];
+        walk(forest.roots, (n, ancestors) => {
+          expect(ancestors.has(n.comment.id)).toBe(false);
+          seen.push(n.comment.id);
+          for (const child of n.children) expect(n.rank).toBeLessThan(child.rank);
+        });
+        expect(seen.sort()).toEqual(firsts.map((c) => c.id).sort());
+        for (const c of firsts) expect(forest.byId.get(c.id)!.comment).toBe(c);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('is deterministic: the same input gives the same forest', () => {
     fc.assert(
       fc.property(discussion, (comments) => {
