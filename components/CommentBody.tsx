@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import { pure } from './pure';
 import { useContext } from 'preact/hooks';
 import type { BodyNode } from '@/utils/model';
@@ -28,21 +28,18 @@ export function hideBroken(e: Event) {
   (e.currentTarget as HTMLElement).style.display = 'none';
 }
 
-/** Text with brand mentions wrapped in <mark data-brand>. */
-export function HighlightedText({ text, matcher }: { text: string; matcher: BrandMatcher | null }) {
-  if (!matcher) return <>{text}</>;
-  return (
-    <>
-      {segmentsOf(matcher, text).map((seg, i) =>
-        seg.brand ? (
-          <mark key={i} data-brand={seg.brand} class="tl-brand" style={{ '--tl-brand-color': matcher.colors.get(seg.brand) }}>
-            {seg.text}
-          </mark>
-        ) : (
-          seg.text
-        ),
-      )}
-    </>
+/** Text with brand mentions wrapped in <mark data-brand> (a plain function, not a component: one less
+ * instance per text node in long discussions). */
+export function highlighted(text: string, matcher: BrandMatcher | null): ComponentChildren {
+  if (!matcher) return text;
+  return segmentsOf(matcher, text).map((seg, i) =>
+    seg.brand ? (
+      <mark key={i} data-brand={seg.brand} class="tl-brand" style={{ '--tl-brand-color': matcher.colors.get(seg.brand) }}>
+        {seg.text}
+      </mark>
+    ) : (
+      seg.text
+    ),
   );
 }
 
@@ -53,7 +50,7 @@ export const CommentBody = pure(function CommentBody({ nodes, links, matcher }: 
     list.map((n, i) => {
       switch (n.type) {
         case 'text':
-          return <HighlightedText key={i} text={n.text} matcher={matcher} />;
+          return <Fragment key={i}>{highlighted(n.text, matcher)}</Fragment>;
         case 'br':
           return <br key={i} />;
         case 'img': {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import type { ViewModel } from '@/utils/view-model';
 import { subtreeSize, type ThreadNode } from '@/utils/thread-by-quotes';
 import type { ViewPrefs, ViewMode } from '@/utils/prefs';
@@ -9,6 +9,7 @@ import { DiscussionBar } from './DiscussionBar';
 import type { DiscussionUi } from '@/utils/discussion-controller';
 import { CommentItem, REASON_TEXT } from './CommentItem';
 import { TreeContext, TreeStore, type TreeEnv } from './tree-store';
+import { useNearViewport, usePacedLimit } from './use-paced-limit';
 
 export interface ThreadViewProps {
   heading: string;
@@ -21,8 +22,10 @@ export interface ThreadViewProps {
   onBrandFocus(ids: string[]): void;
   /** The full forum discussion, when the section links to one. */
   discussion?: DiscussionUi | null;
-  /** Comments rendered per chunk; the rest follow on later tasks so no task runs long. */
+  /** Comments in the first chunk; later chunks are sized by time (use-paced-limit.ts). */
   chunk?: number;
+  /** Comments rendered before waiting for the reader to scroll (default EAGER_COMMENTS). */
+  eager?: number;
 }
 
 export const SORT_LABELS: Record<SortMode, string> = { top: 'Top rated', newest: 'Newest', oldest: 'Oldest', page: 'Page order' };
@@ -31,29 +34,18 @@ export const VIEW_LABELS: Record<ViewMode, string> = { threaded: 'Threaded', fla
 export function ThreadView(props: ThreadViewProps) {
   const { model, chunk = 24 } = props;
   const store = useRef(new TreeStore()).current;
-  const [limit, setLimit] = useState(chunk);
   const treeRef = useRef<HTMLUListElement>(null);
   // The header's Collapse all / Expand all follows the store.
   const [, rerender] = useReducer((n: number, _: unknown) => n + 1, 0);
   useEffect(() => store.subscribeAll(() => rerender(undefined)), [store]);
 
-  // Progressive rendering: whole top-level threads up to `limit` comments, then the next chunk on a later
-  // task. Comments already shown are memoised, so each chunk only renders the new ones.
+  // Progressive rendering: whole top-level threads, paced so each chunk renders within a few milliseconds.
+  // Comments already shown are memoised, so each chunk only renders the new ones.
+  // Past the first few hundred comments, more render as the reader scrolls towards the end of the list.
   const sizes = useMemo(() => model.roots.map(subtreeSize), [model.roots]);
-  let visibleRoots = model.roots.length;
-  for (let i = 0, sum = 0; i < sizes.length; i++) {
-    sum += sizes[i]!;
-    if (sum > limit && i > 0) {
-      visibleRoots = i;
-      break;
-    }
-  }
-  const complete = visibleRoots >= model.roots.length;
-  useEffect(() => {
-    if (complete) return;
-    const id = setTimeout(() => setLimit((l) => l + chunk), 0);
-    return () => clearTimeout(id);
-  }, [limit, complete, chunk]);
+  const moreRef = useRef<HTMLParagraphElement>(null);
+  const near = useNearViewport(moreRef);
+  const { visibleRoots, shown, complete, waiting, showThrough, showAll } = usePacedLimit(model, sizes, { first: chunk, eager: props.eager, near });
 
   const parents = useMemo(() => {
     const map = new Map<string, string>();
@@ -73,12 +65,21 @@ export function ThreadView(props: ThreadViewProps) {
     itemEl(id)?.focus();
   };
 
+  // Comments keep the jump handler they were rendered with (they are memoised), so it reads the newest
+  // model through a ref instead of the one it was made with.
+  const latest = useRef({ model, parents, showThrough });
+  latest.current = { model, parents, showThrough };
   const jump = (id: string) => {
-    // Open every collapsed ancestor so the source is on screen, then point at it briefly.
+    const { model, parents, showThrough } = latest.current;
+    // Open every collapsed ancestor and render the source's thread, then point at it briefly.
     const open = new Set(store.collapsed);
-    for (let p = parents.get(id); p; p = parents.get(p)) open.delete(p);
+    let root = id;
+    for (let p = parents.get(id); p; p = parents.get(p)) {
+      open.delete(p);
+      root = p;
+    }
     store.setCollapsed(open);
-    setLimit(Number.MAX_SAFE_INTEGER);
+    showThrough(model.roots.findIndex((n) => n.comment.id === root));
     store.setFlash(id);
     setTimeout(() => {
       itemEl(id)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
@@ -200,7 +201,20 @@ export function ThreadView(props: ThreadViewProps) {
           ))}
         </ul>
       </TreeContext.Provider>
-      {complete ? null : <p class="tl-more">Rendering more comments…</p>}
+      {complete ? null : (
+        <p class="tl-more" ref={moreRef}>
+          {waiting ? (
+            <>
+              Showing {shown} of {counts.total} comments; more appear as you scroll.{' '}
+              <button type="button" class="tl-linkish" onClick={showAll}>
+                Show all
+              </button>
+            </>
+          ) : (
+            'Rendering more comments…'
+          )}
+        </p>
+      )}
       {props.discussionUrl ? (
         <p class="tl-footer">
           <a href={props.discussionUrl} target="_blank" rel="noopener noreferrer">

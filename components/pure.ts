@@ -1,4 +1,4 @@
-import { Component, h, type FunctionComponent } from 'preact';
+import type { Component, FunctionComponent } from 'preact';
 
 // A memo without preact/compat: importing compat would switch the whole extension to React's event
 // semantics (onChange becomes onInput on inputs), which the popup and options page do not want.
@@ -9,16 +9,23 @@ function shallowEqual(a: object, b: object): boolean {
   return ka.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
 }
 
-/** Renders `inner` again only when a prop changed (shallow), or when its own hooks ask for it. */
+function propsChanged(this: Component, next: object): boolean {
+  return !shallowEqual(this.props as object, next);
+}
+
+/**
+ * Renders `inner` again only when a prop changed (shallow), or when its own hooks ask for it. No wrapper
+ * component: Preact runs a function component with `this` set to its instance, so the function itself
+ * installs shouldComponentUpdate (one instance per comment instead of two, which long discussions feel as
+ * less garbage to collect).
+ */
 export function pure<P extends object>(inner: FunctionComponent<P>): FunctionComponent<P> {
-  class Pure extends Component<P> {
-    override shouldComponentUpdate(next: P) {
-      return !shallowEqual(this.props as object, next);
-    }
-    override render(props: P) {
-      return h(inner, props);
-    }
+  function Pure(this: Component<P>, props: P) {
+    // Installed once, before the first render's hooks: Preact's hooks then wrap it so that their own state
+    // changes still re-render; replacing it later would undo that wrapping.
+    this.shouldComponentUpdate ??= propsChanged;
+    return inner.call(this, props);
   }
-  (Pure as { displayName?: string }).displayName = `pure(${inner.displayName ?? inner.name})`;
-  return Pure as unknown as FunctionComponent<P>;
+  Pure.displayName = `pure(${inner.displayName ?? inner.name})`;
+  return Pure as FunctionComponent<P>;
 }

@@ -53,8 +53,8 @@ export interface BrandMatcher {
   readonly brands: BrandDef[];
   readonly colors: ReadonlyMap<string, string>;
   segments(text: string): Segment[];
-  /** Ids of brands mentioned in the text. */
-  mentions(text: string): Set<string>;
+  /** Brands mentioned in the text, with how many times each. */
+  mentions(text: string): Map<string, number>;
 }
 
 interface Alias {
@@ -122,8 +122,8 @@ export function compileBrandMatcher(brands: BrandDef[]): BrandMatcher {
       return out;
     },
     mentions(text) {
-      const found = new Set<string>();
-      scan(text, (_s, _e, brand) => found.add(brand));
+      const found = new Map<string, number>();
+      scan(text, (_s, _e, brand) => found.set(brand, (found.get(brand) ?? 0) + 1));
       return found;
     },
   };
@@ -142,25 +142,35 @@ export interface BrandStat {
 }
 
 /** Per-brand picture of a discussion, most mentioned first; brands never mentioned are left out. */
-export function brandStats(comments: Comment[], matcher: BrandMatcher): BrandStat[] {
+/**
+ * Brand mentions counted one comment at a time (so long work can pause between comments): `add` returns the
+ * brands a comment mentions, `stats` the totals so far, most mentioned first.
+ */
+export function brandTally(matcher: BrandMatcher): { add(comment: Comment): Set<string>; stats(): BrandStat[] } {
   const stats = new Map<string, BrandStat>();
   for (const b of matcher.brands) stats.set(b.id, { id: b.id, label: b.label, color: b.color, comments: 0, mentions: 0, votes: 0 });
-  for (const c of comments) {
-    const seen = new Set<string>();
-    for (const seg of matcher.segments(c.ownText)) {
-      if (!seg.brand) continue;
-      stats.get(seg.brand)!.mentions++;
-      seen.add(seg.brand);
-    }
-    for (const id of seen) {
-      const s = stats.get(id)!;
-      s.comments++;
-      s.votes += c.votes;
-    }
-  }
-  return Array.from(stats.values())
-    .filter((s) => s.mentions > 0)
-    .sort((a, b) => b.mentions - a.mentions || b.votes - a.votes || a.label.localeCompare(b.label));
+  return {
+    add(c) {
+      const found = matcher.mentions(c.ownText);
+      for (const [id, times] of found) {
+        const s = stats.get(id)!;
+        s.mentions += times;
+        s.comments++;
+        s.votes += c.votes;
+      }
+      return new Set(found.keys());
+    },
+    stats: () =>
+      Array.from(stats.values(), (s) => ({ ...s }))
+        .filter((s) => s.mentions > 0)
+        .sort((a, b) => b.mentions - a.mentions || b.votes - a.votes || a.label.localeCompare(b.label)),
+  };
+}
+
+export function brandStats(comments: Comment[], matcher: BrandMatcher): BrandStat[] {
+  const tally = brandTally(matcher);
+  for (const c of comments) tally.add(c);
+  return tally.stats();
 }
 
 /** The brands in effect: built-ins with the user's edits (same id overrides), additions, minus disabled. */

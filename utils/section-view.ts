@@ -40,8 +40,8 @@ export function removeStaleViews(doc: Document): void {
   for (const host of Array.from(doc.querySelectorAll(`[${HOST_ATTR}="thread"]`))) host.remove();
 }
 
-/** Comments threaded or searched for brands per task on first load. */
-const PREPARE_SLICE = 150;
+/** Comments threaded or searched for brands between pauses on first load (see steps.ts). */
+const PREPARE_SLICE = 25;
 
 export function createSectionView(initial: CommentSection, options: SectionViewOptions): SectionView {
   let section = initial;

@@ -1,10 +1,14 @@
 // Long work written once, as a generator that yields where it may pause, and run either all at once (pure
-// callers, tests) or a step per task (first load of a long section, so the page keeps answering).
+// callers, tests) or in tasks of a few milliseconds each (first load of a long section, so the page keeps
+// answering input and no task of ours runs long).
 
 export type Steps<T> = Generator<void, T, void>;
 
 /** A new task: lets the page handle input and paint before the next step. */
 export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** How long one task may keep taking steps before it lets the page run (well under the 50 ms of a long task). */
+export const TASK_BUDGET_MS = 8;
 
 export function runAll<T>(steps: Steps<T>): T {
   for (;;) {
@@ -13,10 +17,21 @@ export function runAll<T>(steps: Steps<T>): T {
   }
 }
 
-export async function runInTasks<T>(steps: Steps<T>, nextTask: () => Promise<void>): Promise<T> {
+export interface TaskOptions {
+  /** Steps continue on the same task until this much time has passed; 0 pauses at every yield. */
+  budgetMs?: number;
+  now?: () => number;
+}
+
+export async function runInTasks<T>(steps: Steps<T>, nextTask: () => Promise<void>, options: TaskOptions = {}): Promise<T> {
+  const { budgetMs = TASK_BUDGET_MS, now = () => performance.now() } = options;
+  let start = now();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    await nextTask();
+    if (now() - start >= budgetMs) {
+      await nextTask();
+      start = now();
+    }
   }
 }

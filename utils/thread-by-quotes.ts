@@ -100,30 +100,75 @@ export interface TextMatch {
  * short discussions, cache-resident for long ones): linear time, and values appended in ascending order stay
  * ascending within each key.
  */
-function radixSortPairs(keys: Uint32Array, values: Uint32Array, n: number): [Uint32Array, Uint32Array] {
+function* radixSortPairs(keys: Uint32Array, values: Uint32Array, n: number): Steps<[Uint32Array, Uint32Array]> {
   let k1: Uint32Array = keys;
   let v1: Uint32Array = values;
   let k2: Uint32Array = new Uint32Array(n);
   let v2: Uint32Array = new Uint32Array(n);
   const counts = new Uint32Array(1 << 10);
   for (const shift of [0, 10, 20]) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(k1[i]! >>> shift) & 0x3ff]!++;
-    let sum = 0;
-    for (let b = 0; b < counts.length; b++) {
-      const c = counts[b]!;
-      counts[b] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const at = counts[(k1[i]! >>> shift) & 0x3ff]!++;
-      k2[at] = k1[i]!;
-      v2[at] = v1[i]!;
-    }
+    radixPass(k1, v1, k2, v2, n, shift, counts);
     [k1, k2] = [k2, k1];
     [v1, v2] = [v2, v1];
+    yield;
   }
   return [k1, v1];
+}
+
+/** One counting-sort pass on 10 bits of the keys (a plain function: V8 optimises its loops best there). */
+function radixPass(k1: Uint32Array, v1: Uint32Array, k2: Uint32Array, v2: Uint32Array, n: number, shift: number, counts: Uint32Array): void {
+  counts.fill(0);
+  for (let i = 0; i < n; i++) counts[(k1[i]! >>> shift) & 0x3ff]!++;
+  let sum = 0;
+  for (let b = 0; b < counts.length; b++) {
+    const c = counts[b]!;
+    counts[b] = sum;
+    sum += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const at = counts[(k1[i]! >>> shift) & 0x3ff]!++;
+    k2[at] = k1[i]!;
+    v2[at] = v1[i]!;
+  }
+}
+
+/** Distinct keys, where each one's ranks start, and the ranks (each comment once per key). */
+function groupPostings(sortedKeys: Uint32Array, sortedRanks: Uint32Array, n: number) {
+  const keys = new Uint32Array(n);
+  const starts = new Uint32Array(n + 1);
+  const ranks = new Uint32Array(n);
+  let distinct = 0;
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const key = sortedKeys[i]!;
+    const rank = sortedRanks[i]!;
+    if (distinct === 0 || keys[distinct - 1] !== key) {
+      keys[distinct] = key;
+      starts[distinct++] = m;
+      ranks[m++] = rank;
+    } else if (ranks[m - 1] !== rank) ranks[m++] = rank;
+  }
+  starts[distinct] = m;
+  return { keys, starts, ranks: ranks.subarray(0, m), distinct };
+}
+
+/**
+ * Open-addressing table of the distinct keys, four words a slot: key + 1 (0: empty), where its ranks start
+ * and end, unused. Keys are already well-mixed hashes: their low bits address a table at most half full. A
+ * slot holds everything a lookup needs (one cache line), which matters once the index outgrows the caches.
+ */
+function postingsTable(keys: Uint32Array, starts: Uint32Array, distinct: number): Uint32Array {
+  let slots = 2;
+  while (slots < distinct * 2) slots *= 2;
+  const table = new Uint32Array(slots * 4);
+  for (let d = 0; d < distinct; d++) {
+    let slot = keys[d]! & (slots - 1);
+    while (table[slot * 4] !== 0) slot = (slot + 1) & (slots - 1);
+    table[slot * 4] = keys[d]! + 1;
+    table[slot * 4 + 1] = starts[d]!;
+    table[slot * 4 + 2] = starts[d + 1]!;
+  }
+  return table;
 }
 
 /** A typed array holding at least `size` entries: buf itself, or a copy of it twice as large (or more). */
@@ -147,8 +192,8 @@ export class QuoteIndex {
   private words = new Int32Array(1 << 10);
   /** Where each rank's words start in `words` (one more entry than ranks). */
   private wordStarts = new Uint32Array(64);
-  /** Open-addressing table, four words a slot: key + 1 (0: empty), where its ranks start and end, unused. */
-  private table = new Uint32Array(8);
+  /** See postingsTable. */
+  private table: Uint32Array = new Uint32Array(8);
   private ranks: Uint32Array = new Uint32Array(0);
   private votes: Uint32Array = new Uint32Array(0);
   private voted: Uint32Array = new Uint32Array(0);
@@ -172,6 +217,11 @@ export class QuoteIndex {
 
   /** Builds the postings from every comment's shingles. */
   seal(): void {
+    runAll(this.sealSteps());
+  }
+
+  /** `seal`, pausing (yield) between its passes. */
+  *sealSteps(): Steps<void> {
     const { words, wordStarts, size } = this;
     let n = 0;
     for (let rank = 0; rank < size; rank++) n += shingleCount(wordStarts[rank + 1]! - wordStarts[rank]!);
@@ -184,36 +234,12 @@ export class QuoteIndex {
       at = writeShingles(words, from, count, keyBuf, at);
       rankBuf.fill(rank, at - shingleCount(count), at);
     }
-    const [sortedKeys, sortedRanks] = radixSortPairs(keyBuf, rankBuf, n);
-    const keys = new Uint32Array(n);
-    const starts = new Uint32Array(n + 1);
-    const ranks = new Uint32Array(n);
-    let distinct = 0;
-    let m = 0;
-    for (let i = 0; i < n; i++) {
-      const key = sortedKeys[i]!;
-      const rank = sortedRanks[i]!;
-      if (distinct === 0 || keys[distinct - 1] !== key) {
-        keys[distinct] = key;
-        starts[distinct++] = m;
-        ranks[m++] = rank;
-      } else if (ranks[m - 1] !== rank) ranks[m++] = rank; // a comment counts once per key
-    }
-    starts[distinct] = m;
-    // Keys are already well-mixed hashes: their low bits address a table at most half full. A slot holds
-    // everything a lookup needs (one cache line), which matters once the index outgrows the caches.
-    let slots = 2;
-    while (slots < distinct * 2) slots *= 2;
-    const table = new Uint32Array(slots * 4);
-    for (let d = 0; d < distinct; d++) {
-      let slot = keys[d]! & (slots - 1);
-      while (table[slot * 4] !== 0) slot = (slot + 1) & (slots - 1);
-      table[slot * 4] = keys[d]! + 1;
-      table[slot * 4 + 1] = starts[d]!;
-      table[slot * 4 + 2] = starts[d + 1]!;
-    }
-    this.table = table;
-    this.ranks = ranks.subarray(0, m);
+    yield;
+    const [sortedKeys, sortedRanks] = yield* radixSortPairs(keyBuf, rankBuf, n);
+    const { keys, starts, ranks, distinct } = groupPostings(sortedKeys, sortedRanks, n);
+    yield;
+    this.table = postingsTable(keys, starts, distinct);
+    this.ranks = ranks;
     this.votes = new Uint32Array(size);
     this.voted = new Uint32Array(size);
   }
@@ -321,6 +347,9 @@ export function subtreeSize(node: ThreadNode): number {
   return size;
 }
 
+/** Shared by every comment without quotes (most of them): one empty list, never written to. */
+const NONE: never[] = Object.freeze([]) as never[];
+
 /** Threads all at once. */
 export function threadByQuotes(comments: Comment[]): Forest {
   return runAll(threadSteps(comments, Number.POSITIVE_INFINITY));
@@ -333,7 +362,7 @@ export function* threadSteps(comments: Comment[], slice: number): Steps<Forest> 
   const unique: Comment[] = [];
   for (const c of comments) {
     if (byId.has(c.id)) continue;
-    byId.set(c.id, { comment: c, parentId: null, children: [], links: [], alsoRepliesTo: [], rank: -1 });
+    byId.set(c.id, { comment: c, parentId: null, children: [], links: NONE, alsoRepliesTo: NONE, rank: -1 });
     unique.push(c);
   }
   const ordered = chronology(unique);
@@ -343,7 +372,7 @@ export function* threadSteps(comments: Comment[], slice: number): Steps<Forest> 
     index.add(ordered[i]!);
     if ((i + 1) % slice === 0) yield;
   }
-  index.seal();
+  yield* index.sealSteps();
 
   let visited = 0;
   for (const node of byId.values()) {

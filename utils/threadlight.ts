@@ -25,8 +25,8 @@ export interface TabStats {
 
 /** Delays for re-reading a changing section: doubled while the site keeps changing it, up to the maximum. */
 export const OBSERVE_DELAY = { initial: 150, max: 8000, calm: 5000 };
-/** Comment blocks read per task on first load. */
-const EXTRACT_SLICE = 60;
+/** Comment blocks read between pauses on first load (tasks take as many slices as fit their time budget). */
+const EXTRACT_SLICE = 10;
 /** How long to watch a page for a comment section that the site adds after load. */
 const WAIT_FOR_SECTION_MS = 60_000;
 

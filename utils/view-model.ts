@@ -1,7 +1,7 @@
 import type { Comment } from './model';
 import type { Prefs } from './prefs';
 import type { Forest, ThreadNode } from './thread-by-quotes';
-import { brandStats, compileBrandMatcher, effectiveBrands, type BrandMatcher, type BrandStat } from './brands';
+import { brandTally, compileBrandMatcher, effectiveBrands, type BrandMatcher, type BrandStat } from './brands';
 import { compileFilters, FILTER_REASONS, type FilterReason } from './filter';
 import { flattenForest, sortForest } from './order';
 import { runAll, type Steps } from './steps';
@@ -37,13 +37,13 @@ export interface BrandContext {
  */
 export function* brandContextSteps(comments: Comment[], prefs: Prefs['brands'], slice: number): Steps<BrandContext> {
   const all = compileBrandMatcher(effectiveBrands(prefs.custom, prefs.disabled));
+  const tally = brandTally(all);
   const mentions = new Map<string, Set<string>>();
   for (const c of comments) {
-    mentions.set(c.id, all.mentions(c.ownText));
+    mentions.set(c.id, tally.add(c));
     if (mentions.size % slice === 0) yield;
   }
-  yield;
-  return { all, mentions, stats: brandStats(comments, all) };
+  return { all, mentions, stats: tally.stats() };
 }
 
 export function brandContext(comments: Comment[], prefs: Prefs['brands']): BrandContext {

@@ -3,13 +3,15 @@ import { createSectionView, removeStaleViews } from '@/utils/section-view';
 import { findSection } from '@/utils/sites';
 import { DEFAULT_PREFS, type Prefs } from '@/utils/prefs';
 import { ARTICLE_URL, fixtureHtml } from '../helpers';
+// @ts-expect-error plain JS helper shared with the benchmarks
+import { articleHtml, syntheticDiscussion } from '../../scripts/lib/synthetic.mjs';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 const prefsWith = (view: Partial<Prefs['view']> = {}, rest: Partial<Prefs> = {}): Prefs => ({ ...DEFAULT_PREFS, ...rest, view: { ...DEFAULT_PREFS.view, ...view } });
 
 /** Puts a fixture page into the test's document (DOM import: page text never goes through an HTML sink). */
-function load(name = 'macrumors-2017-huawei-xiaomi.html') {
-  const parsed = new DOMParser().parseFromString(fixtureHtml(name), 'text/html');
+function load(name = 'macrumors-2017-huawei-xiaomi.html', html = fixtureHtml(name)) {
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
   document.head.replaceWith(document.importNode(parsed.head, true));
   document.body.replaceWith(document.importNode(parsed.body, true));
   return findSection(document, ARTICLE_URL)!;
@@ -142,5 +144,43 @@ describe('the section view in the page', () => {
     select.dispatchEvent(new Event('change', { bubbles: true }));
     (Array.from(document.querySelectorAll('.tl-segmented button')).find((b) => b.textContent === 'Original') as HTMLButtonElement).click();
     expect(asked).toEqual([{ sort: 'newest' }, { view: 'original' }]);
+  });
+
+  it('renders a long discussion progressively, again after a sort change, and renders a jump target at once', async () => {
+    const section = load('', articleHtml(syntheticDiscussion(400)));
+    expect(section.comments).toHaveLength(400);
+    const view = createSectionView(section, { onViewPrefs: () => {} });
+    const settle = async () => {
+      for (let i = 0; i < 500 && document.querySelector('.tl-more'); i++) await tick();
+    };
+    view.update(prefsWith({ view: 'flat', sort: 'oldest' }));
+    const first = items().length;
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(400);
+    expect(document.querySelector('.tl-more')?.textContent).toBe('Rendering more comments…');
+    await settle();
+    expect(items()).toHaveLength(400);
+
+    expect(items()[0]!.dataset.commentId).toBe(section.comments[0]!.id);
+
+    // A new model (another sort) starts again from the first chunk instead of re-rendering all 400 at once.
+    view.update(prefsWith({ view: 'flat', sort: 'top' }));
+    expect(items().length).toBeLessThan(400);
+    const votes = items().map((el) => Number(el.dataset.rating));
+    expect(votes).toEqual(votes.slice().sort((a, b) => b - a));
+    // A quote whose source is not rendered yet: following it renders the source's thread and focuses it.
+    const link = Array.from(document.querySelectorAll<HTMLElement>('[data-quote-of]')).find((q) => {
+      const id = q.dataset.quoteOf!;
+      return id && !document.querySelector(`[data-comment-id="${id}"]`);
+    });
+    expect(link).toBeDefined();
+    link!.querySelector<HTMLButtonElement>('.tl-quote-source button')!.click();
+    await tick();
+    expect(document.querySelector(`[data-comment-id="${link!.dataset.quoteOf}"]`)).not.toBeNull();
+    await tick();
+    expect(document.activeElement?.getAttribute('data-comment-id')).toBe(link!.dataset.quoteOf);
+    await settle();
+    expect(items()).toHaveLength(400);
+    view.destroy();
   });
 });

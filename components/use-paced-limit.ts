@@ -1,0 +1,125 @@
+import { useEffect, useLayoutEffect, useRef, useState, type MutableRef } from 'preact/hooks';
+
+/** Time one chunk of comments may take to render and commit, so a task of ours never runs long (50 ms). */
+export const RENDER_BUDGET_MS = 12;
+/** Comments rendered straight away; beyond them, more are rendered as the reader scrolls towards them. */
+export const EAGER_COMMENTS = 400;
+const MIN_CHUNK = 4;
+const MAX_CHUNK = 400;
+
+export interface PacingOptions {
+  /** Comments in the first chunk. */
+  first: number;
+  /** Comments rendered without waiting for the reader (default EAGER_COMMENTS). */
+  eager?: number;
+  /** Whether the end of what is rendered is near the viewport (the reader is scrolling towards it). */
+  near: boolean;
+  /** Cap on a chunk's size (tests). */
+  maxChunk?: number;
+}
+
+export interface PacedLimit {
+  /** How many top-level threads to render now. */
+  visibleRoots: number;
+  /** Comments in those threads. */
+  shown: number;
+  complete: boolean;
+  /** Rendering waits for the reader to scroll (or for showAll). */
+  waiting: boolean;
+  /** Renders at least up to (and including) the thread at this index, at once. */
+  showThrough(rootIndex: number): void;
+  /** Renders everything, progressively, without waiting for the reader (find in page, printing). */
+  showAll(): void;
+}
+
+/**
+ * Progressive rendering paced by time: whole top-level threads, as many comments per task as the last chunks
+ * show to fit RENDER_BUDGET_MS, the next chunk on a later task. Past the first `eager` comments it goes on
+ * only while the end of the rendered list is near the viewport, so a 5,000-post discussion costs what the
+ * reader actually scrolls through. A new `key` (a new model: sort, filters) starts again from the first
+ * chunk, so re-rendering a long discussion is progressive too.
+ */
+export function usePacedLimit(key: unknown, sizes: number[], options: PacingOptions): PacedLimit {
+  const { first, eager = EAGER_COMMENTS, near, maxChunk = MAX_CHUNK } = options;
+  const [state, setState] = useState({ key, limit: first, all: false });
+  const current = state.key === key ? state : { key, limit: first, all: false };
+  const { limit } = current;
+  const pace = useRef({ msPerComment: 0, start: 0, shown: 0, key });
+
+  let visibleRoots = sizes.length;
+  let shown = 0;
+  for (let i = 0; i < sizes.length; i++) {
+    if (shown + sizes[i]! > limit && i > 0) {
+      visibleRoots = i;
+      break;
+    }
+    shown += sizes[i]!;
+  }
+  const complete = visibleRoots >= sizes.length;
+  const waiting = !complete && !current.all && !near && shown >= eager;
+  pace.current.start = performance.now();
+
+  // After each commit: what the new comments cost, averaged with what earlier chunks cost.
+  useLayoutEffect(() => {
+    const p = pace.current;
+    const added = p.key === key ? shown - p.shown : shown;
+    if (added > 0) {
+      const cost = (performance.now() - p.start) / added;
+      p.msPerComment = p.msPerComment ? (p.msPerComment + cost) / 2 : cost;
+    }
+    p.shown = shown;
+    p.key = key;
+  });
+
+  useEffect(() => {
+    if (complete || waiting) return;
+    const { msPerComment } = pace.current;
+    const chunk = msPerComment > 0 ? Math.max(Math.min(MIN_CHUNK, maxChunk), Math.min(maxChunk, Math.floor(RENDER_BUDGET_MS / msPerComment))) : Math.min(first, maxChunk);
+    // The next chunk always takes at least the next whole thread, so every chunk shows something new.
+    // Functional and never shrinking: a jump may have raised the limit before this timer fires.
+    const target = shown + Math.max(chunk, sizes[visibleRoots] ?? 0);
+    const id = setTimeout(
+      () => setState((prev) => (prev.key === key ? { ...prev, limit: Math.max(prev.limit, target) } : { key, limit: Math.max(first, target), all: false })),
+      0,
+    );
+    return () => clearTimeout(id);
+  }, [key, limit, complete, waiting]);
+
+  const raise = (needed: number, all: boolean) =>
+    setState((prev) => {
+      const base = prev.key === key ? prev : { key, limit: first, all: false };
+      return needed > base.limit || (all && !base.all) ? { key, limit: Math.max(base.limit, needed), all: base.all || all } : prev;
+    });
+
+  return {
+    visibleRoots,
+    shown,
+    complete,
+    waiting,
+    showThrough(rootIndex) {
+      let needed = 0;
+      for (let i = 0; i <= rootIndex && i < sizes.length; i++) needed += sizes[i]!;
+      raise(needed, false);
+    },
+    showAll: () => raise(0, true),
+  };
+}
+
+/** How far below the viewport the end of the list counts as near: about two screens of scrolling. */
+const NEAR_MARGIN = '1500px 0px';
+
+/**
+ * Whether the element is within NEAR_MARGIN of the viewport (true where IntersectionObserver is missing, so
+ * rendering then simply goes on). Re-observes when the element is replaced.
+ */
+export function useNearViewport(ref: MutableRef<Element | null>): boolean {
+  const [near, setNear] = useState(typeof IntersectionObserver === 'undefined');
+  const el = ref.current;
+  useEffect(() => {
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => setNear(entries[entries.length - 1]!.isIntersecting), { rootMargin: NEAR_MARGIN });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [el]);
+  return near;
+}

@@ -1,0 +1,79 @@
+// A long discussion in Chromium (shipped build): the first few hundred posts render straight away, more as
+// the reader scrolls, everything on "Show all"; a jump to a quoted post far down renders it at once.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { chromiumSession } from './chromium-session.mjs';
+import { syntheticDiscussion, xenforoHtml } from '../../scripts/lib/synthetic.mjs';
+
+const POSTS = 1500;
+const html = xenforoHtml(syntheticDiscussion(POSTS));
+const session = chromiumSession({
+  routes: { '/threads/long-thread.1/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html) },
+});
+const URL = 'https://forums.macrumors.com/threads/long-thread.1/';
+const rendered = (page) => page.evaluate(() => document.querySelectorAll('[data-threadlight="thread"] [role="treeitem"]').length);
+
+/** Waits until the number of rendered comments stops changing for a while, and returns it. */
+async function settled(page) {
+  let last = -1;
+  for (let same = 0; same < 4; ) {
+    await page.waitForTimeout(250);
+    const now = await rendered(page);
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+  return last;
+}
+
+describe('Chromium: a 1,500-post discussion', () => {
+  it('renders the first part at once, more on scrolling, all on "Show all"', async () => {
+    const { page, errors } = await session.open(URL);
+    await page.waitForSelector('[role="treeitem"]');
+    const first = await settled(page);
+    assert.ok(first >= 400 && first < POSTS, `first part: ${first}`);
+    const more = page.locator('.tl-more');
+    assert.match(await more.textContent(), new RegExp(`Showing ${first} of ${POSTS} comments`));
+
+    for (let i = 0; i < 3; i++) {
+      await more.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+    }
+    const scrolled = await settled(page);
+    assert.ok(scrolled > first, `after scrolling: ${scrolled} (was ${first})`);
+
+    await page.getByRole('button', { name: 'Show all' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('[role="treeitem"]').length === n, POSTS, { timeout: 60_000 });
+    assert.equal(await page.locator('.tl-more').count(), 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('renders a quoted post that is not rendered yet when its quote is followed', async () => {
+    const { page, errors } = await session.open(URL);
+    await page.waitForSelector('[role="treeitem"]');
+    await settled(page);
+    // Flat, newest first: the quoted (older) posts sit far below the rendered part.
+    const popup = await session.browser.openPopup(page);
+    await popup.getByLabel('View', { exact: true }).selectOption({ label: 'Flat' });
+    await popup.getByLabel('Sort', { exact: true }).selectOption({ label: 'Newest' });
+    await page.waitForFunction(() => {
+      const items = document.querySelectorAll('[role="tree"] > [role="treeitem"]');
+      return document.querySelector('.tl-view[data-view="flat"]') && items.length > 1 && Number(items[0].dataset.commentId) > Number(items[1].dataset.commentId);
+    });
+    await popup.close();
+    const target = await page.evaluate(() => {
+      for (const q of document.querySelectorAll('[data-quote-of]')) {
+        const id = q.getAttribute('data-quote-of');
+        if (id && !document.querySelector(`[data-comment-id="${id}"]`)) {
+          q.querySelector('.tl-quote-source button').click();
+          return id;
+        }
+      }
+      return null;
+    });
+    assert.ok(target, 'a quote whose source is not rendered yet');
+    await page.waitForFunction((id) => document.activeElement?.getAttribute('data-comment-id') === id, target, { timeout: 10_000 });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
