@@ -42,7 +42,9 @@ export interface PacedLimit {
 export function usePacedLimit(key: unknown, sizes: number[], options: PacingOptions): PacedLimit {
   const { first, eager = EAGER_COMMENTS, near, maxChunk = MAX_CHUNK } = options;
   const [state, setState] = useState({ key, limit: first, all: false });
-  const current = state.key === key ? state : { key, limit: first, all: false };
+  // State left from another model counts as a fresh start for this one.
+  const ofThisModel = (s: typeof state) => (s.key === key ? s : { key, limit: first, all: false });
+  const current = ofThisModel(state);
   const { limit } = current;
   const pace = useRef({ msPerComment: 0, start: 0, shown: 0, key });
 
@@ -76,20 +78,18 @@ export function usePacedLimit(key: unknown, sizes: number[], options: PacingOpti
     const { msPerComment } = pace.current;
     const chunk = msPerComment > 0 ? Math.max(Math.min(MIN_CHUNK, maxChunk), Math.min(maxChunk, Math.floor(RENDER_BUDGET_MS / msPerComment))) : Math.min(first, maxChunk);
     // The next chunk always takes at least the next whole thread, so every chunk shows something new.
-    // Functional and never shrinking: a jump may have raised the limit before this timer fires.
     const target = shown + Math.max(chunk, sizes[visibleRoots] ?? 0);
-    const id = setTimeout(
-      () => setState((prev) => (prev.key === key ? { ...prev, limit: Math.max(prev.limit, target) } : { key, limit: Math.max(first, target), all: false })),
-      0,
-    );
+    const id = setTimeout(() => raise(target, false), 0);
     return () => clearTimeout(id);
   }, [key, limit, complete, waiting]);
 
-  const raise = (needed: number, all: boolean) =>
+  // Functional and never shrinking: a jump may have raised the limit before a chunk's timer fires.
+  function raise(needed: number, all: boolean) {
     setState((prev) => {
-      const base = prev.key === key ? prev : { key, limit: first, all: false };
+      const base = ofThisModel(prev);
       return needed > base.limit || (all && !base.all) ? { key, limit: Math.max(base.limit, needed), all: base.all || all } : prev;
     });
+  }
 
   return {
     visibleRoots,

@@ -141,7 +141,6 @@ export interface BrandStat {
   votes: number;
 }
 
-/** Per-brand picture of a discussion, most mentioned first; brands never mentioned are left out. */
 /**
  * Brand mentions counted one comment at a time (so long work can pause between comments): `add` returns the
  * brands a comment mentions, `stats` the totals so far, most mentioned first.
@@ -167,6 +166,7 @@ export function brandTally(matcher: BrandMatcher): { add(comment: Comment): Set<
   };
 }
 
+/** Per-brand picture of a discussion, most mentioned first; brands never mentioned are left out. */
 export function brandStats(comments: Comment[], matcher: BrandMatcher): BrandStat[] {
   const tally = brandTally(matcher);
   for (const c of comments) tally.add(c);
