@@ -19,10 +19,13 @@ interface Props {
   level: number;
   /** Changes whenever the model does (sort, filters, highlighting): every comment renders again then. */
   version: number;
+  /** Place among the top-level comments and their number (only some are rendered at a time in long discussions). */
+  pos?: number;
+  of?: number;
 }
 
 /** One comment and its replies. Re-renders on its own state changes or a new model, never for a sibling's. */
-export const CommentItem = pure(function CommentItem({ node, level, version }: Props) {
+export const CommentItem = pure(function CommentItem({ node, level, version, pos, of }: Props) {
   const env = useContext(TreeContext)!;
   const { store } = env;
   const { comment } = node;
@@ -41,6 +44,8 @@ export const CommentItem = pure(function CommentItem({ node, level, version }: P
       id={`tl-c-${id}`}
       class={`tl-item${store.flash === id ? ' tl-flash' : ''}${level > env.maxIndent ? ' tl-flat-indent' : ''}`}
       aria-level={level}
+      aria-posinset={pos}
+      aria-setsize={of}
       aria-expanded={hasReplies ? !collapsed : undefined}
       aria-label={`${comment.author || 'Anonymous'}, ${plural(comment.votes, 'vote')}${hidden ? ', hidden' : ''}`}
       data-comment-id={id}

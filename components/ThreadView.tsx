@@ -1,13 +1,15 @@
-import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { ViewModel } from '@/utils/view-model';
-import { subtreeSize, type ThreadNode } from '@/utils/thread-by-quotes';
+import { shownOrder, subtreeSize, type ThreadNode } from '@/utils/thread-by-quotes';
 import type { ViewPrefs, ViewMode } from '@/utils/prefs';
 import type { SortMode } from '@/utils/order';
 import { FILTER_REASONS } from '@/utils/filter';
 import { BrandChart } from './BrandChart';
 import { DiscussionBar } from './DiscussionBar';
 import type { DiscussionUi } from '@/utils/discussion-controller';
-import { CommentItem, REASON_TEXT } from './CommentItem';
+import { REASON_TEXT } from './CommentItem';
+import { RootBlock } from './RootBlock';
+import { blocksOf, Proximity, ProximityContext, WINDOW_FROM } from './proximity';
 import { TreeContext, TreeStore, type TreeEnv } from './tree-store';
 import { useNearViewport, usePacedLimit } from './use-paced-limit';
 
@@ -24,8 +26,6 @@ export interface ThreadViewProps {
   discussion?: DiscussionUi | null;
   /** Comments in the first chunk; later chunks are sized by time (use-paced-limit.ts). */
   chunk?: number;
-  /** Comments rendered before waiting for the reader to scroll (default EAGER_COMMENTS). */
-  eager?: number;
 }
 
 export const SORT_LABELS: Record<SortMode, string> = { top: 'Top rated', newest: 'Newest', oldest: 'Oldest', page: 'Page order' };
@@ -41,11 +41,27 @@ export function ThreadView(props: ThreadViewProps) {
 
   // Progressive rendering: whole top-level threads, paced so each chunk renders within a few milliseconds.
   // Comments already shown are memoised, so each chunk only renders the new ones.
-  // Past the first few hundred comments, more render as the reader scrolls towards the end of the list.
+  // Past the first few dozen comments, more render as the reader scrolls towards the end of the list, and
+  // blocks of threads far from the viewport are dropped to spacers (RootBlock), so a long discussion keeps a
+  // bounded number of comments alive.
   const sizes = useMemo(() => model.roots.map(subtreeSize), [model.roots]);
+  const blocks = useMemo(() => blocksOf(sizes), [sizes]);
+  const before = useMemo(() => {
+    const sums = new Array<number>(sizes.length + 1);
+    sums[0] = 0;
+    for (let i = 0; i < sizes.length; i++) sums[i + 1] = sums[i]! + sizes[i]!;
+    return sums;
+  }, [sizes]);
   const moreRef = useRef<HTMLParagraphElement>(null);
   const near = useNearViewport(moreRef);
-  const { visibleRoots, shown, complete, waiting, showThrough, showAll } = usePacedLimit(model, sizes, { first: chunk, eager: props.eager, near });
+  // A discussion shorter than WINDOW_FROM renders whole and stays rendered (find in page needs no Show all).
+  const whole = before[sizes.length]! < WINDOW_FROM;
+  const { visibleRoots, shown, complete, waiting, all, showThrough, showAll } = usePacedLimit(model, sizes, { first: chunk, eager: whole ? WINDOW_FROM : undefined, near });
+  const proximity = useMemo(() => new Proximity(), []);
+  useEffect(() => () => proximity.disconnect(), [proximity]);
+  // The top-level thread the reader is being taken to (a followed quote, Home/End, j/k past a spacer).
+  const [target, setTarget] = useState<{ model: ViewModel; root: number } | null>(null);
+  const targetRoot = target?.model === model ? target.root : -1;
 
   const parents = useMemo(() => {
     const map = new Map<string, string>();
@@ -69,26 +85,31 @@ export function ThreadView(props: ThreadViewProps) {
   // model through a ref instead of the one it was made with.
   const latest = useRef({ model, parents, showThrough });
   latest.current = { model, parents, showThrough };
-  const jump = (id: string) => {
+  /** Renders the comment wherever it is (opening collapsed ancestors), then focuses it; `flash` points at it. */
+  const bring = (id: string, flash: boolean) => {
+    if (!flash && itemEl(id)) return focusItem(id);
     const { model, parents, showThrough } = latest.current;
-    // Open every collapsed ancestor and render the source's thread, then point at it briefly.
     const open = new Set(store.collapsed);
     let root = id;
     for (let p = parents.get(id); p; p = parents.get(p)) {
       open.delete(p);
       root = p;
     }
-    store.setCollapsed(open);
-    showThrough(model.roots.findIndex((n) => n.comment.id === root));
-    store.setFlash(id);
+    if (open.size !== store.collapsed.size) store.setCollapsed(open);
+    const index = model.roots.findIndex((n) => n.comment.id === root);
+    setTarget({ model, root: index });
+    showThrough(index);
+    if (flash) store.setFlash(id);
     setTimeout(() => {
-      itemEl(id)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      if (flash) itemEl(id)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
       focusItem(id);
     }, 0);
-    setTimeout(() => {
-      if (store.flash === id) store.setFlash(null);
-    }, 1600);
+    if (flash)
+      setTimeout(() => {
+        if (store.flash === id) store.setFlash(null);
+      }, 1600);
   };
+  const jump = (id: string) => bring(id, true);
 
   // A new model (sort, filters, highlighting) renders every comment again: the version says so.
   const version = useMemo(() => Math.random(), [model]);
@@ -107,32 +128,35 @@ export function ThreadView(props: ThreadViewProps) {
   );
 
   const onKeyDown = (e: KeyboardEvent) => {
-    const tree = treeRef.current;
     const current = (e.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
-    if (!tree || !current || e.altKey || e.ctrlKey || e.metaKey) return;
-    const items = Array.from(tree.querySelectorAll<HTMLElement>('[role="treeitem"]'));
-    const at = items.indexOf(current);
+    if (!current || e.altKey || e.ctrlKey || e.metaKey) return;
     const id = current.dataset.commentId!;
     const expandable = current.hasAttribute('aria-expanded');
     const expanded = current.getAttribute('aria-expanded') === 'true';
-    const go = (el: HTMLElement | undefined) => {
-      if (el) focusItem(el.dataset.commentId!);
+    // Moves follow the model, not the DOM: the comment next in line may not be rendered (long discussions).
+    const order = () => shownOrder(model.roots, store.collapsed);
+    const step = (by: number) => {
+      const ids = order();
+      const next = ids[ids.indexOf(id) + by];
+      if (next) bring(next, false);
     };
     switch (e.key) {
       case 'j':
       case 'ArrowDown':
-        go(items[at + 1]);
+        step(1);
         break;
       case 'k':
       case 'ArrowUp':
-        go(items[at - 1]);
+        step(-1);
         break;
       case 'Home':
-        go(items[0]);
+        if (model.roots[0]) bring(model.roots[0].comment.id, false);
         break;
-      case 'End':
-        go(items[items.length - 1]);
+      case 'End': {
+        const ids = order();
+        if (ids.length) bring(ids[ids.length - 1]!, false);
         break;
+      }
       case 'h':
       case 'ArrowLeft':
         if (expandable && expanded) store.toggle(id);
@@ -141,7 +165,7 @@ export function ThreadView(props: ThreadViewProps) {
       case 'l':
       case 'ArrowRight':
         if (expandable && !expanded) store.toggle(id);
-        else if (expanded) go(items[at + 1]);
+        else if (expanded) step(1);
         break;
       case 'Enter':
         if (expandable) store.toggle(id);
@@ -195,11 +219,28 @@ export function ThreadView(props: ThreadViewProps) {
       {props.discussion ? <DiscussionBar ui={props.discussion} /> : null}
       <BrandChart stats={model.stats} focus={props.brandFocus} onFocus={props.onBrandFocus} />
       <TreeContext.Provider value={env}>
-        <ul role="tree" aria-label={`${props.heading}, ${counts.total} comments`} class="tl-tree" ref={treeRef} onKeyDown={onKeyDown}>
-          {model.roots.slice(0, visibleRoots).map((n) => (
-            <CommentItem key={n.comment.id} node={n} level={1} version={version} />
-          ))}
-        </ul>
+        <ProximityContext.Provider value={proximity}>
+          <ul role="tree" aria-label={`${props.heading}, ${counts.total} comments`} class="tl-tree" ref={treeRef} onKeyDown={onKeyDown}>
+            {blocks.map((from, b) => {
+              if (from >= visibleRoots) return null;
+              const end = blocks[b + 1] ?? sizes.length;
+              const to = Math.min(end, visibleRoots);
+              return (
+                <RootBlock
+                  key={`${version}/${b}`}
+                  roots={model.roots}
+                  from={from}
+                  to={to}
+                  comments={before[to]! - before[from]!}
+                  version={version}
+                  keep={all || whole}
+                  target={targetRoot >= from && targetRoot < end}
+                  skipped={targetRoot >= end}
+                />
+              );
+            })}
+          </ul>
+        </ProximityContext.Provider>
       </TreeContext.Provider>
       {complete ? null : (
         <p class="tl-more" ref={moreRef}>

@@ -2,8 +2,11 @@ import { useEffect, useLayoutEffect, useRef, useState, type MutableRef } from 'p
 
 /** Time one chunk of comments may take to render and commit, so a task of ours never runs long (50 ms). */
 export const RENDER_BUDGET_MS = 12;
-/** Comments rendered straight away; beyond them, more are rendered as the reader scrolls towards them. */
-export const EAGER_COMMENTS = 400;
+/**
+ * Comments rendered straight away; beyond them, more are rendered as the reader scrolls towards them. About a
+ * block's worth (proximity.ts): rendering further ahead would only render comments that are dropped at once.
+ */
+export const EAGER_COMMENTS = 40;
 const MIN_CHUNK = 4;
 const MAX_CHUNK = 400;
 
@@ -24,6 +27,8 @@ export interface PacedLimit {
   /** Comments in those threads. */
   shown: number;
   complete: boolean;
+  /** "Show all" was asked for: everything renders and stays rendered. */
+  all: boolean;
   /** Rendering waits for the reader to scroll (or for showAll). */
   waiting: boolean;
   /** Renders at least up to (and including) the thread at this index, at once. */
@@ -96,6 +101,7 @@ export function usePacedLimit(key: unknown, sizes: number[], options: PacingOpti
     shown,
     complete,
     waiting,
+    all: current.all,
     showThrough(rootIndex) {
       let needed = 0;
       for (let i = 0; i <= rootIndex && i < sizes.length; i++) needed += sizes[i]!;

@@ -347,6 +347,20 @@ export function subtreeSize(node: ThreadNode): number {
   return size;
 }
 
+/** Ids in reading order, leaving out the replies of collapsed comments (what a reader steps through). */
+export function shownOrder(roots: readonly ThreadNode[], collapsed: ReadonlySet<string>): string[] {
+  const ids: string[] = [];
+  const stack: ThreadNode[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i]!);
+  while (stack.length) {
+    const node = stack.pop()!;
+    ids.push(node.comment.id);
+    if (collapsed.has(node.comment.id)) continue;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return ids;
+}
+
 /** Shared by every comment without quotes (most of them): one empty list, never written to. */
 const NONE: never[] = Object.freeze([]) as never[];
 

@@ -4,7 +4,7 @@ import { usePacedLimit } from '@/components/use-paced-limit';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-function Probe({ model, sizes, first, log, maxChunk, eager, near = false }: { model: object; sizes: number[]; first: number; log: number[]; maxChunk?: number; eager?: number; near?: boolean }) {
+function Probe({ model, sizes, first, log, maxChunk, eager, near = true }: { model: object; sizes: number[]; first: number; log: number[]; maxChunk?: number; eager?: number; near?: boolean }) {
   const { visibleRoots } = usePacedLimit(model, sizes, { first, maxChunk, eager, near });
   log.push(visibleRoots);
   return <p>{visibleRoots}</p>;
@@ -49,7 +49,7 @@ describe('rendering on demand past the eager part', () => {
     const sizes = Array.from({ length: 120 }, () => 1);
     const log: number[] = [];
     const host = document.createElement('div');
-    render(<Probe model={{}} sizes={sizes} first={5} log={log} eager={30} maxChunk={10} />, host);
+    render(<Probe model={{}} sizes={sizes} first={5} log={log} eager={30} maxChunk={10} near={false} />, host);
     for (let i = 0; i < 60; i++) await tick();
     const paused = log[log.length - 1]!;
     expect(paused).toBeGreaterThanOrEqual(30);

@@ -83,11 +83,11 @@ describe('Chromium: the thread view on the fixture articles', () => {
 
     await setPopup(popup, 'Sort', 'Page order');
     await page.waitForFunction(() => document.querySelector('[role="treeitem"]')?.getAttribute('data-comment-id') === '25853811'
-      && document.querySelectorAll('[role="tree"] > [role="treeitem"]')[1]?.getAttribute('data-comment-id') === '25853790'
-      && document.querySelectorAll('[role="tree"] > [role="treeitem"]')[2]?.getAttribute('data-comment-id') === '25853802');
+      && document.querySelectorAll('[role="treeitem"][aria-level="1"]')[1]?.getAttribute('data-comment-id') === '25853790'
+      && document.querySelectorAll('[role="treeitem"][aria-level="1"]')[2]?.getAttribute('data-comment-id') === '25853802');
     await setPopup(popup, 'Sort', 'Oldest');
     // Oldest by post id: reader_two (25853790) was posted first.
-    await page.waitForFunction(() => document.querySelector('[role="tree"] > [role="treeitem"]')?.getAttribute('data-comment-id') === '25853790');
+    await page.waitForFunction(() => document.querySelector('[role="treeitem"][aria-level="1"]')?.getAttribute('data-comment-id') === '25853790');
 
     await setPopup(popup, 'Minimum rating', '5');
     await page.waitForSelector('[data-comment-id="25854120"][data-filtered="rating"]', { timeout: 5000 });

@@ -26,7 +26,7 @@ after(async () => {
 });
 
 const OUTLINE = `Array.from(document.querySelectorAll('[data-threadlight="thread"] [role="treeitem"]')).map((el) => el.getAttribute('aria-level') + ':' + el.dataset.commentId + (el.dataset.filtered ? ':' + el.dataset.filtered : '')).join(' ')`;
-const TOP_LEVEL = `Array.from(document.querySelectorAll('[role="tree"] > [role="treeitem"]')).map((el) => el.dataset.commentId).join(' ')`;
+const TOP_LEVEL = `Array.from(document.querySelectorAll('[role="treeitem"][aria-level="1"]')).map((el) => el.dataset.commentId).join(' ')`;
 
 /** In the popup tab: sets a control the way a person would (typing, clicking, choosing an option). */
 async function setControl(id, value) {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createSectionView, removeStaleViews } from '@/utils/section-view';
 import { findSection } from '@/utils/sites';
 import { DEFAULT_PREFS, type Prefs } from '@/utils/prefs';
-import { ARTICLE_URL, fixtureHtml } from '../helpers';
+import { ARTICLE_URL, fakeIntersections, fixtureHtml } from '../helpers';
 // @ts-expect-error plain JS helper shared with the benchmarks
 import { articleHtml, syntheticDiscussion } from '../../scripts/lib/synthetic.mjs';
 
@@ -147,40 +147,50 @@ describe('the section view in the page', () => {
   });
 
   it('renders a long discussion progressively, again after a sort change, and renders a jump target at once', async () => {
-    const section = load('', articleHtml(syntheticDiscussion(400)));
-    expect(section.comments).toHaveLength(400);
-    const view = createSectionView(section, { onViewPrefs: () => {} });
-    const settle = async () => {
-      for (let i = 0; i < 500 && document.querySelector('.tl-more'); i++) await tick();
-    };
-    view.update(prefsWith({ view: 'flat', sort: 'oldest' }));
-    const first = items().length;
-    expect(first).toBeGreaterThan(0);
-    expect(first).toBeLessThan(400);
-    expect(document.querySelector('.tl-more')?.textContent).toBe('Rendering more comments…');
-    await settle();
-    expect(items()).toHaveLength(400);
+    const io = fakeIntersections();
+    try {
+      const section = load('', articleHtml(syntheticDiscussion(400)));
+      expect(section.comments).toHaveLength(400);
+      const view = createSectionView(section, { onViewPrefs: () => {} });
+      // The reader scrolls along: everything is near the viewport, so everything renders, in chunks.
+      const settle = async () => {
+        for (let i = 0; i < 500 && items().length < 400; i++) {
+          io.report(() => true);
+          await tick();
+        }
+      };
+      view.update(prefsWith({ view: 'flat', sort: 'oldest' }));
+      const first = items().length;
+      expect(first).toBeGreaterThan(0);
+      expect(first).toBeLessThan(400);
+      expect(document.querySelector('.tl-more')?.textContent).toBe('Rendering more comments…');
+      await settle();
+      expect(items()).toHaveLength(400);
+      expect(document.querySelector('.tl-more')).toBeNull();
 
-    expect(items()[0]!.dataset.commentId).toBe(section.comments[0]!.id);
+      expect(items()[0]!.dataset.commentId).toBe(section.comments[0]!.id);
 
-    // A new model (another sort) starts again from the first chunk instead of re-rendering all 400 at once.
-    view.update(prefsWith({ view: 'flat', sort: 'top' }));
-    expect(items().length).toBeLessThan(400);
-    const votes = items().map((el) => Number(el.dataset.rating));
-    expect(votes).toEqual(votes.slice().sort((a, b) => b - a));
-    // A quote whose source is not rendered yet: following it renders the source's thread and focuses it.
-    const link = Array.from(document.querySelectorAll<HTMLElement>('[data-quote-of]')).find((q) => {
-      const id = q.dataset.quoteOf!;
-      return id && !document.querySelector(`[data-comment-id="${id}"]`);
-    });
-    expect(link).toBeDefined();
-    link!.querySelector<HTMLButtonElement>('.tl-quote-source button')!.click();
-    await tick();
-    expect(document.querySelector(`[data-comment-id="${link!.dataset.quoteOf}"]`)).not.toBeNull();
-    await tick();
-    expect(document.activeElement?.getAttribute('data-comment-id')).toBe(link!.dataset.quoteOf);
-    await settle();
-    expect(items()).toHaveLength(400);
-    view.destroy();
+      // A new model (another sort) starts again from the first chunk instead of re-rendering all 400 at once.
+      view.update(prefsWith({ view: 'flat', sort: 'top' }));
+      expect(items().length).toBeLessThan(400);
+      const votes = items().map((el) => Number(el.dataset.rating));
+      expect(votes).toEqual(votes.slice().sort((a, b) => b - a));
+      // A quote whose source is not rendered yet: following it renders the source's thread and focuses it.
+      const link = Array.from(document.querySelectorAll<HTMLElement>('[data-quote-of]')).find((q) => {
+        const id = q.dataset.quoteOf!;
+        return id && !document.querySelector(`[data-comment-id="${id}"]`);
+      });
+      expect(link).toBeDefined();
+      link!.querySelector<HTMLButtonElement>('.tl-quote-source button')!.click();
+      await tick();
+      expect(document.querySelector(`[data-comment-id="${link!.dataset.quoteOf}"]`)).not.toBeNull();
+      await tick();
+      expect(document.activeElement?.getAttribute('data-comment-id')).toBe(link!.dataset.quoteOf);
+      await settle();
+      expect(items()).toHaveLength(400);
+      view.destroy();
+    } finally {
+      io.restore();
+    }
   });
 });
