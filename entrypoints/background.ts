@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { listenForForumFetches } from '@/utils/forum-fetch';
-import { migrateStoredPrefs } from '@/utils/storage';
+import { listenForPrefsWrites, migrateStoredPrefs } from '@/utils/storage';
 
 export default defineBackground(() => {
   // On update, stored preferences are migrated in place; defaults are never written over user values.
@@ -10,4 +10,6 @@ export default defineBackground(() => {
   });
   // Forum pages for "Load full discussion".
   listenForForumFetches();
+  // The popup's changes: written here, so closing the popup right after a change loses nothing.
+  listenForPrefsWrites();
 });

@@ -146,19 +146,28 @@ export function watchPrefs(current: Prefs, onChange: (prefs: Prefs) => void): ()
 /**
  * Coalesces rapid changes (toggling, typing) into at most one write per interval; the last value wins.
  * `onResult` hears every outcome, so a refused write is shown to the user, never silently dropped.
+ * Writing here reads before it writes (savePrefs), so writes wait for one another. A `save` that hands the
+ * batch to someone else (the popup gives it to the background, which outlives it) is called at once instead:
+ * a flush as the page goes away then hands over everything before the page is gone.
  */
-export function createPrefsWriter(onResult: (r: SaveResult | Error) => void, interval = WRITE_INTERVAL_MS) {
+export function createPrefsWriter(
+  onResult: (r: SaveResult | Error) => void,
+  interval = WRITE_INTERVAL_MS,
+  save?: (batch: Partial<Prefs>) => Promise<SaveResult>,
+) {
   let pending: Partial<Prefs> = {};
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWrite = 0;
   let chain: Promise<void> = Promise.resolve();
+  const report = (p: Promise<SaveResult>) => p.then(onResult, (e: unknown) => onResult(e instanceof Error ? e : new Error(String(e))));
   const flush = () => {
     timer = undefined;
     const batch = pending;
     pending = {};
     if (Object.keys(batch).length === 0) return chain;
     lastWrite = Date.now();
-    chain = chain.then(() => savePrefs(batch).then(onResult, (e: unknown) => onResult(e instanceof Error ? e : new Error(String(e)))));
+    if (save) return report(save(batch));
+    chain = chain.then(() => report(savePrefs(batch)));
     return chain;
   };
   return {
@@ -174,3 +183,22 @@ export function createPrefsWriter(onResult: (r: SaveResult | Error) => void, int
   };
 }
 
+/** Message from the popup: write these preferences (the background does, so closing the popup loses nothing). */
+export const SAVE_PREFS_MESSAGE = 'threadlight:save-prefs';
+
+/** The popup's `save`: hands the batch to the background and hears the outcome (if the popup is still open). */
+export function saveThroughBackground(values: Partial<Prefs>): Promise<SaveResult> {
+  return browser.runtime.sendMessage({ type: SAVE_PREFS_MESSAGE, values }) as Promise<SaveResult>;
+}
+
+/** In the background: writes what the popup hands over, one write after another, in the order received. */
+export function listenForPrefsWrites(): void {
+  let chain: Promise<unknown> = Promise.resolve();
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const m = message as { type?: unknown; values?: unknown } | null;
+    if (m?.type !== SAVE_PREFS_MESSAGE || typeof m.values !== 'object' || m.values === null) return undefined;
+    const done = chain.then(() => savePrefs(m.values as Partial<Prefs>));
+    chain = done.catch(() => undefined);
+    return done;
+  });
+}

@@ -2,7 +2,7 @@ import '@/components/pages.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
-import { createPrefsWriter, loadPrefs, saveMessage } from '@/utils/storage';
+import { createPrefsWriter, loadPrefs, saveMessage, saveThroughBackground, WRITE_INTERVAL_MS } from '@/utils/storage';
 import { STATS_MESSAGE, type TabStats } from '@/utils/threadlight';
 
 // The popup acts on the active tab; opened as a page of its own (pinned, or by tests) it takes ?tab=<id>.
@@ -39,14 +39,19 @@ async function main() {
       />,
       app,
     );
-  const writer = createPrefsWriter((result) => {
-    const next = saveMessage(result);
-    if (next !== message) {
-      message = next;
-      draw();
-    }
-  });
-  // Pending changes are written before the popup closes.
+  // The background writes (the popup may close at any moment); typing is still coalesced here.
+  const writer = createPrefsWriter(
+    (result) => {
+      const next = saveMessage(result);
+      if (next !== message) {
+        message = next;
+        draw();
+      }
+    },
+    WRITE_INTERVAL_MS,
+    saveThroughBackground,
+  );
+  // Pending changes are handed over before the popup closes.
   addEventListener('pagehide', () => void writer.flush());
   draw();
   // The tab's counts arrive after the first paint; a page without our content script never answers.

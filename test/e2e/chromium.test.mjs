@@ -130,6 +130,26 @@ describe('Chromium: the thread view on the fixture articles', () => {
     await page.close();
   });
 
+  it('keeps popup changes made right before the popup closes', async () => {
+    const { page, errors } = await open(SEED);
+    await page.waitForSelector('[data-threadlight="thread"] [role="tree"]');
+    const popup = await session.browser.openPopup(page);
+    await popup.getByText('10 of 10 comments shown.').waitFor();
+    // Two changes in quick succession (the second falls inside the write interval), then the popup closes.
+    await setPopup(popup, 'View', 'Flat');
+    await setPopup(popup, 'Sort', 'Oldest');
+    await popup.close();
+    await page.waitForFunction(() => {
+      const view = document.querySelector('.tl-view[data-view="flat"]');
+      return view && view.querySelector('.tl-header select')?.value === 'oldest';
+    });
+    const stored = await session.browser.worker.evaluate(() => chrome.storage.sync.get('threadlight.view'));
+    assert.equal(stored['threadlight.view'].view, 'flat');
+    assert.equal(stored['threadlight.view'].sort, 'oldest');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('focuses the thread on a brand from the chart, and clears it with a second click', async () => {
     const { page, errors } = await open(SEED);
     await page.waitForSelector('.tl-chart [data-brand="huawei"]');

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { createPrefsWriter, loadPrefs, migrateStoredPrefs, savePrefs, watchPrefs, WRITE_INTERVAL_MS } from '@/utils/storage';
+import { createPrefsWriter, listenForPrefsWrites, loadPrefs, migrateStoredPrefs, savePrefs, SAVE_PREFS_MESSAGE, watchPrefs, WRITE_INTERVAL_MS } from '@/utils/storage';
 import { DEFAULT_PREFS, type Prefs } from '@/utils/prefs';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -101,6 +101,36 @@ describe('preference storage', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('hands a batch over at once on flush, even while an earlier hand-over is unanswered (popup closing)', async () => {
+    const handed: Array<Partial<Prefs>> = [];
+    const never = new Promise<never>(() => {});
+    const writer = createPrefsWriter(() => {}, WRITE_INTERVAL_MS, (batch) => {
+      handed.push(batch);
+      return never;
+    });
+    writer.write({ view: { ...DEFAULT_PREFS.view, view: 'flat' } });
+    void writer.flush();
+    writer.write({ view: { ...DEFAULT_PREFS.view, view: 'flat', sort: 'newest' } });
+    // The page is going away: no timer and no earlier answer may stand between the change and the hand-over.
+    void writer.flush();
+    expect(handed.map((b) => b.view?.sort)).toEqual(['top', 'newest']);
+  });
+
+  it('lets the background write what the popup hands over, in order, and answers with the outcome', async () => {
+    listenForPrefsWrites();
+    // fake-browser's sendMessage only knows sendResponse; the polyfill (and the real browser) take the promise
+    // the listener returns, which is what trigger hands back here.
+    const hand = (sort: Prefs['view']['sort']) =>
+      fakeBrowser.runtime.onMessage.trigger({ type: SAVE_PREFS_MESSAGE, values: { view: { ...DEFAULT_PREFS.view, sort } } }, {}, () => {});
+    const first = hand('oldest');
+    const second = hand('newest');
+    expect(await first).toEqual([{ stored: { view: 'sync' }, warnings: [] }]);
+    await second;
+    expect((await loadPrefs()).view.sort).toBe('newest');
+    // Other messages are left to other listeners.
+    expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'something else', values: {} }, {}, () => {})).toEqual([undefined]);
   });
 
   it('tells watchers about real changes only', async () => {
