@@ -3,7 +3,7 @@ import { createContext } from 'preact';
 /** Discussions with fewer comments render whole and stay rendered; longer ones render what is near the viewport. */
 export const WINDOW_FROM = 300;
 /** Comments per block of top-level threads: the unit that is rendered or dropped as the reader scrolls. */
-export const BLOCK_COMMENTS = 40;
+export const BLOCK_COMMENTS = 25;
 /**
  * How far outside the viewport a block stays rendered; beyond it, it becomes an empty spacer of the same
  * height. Wider than the margin at which more comments are rendered (use-paced-limit.ts), so a block just

@@ -3,12 +3,13 @@ import { useEffect, useLayoutEffect, useRef, useState, type MutableRef } from 'p
 /** Time one chunk of comments may take to render and commit, so a task of ours never runs long (50 ms). */
 export const RENDER_BUDGET_MS = 12;
 /**
- * Comments rendered straight away; beyond them, more are rendered as the reader scrolls towards them. About a
- * block's worth (proximity.ts): rendering further ahead would only render comments that are dropped at once.
+ * Comments rendered straight away; beyond them, more are rendered as the reader scrolls towards them. A few
+ * screens' worth: rendering further ahead would only render comments that are dropped at once (proximity.ts).
  */
 export const EAGER_COMMENTS = 40;
 const MIN_CHUNK = 4;
-const MAX_CHUNK = 400;
+/** Even when comments look cheap, a chunk holds at most this many: costs vary from chunk to chunk. */
+const MAX_CHUNK = 40;
 
 export interface PacingOptions {
   /** Comments in the first chunk. */
@@ -71,8 +72,10 @@ export function usePacedLimit(key: unknown, sizes: number[], options: PacingOpti
     const p = pace.current;
     const added = p.key === key ? shown - p.shown : shown;
     if (added > 0) {
+      // A dearer chunk counts at once, a cheaper one only slowly: comments differ in length, and a chunk sized
+      // on a cheap run must not overshoot the budget several times over.
       const cost = (performance.now() - p.start) / added;
-      p.msPerComment = p.msPerComment ? (p.msPerComment + cost) / 2 : cost;
+      p.msPerComment = Math.max(cost, p.msPerComment * 0.8 + cost * 0.2);
     }
     p.shown = shown;
     p.key = key;

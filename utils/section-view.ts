@@ -5,7 +5,7 @@ import type { DiscussionUi } from './discussion-controller';
 import type { Prefs, ViewPrefs } from './prefs';
 import { threadByQuotes, threadSteps, type Forest } from './thread-by-quotes';
 import { nextTask, runInTasks } from './steps';
-import { brandContext, brandContextSteps, buildViewModel, type BrandContext, type Counts } from './view-model';
+import { brandContext, brandContextSteps, buildViewModel, viewModelSteps, type BrandContext, type Counts, type ViewModel } from './view-model';
 
 // Puts our view where the page's comment section was and takes it away again. The original section is never
 // modified: our host element is inserted right before it, and the content stylesheet hides the element that
@@ -50,6 +50,9 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
   let brandsKey = '';
   let prefs: Prefs | null = null;
   let brandFocus: string[] = [];
+  /** The first model, built in steps by prepare(), and what it was built from. */
+  let prepared: { key: string; forest: Forest; model: ViewModel } | null = null;
+  const modelKey = (p: Prefs) => JSON.stringify([p, brandFocus, brandsKey]);
   let host: HTMLElement | null = null;
   let counts: Counts | null = null;
 
@@ -89,7 +92,10 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
     if (prefs.view.view === 'original') return unmount();
     forest ??= threadByQuotes(section.comments);
     ensureBrands(prefs);
-    const model = buildViewModel(section.comments, forest, prefs, brands!, brandFocus);
+    // The model prepare() built in steps, when nothing it depends on has changed since.
+    const key = modelKey(prefs);
+    const model = prepared?.key === key && prepared.forest === forest ? prepared.model : buildViewModel(section.comments, forest, prefs, brands!, brandFocus);
+    prepared = null;
     counts = model.counts;
     const fresh = !host;
     const target = mount();
@@ -124,6 +130,10 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
       await nextTask();
       brands = await runInTasks(brandContextSteps(section.comments, next.brands, PREPARE_SLICE), nextTask);
       brandsKey = JSON.stringify(next.brands);
+      if (next.view.view === 'original') return;
+      await nextTask();
+      const model = await runInTasks(viewModelSteps(section.comments, forest, next, brands, brandFocus, PREPARE_SLICE), nextTask);
+      prepared = { key: modelKey(next), forest, model };
     },
     update(next) {
       prefs = next;

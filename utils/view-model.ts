@@ -50,24 +50,33 @@ export function brandContext(comments: Comment[], prefs: Prefs['brands']): Brand
   return runAll(brandContextSteps(comments, prefs, Number.POSITIVE_INFINITY));
 }
 
-export function buildViewModel(
+/**
+ * The view model, pausing after every `slice` comments while filtering and once after sorting (the first
+ * draw of a long discussion is prepared in tasks; later ones are built at once).
+ */
+export function* viewModelSteps(
   comments: Comment[],
   forest: Forest,
   prefs: Prefs,
   brands: BrandContext,
   brandFocus: string[],
-): ViewModel {
+  slice: number,
+): Steps<ViewModel> {
   const filter = compileFilters({ ...prefs.filters, brandFocus });
   const reasons = new Map<string, FilterReason>();
   const byReason = Object.fromEntries(FILTER_REASONS.map((r) => [r, 0])) as Record<FilterReason, number>;
+  const none = new Set<string>();
+  let seen = 0;
   for (const c of comments) {
-    const reason = filter(c, brands.mentions.get(c.id) ?? new Set());
+    const reason = filter(c, brands.mentions.get(c.id) ?? none);
     if (reason) {
       reasons.set(c.id, reason);
       byReason[reason]++;
     }
+    if (++seen % slice === 0) yield;
   }
   const roots = prefs.view.view === 'flat' ? flattenForest(forest.roots, prefs.view.sort) : sortForest(forest.roots, prefs.view.sort);
+  yield;
   let highlighter: BrandMatcher | null = null;
   if (prefs.brands.highlight) {
     const only = prefs.brands.only;
@@ -81,4 +90,8 @@ export function buildViewModel(
     stats: brands.stats,
     authors: new Map(comments.map((c) => [c.id, c.author])),
   };
+}
+
+export function buildViewModel(comments: Comment[], forest: Forest, prefs: Prefs, brands: BrandContext, brandFocus: string[]): ViewModel {
+  return runAll(viewModelSteps(comments, forest, prefs, brands, brandFocus, Number.POSITIVE_INFINITY));
 }

@@ -133,6 +133,30 @@ describe('the section view in the page', () => {
     expect(items().filter((el) => el.dataset.filtered)).toHaveLength(0);
   });
 
+  it('draws from the model prepared in steps, unless the preferences changed in between', async () => {
+    const section = load();
+    const plain = createSectionView(section, { onViewPrefs: () => {} });
+    plain.update(prefsWith({ view: 'flat', sort: 'oldest' }));
+    const oldest = items().map((el) => el.dataset.commentId);
+    plain.destroy();
+    const top = section.comments.slice().sort((a, b) => b.votes - a.votes).map((c) => c.id);
+    expect(oldest).not.toEqual(top);
+
+    const view = createSectionView(section, { onViewPrefs: () => {} });
+    await view.prepare(prefsWith({ view: 'flat', sort: 'top' }));
+    // The reader switched to Oldest while the first model was being prepared.
+    view.update(prefsWith({ view: 'flat', sort: 'oldest' }));
+    expect(items().map((el) => el.dataset.commentId)).toEqual(oldest);
+    view.destroy();
+
+    const again = createSectionView(section, { onViewPrefs: () => {} });
+    await again.prepare(prefsWith({ view: 'flat', sort: 'top' }));
+    again.update(prefsWith({ view: 'flat', sort: 'top' }));
+    const ratings = items().map((el) => Number(el.dataset.rating));
+    expect(ratings).toEqual(ratings.slice().sort((a, b) => b - a));
+    again.destroy();
+  });
+
   it('asks for view changes from its own header controls', async () => {
     load();
     const asked: unknown[] = [];

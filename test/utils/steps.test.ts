@@ -3,7 +3,7 @@ import { findSection, findSectionSteps } from '@/utils/sites';
 import { runInTasks } from '@/utils/steps';
 import { threadByQuotes, threadSteps } from '@/utils/thread-by-quotes';
 import { DEFAULT_PREFS } from '@/utils/prefs';
-import { brandContext, brandContextSteps } from '@/utils/view-model';
+import { brandContext, brandContextSteps, buildViewModel, viewModelSteps } from '@/utils/view-model';
 import { ARTICLE_URL, fixtureDocument } from '../helpers';
 
 describe('work in steps (first load of long sections)', () => {
@@ -28,6 +28,16 @@ describe('work in steps (first load of long sections)', () => {
 
     const brands = await runInTasks(brandContextSteps(section.comments, DEFAULT_PREFS.brands, 4), nextTask, { budgetMs: 0 });
     expect(brands.stats).toEqual(brandContext(section.comments, DEFAULT_PREFS.brands).stats);
+
+    pauses = 0;
+    const prefs = { ...DEFAULT_PREFS, filters: { ...DEFAULT_PREFS.filters, minRating: 5 } };
+    const model = await runInTasks(viewModelSteps(section.comments, forest, prefs, brands, [], 4), nextTask, { budgetMs: 0 });
+    expect(pauses).toBeGreaterThan(2);
+    const atOnce = buildViewModel(section.comments, forest, prefs, brands, []);
+    expect(model.roots.map((n) => n.comment.id)).toEqual(atOnce.roots.map((n) => n.comment.id));
+    expect(model.reasons).toEqual(atOnce.reasons);
+    expect(model.counts).toEqual(atOnce.counts);
+    expect(model.counts.hidden).toBeGreaterThan(0);
   });
 
   it('keeps taking steps on one task until its time budget is spent, then pauses', async () => {
