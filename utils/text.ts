@@ -21,6 +21,11 @@ export function normalizeText(text: string): string {
 }
 
 const WORD_CODE_POINT = /^[\p{L}\p{N}]$/u;
+/** Text that normalizeText would only lower-case and fold (see WordScan.scanText). */
+const PLAIN_ASCII = /^[\x00-\x7f]*$/;
+const BOILERPLATE_HINT = /click to expand|said:/i;
+
+const isAsciiWord = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 
 /**
  * Is the code unit at i part of a word: ASCII letters and digits directly, anything else by the Unicode class
@@ -28,7 +33,7 @@ const WORD_CODE_POINT = /^[\p{L}\p{N}]$/u;
  */
 function isWordAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  if (c < 128) return isAsciiWord(c);
   let at = i;
   if (c >= 0xdc00 && c <= 0xdfff) {
     const high = i > 0 ? text.charCodeAt(i - 1) : 0;
@@ -69,6 +74,44 @@ export class WordScan {
           i++;
         }
         if (i + 1 < n && normalized.charCodeAt(i) === 39 && isWordAt(normalized, i + 1)) {
+          h = Math.imul(h ^ 39, 0x01000193);
+          i++;
+        } else break;
+      }
+      if (count === this.hashes.length) this.grow();
+      this.starts[count] = start;
+      this.ends[count] = i;
+      this.hashes[count++] = h;
+      chars += i - start;
+    }
+    this.count = count;
+    this.chars = chars;
+    return this;
+  }
+
+  /**
+   * `scan(normalizeText(text))`, without building the normalised text when `text` is plain ASCII with no forum
+   * boilerplate (most comments): normalising such text only lower-cases it, reads ` as ' and folds
+   * whitespace, which the scan does on the fly. Skipping the copy is most of the saving on long discussions
+   * (less garbage). Starts and ends then refer to `text` itself.
+   */
+  scanText(text: string): this {
+    if (!PLAIN_ASCII.test(text) || BOILERPLATE_HINT.test(text)) return this.scan(normalizeText(text));
+    const n = text.length;
+    let count = 0;
+    let chars = 0;
+    let i = 0;
+    while (i < n) {
+      while (i < n && !isAsciiWord(text.charCodeAt(i))) i++;
+      if (i >= n) break;
+      const start = i;
+      let h = 0x811c9dc5;
+      for (;;) {
+        for (let c = text.charCodeAt(i); i < n && isAsciiWord(c); c = text.charCodeAt(++i)) {
+          h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+        }
+        const mark = text.charCodeAt(i);
+        if (i + 1 < n && (mark === 39 || mark === 96) && isAsciiWord(text.charCodeAt(i + 1))) {
           h = Math.imul(h ^ 39, 0x01000193);
           i++;
         } else break;

@@ -1,5 +1,5 @@
 import type { Comment } from './model';
-import { normalizeText, WordScan } from './text';
+import { WordScan } from './text';
 import { runAll, type Steps } from './steps';
 
 // Quote threading: a comment whose body quotes an earlier comment becomes its reply.
@@ -154,10 +154,11 @@ function groupPostings(sortedKeys: Uint32Array, sortedRanks: Uint32Array, n: num
 
 /**
  * Open-addressing table of the distinct keys, four words a slot: key + 1 (0: empty), where its ranks start
- * and end, unused. Keys are already well-mixed hashes: their low bits address a table at most half full. A
- * slot holds everything a lookup needs (one cache line), which matters once the index outgrows the caches.
+ * and end, and the first rank. Keys are already well-mixed hashes: their low bits address a table at most half
+ * full. A slot holds everything a lookup needs, also the rank itself for the many keys found in one comment
+ * only (one cache line per lookup), which matters once the index outgrows the caches.
  */
-function postingsTable(keys: Uint32Array, starts: Uint32Array, distinct: number): Uint32Array {
+function postingsTable(keys: Uint32Array, starts: Uint32Array, ranks: Uint32Array, distinct: number): Uint32Array {
   let slots = 2;
   while (slots < distinct * 2) slots *= 2;
   const table = new Uint32Array(slots * 4);
@@ -167,6 +168,7 @@ function postingsTable(keys: Uint32Array, starts: Uint32Array, distinct: number)
     table[slot * 4] = keys[d]! + 1;
     table[slot * 4 + 1] = starts[d]!;
     table[slot * 4 + 2] = starts[d + 1]!;
+    table[slot * 4 + 3] = ranks[starts[d]!]!;
   }
   return table;
 }
@@ -207,7 +209,7 @@ export class QuoteIndex {
   }
 
   add(comment: Comment): void {
-    const { hashes, count } = this.scanner.scan(normalizeText(comment.ownText));
+    const { hashes, count } = this.scanner.scanText(comment.ownText);
     const from = this.wordStarts[this.size]!;
     this.words = ensure(this.words, from + count, (n) => new Int32Array(n));
     this.words.set(hashes.subarray(0, count), from);
@@ -238,7 +240,7 @@ export class QuoteIndex {
     const [sortedKeys, sortedRanks] = yield* radixSortPairs(keyBuf, rankBuf, n);
     const { keys, starts, ranks, distinct } = groupPostings(sortedKeys, sortedRanks, n);
     yield;
-    this.table = postingsTable(keys, starts, distinct);
+    this.table = postingsTable(keys, starts, ranks, distinct);
     this.ranks = ranks;
     this.votes = new Uint32Array(size);
     this.voted = new Uint32Array(size);
@@ -284,7 +286,7 @@ export class QuoteIndex {
 
   /** Best earlier comment (rank < before) containing the quoted text, or null. */
   match(quoteText: string, before: number): TextMatch | null {
-    const words = this.scanner.scan(normalizeText(quoteText));
+    const words = this.scanner.scanText(quoteText);
     if (words.count < MIN_QUOTE_WORDS || words.chars < MIN_QUOTE_CHARS) return null;
     const distinct = this.distinctQuoteKeys(words.hashes, words.count);
     const { votes, voted } = this;
@@ -302,6 +304,11 @@ export class QuoteIndex {
       const to = this.table[at + 2]!;
       if (to - from > MAX_POSTINGS) continue;
       informative++;
+      if (to - from === 1) {
+        const rank = this.table[at + 3]!;
+        if (rank < before && votes[rank]!++ === 0) voted[candidates++] = rank;
+        continue;
+      }
       for (let i = from; i < to; i++) {
         const rank = this.ranks[i]!;
         if (rank >= before) break; // ranks ascend within a key

@@ -50,4 +50,23 @@ describe('normalizeText and tokenize', () => {
       { numRuns: 500 },
     );
   });
+  it('scanning raw text gives the words of its normalised text, with or without the plain-ASCII shortcut', () => {
+    const scan = new WordScan();
+    const reference = new WordScan();
+    const words = (w: WordScan) => ({ count: w.count, chars: w.chars, hashes: Array.from(w.hashes.subarray(0, w.count)) });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.stringMatching(/^[A-Za-z0-9'` .,!?:\n\t-]{0,60}$/),
+          fc.stringMatching(/^(?:[A-Z]?[a-z]{1,6}[`']?[a-z]{0,3}| |\n|Click to expand\.\.\.|Bob said:|SAID:|…|’|é|\u200B){0,12}$/),
+          fc.string({ unit: 'grapheme', maxLength: 40 }),
+          fc.string({ unit: 'binary-ascii', maxLength: 40 }),
+        ),
+        (text) => {
+          expect(words(scan.scanText(text))).toEqual(words(reference.scan(normalizeText(text))));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
 });
