@@ -153,22 +153,21 @@ function groupPostings(sortedKeys: Uint32Array, sortedRanks: Uint32Array, n: num
 }
 
 /**
- * Open-addressing table of the distinct keys, four words a slot: key + 1 (0: empty), where its ranks start
- * and end, and the first rank. Keys are already well-mixed hashes: their low bits address a table at most half
- * full. A slot holds everything a lookup needs, also the rank itself for the many keys found in one comment
- * only (one cache line per lookup), which matters once the index outgrows the caches.
+ * Open-addressing table of the distinct keys, two words a slot: key + 1 (0: empty), and either ~rank (< 0) for
+ * a key found in one comment only, most of them, or the key's index into `starts` (where its ranks start and
+ * end). Keys are already well-mixed hashes: their low bits address a table at most half full. Small slots
+ * and the rank kept in the slot mean one cache miss per lookup at most, which matters once the index
+ * outgrows the caches.
  */
-function postingsTable(keys: Uint32Array, starts: Uint32Array, ranks: Uint32Array, distinct: number): Uint32Array {
+function postingsTable(keys: Uint32Array, starts: Uint32Array, ranks: Uint32Array, distinct: number): Int32Array {
   let slots = 2;
   while (slots < distinct * 2) slots *= 2;
-  const table = new Uint32Array(slots * 4);
+  const table = new Int32Array(slots * 2);
   for (let d = 0; d < distinct; d++) {
     let slot = keys[d]! & (slots - 1);
-    while (table[slot * 4] !== 0) slot = (slot + 1) & (slots - 1);
-    table[slot * 4] = keys[d]! + 1;
-    table[slot * 4 + 1] = starts[d]!;
-    table[slot * 4 + 2] = starts[d + 1]!;
-    table[slot * 4 + 3] = ranks[starts[d]!]!;
+    while (table[slot * 2] !== 0) slot = (slot + 1) & (slots - 1);
+    table[slot * 2] = keys[d]! + 1;
+    table[slot * 2 + 1] = starts[d + 1]! - starts[d]! === 1 ? ~ranks[starts[d]!]! : d;
   }
   return table;
 }
@@ -195,7 +194,9 @@ export class QuoteIndex {
   /** Where each rank's words start in `words` (one more entry than ranks). */
   private wordStarts = new Uint32Array(64);
   /** See postingsTable. */
-  private table: Uint32Array = new Uint32Array(8);
+  private table: Int32Array = new Int32Array(4);
+  /** Where each distinct key's ranks start in `ranks` (one more entry than keys). */
+  private starts: Uint32Array = new Uint32Array(1);
   private ranks: Uint32Array = new Uint32Array(0);
   private votes: Uint32Array = new Uint32Array(0);
   private voted: Uint32Array = new Uint32Array(0);
@@ -241,18 +242,19 @@ export class QuoteIndex {
     const { keys, starts, ranks, distinct } = groupPostings(sortedKeys, sortedRanks, n);
     yield;
     this.table = postingsTable(keys, starts, ranks, distinct);
+    this.starts = starts;
     this.ranks = ranks;
     this.votes = new Uint32Array(size);
     this.voted = new Uint32Array(size);
   }
 
-  /** Table slot of a key (times four), or -1 when no comment has it. */
+  /** Table slot of a key (times two), or -1 when no comment has it. */
   private find(key: number): number {
     const { table } = this;
-    const mask = table.length / 4 - 1;
+    const mask = table.length / 2 - 1;
     for (let slot = key & mask; ; slot = (slot + 1) & mask) {
-      const stored = table[slot * 4]!;
-      if (stored === key + 1) return slot * 4;
+      const stored = table[slot * 2]!;
+      if (stored === key + 1) return slot * 2;
       if (stored === 0) return -1;
     }
   }
@@ -300,15 +302,17 @@ export class QuoteIndex {
         informative++;
         continue;
       }
-      const from = this.table[at + 1]!;
-      const to = this.table[at + 2]!;
-      if (to - from > MAX_POSTINGS) continue;
-      informative++;
-      if (to - from === 1) {
-        const rank = this.table[at + 3]!;
+      const posting = this.table[at + 1]!;
+      if (posting < 0) {
+        informative++;
+        const rank = ~posting;
         if (rank < before && votes[rank]!++ === 0) voted[candidates++] = rank;
         continue;
       }
+      const from = this.starts[posting]!;
+      const to = this.starts[posting + 1]!;
+      if (to - from > MAX_POSTINGS) continue;
+      informative++;
       for (let i = from; i < to; i++) {
         const rank = this.ranks[i]!;
         if (rank >= before) break; // ranks ascend within a key
