@@ -7,6 +7,7 @@ import { launchFirefox } from '../../scripts/lib/firefox.mjs';
 import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
 import { ROOT } from '../../scripts/lib/paths.mjs';
 import { forumRoutes } from './forum-routes.mjs';
+import { syntheticDiscussion, xenforoHtml } from '../../scripts/lib/synthetic.mjs';
 
 let server;
 let ff;
@@ -14,9 +15,13 @@ let d;
 const url = (name) => `http://127.0.0.1:${server.port}/${name}`;
 
 const forum = forumRoutes();
+const LONG_POSTS = 1500;
+const longThread = xenforoHtml(syntheticDiscussion(LONG_POSTS));
 
 before(async () => {
-  server = await startFixtureServer({ routes: forum.routes });
+  server = await startFixtureServer({
+    routes: { ...forum.routes, '/threads/long-thread.1/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(longThread) },
+  });
   ff = await launchFirefox({ extensionDir: join(ROOT, '.output-test', 'firefox-mv3') });
   d = ff.driver;
 });
@@ -146,5 +151,30 @@ describe('Firefox: the thread view and the popup', () => {
     });
     await d.execute(`window.close()`);
     await d.switchTo(pageTab);
+  });
+  it('keeps only the comments near the viewport of a 1,500-post discussion rendered, and brings them back', async () => {
+    await d.switchTo(await d.newTab());
+    await d.navigate(url('threads/long-thread.1/'));
+    await d.waitFor(`document.querySelector('.tl-more')?.textContent.includes('of ${LONG_POSTS} comments')`);
+    // The reader scrolls to the end: everything is reached, what is far behind becomes spacers.
+    const state = `const more = document.querySelector('.tl-more');
+      return {
+        reached: more ? Number((/Showing (\\d+) of/.exec(more.textContent) || [])[1] || 0) : ${LONG_POSTS},
+        live: document.querySelectorAll('[role="treeitem"]').length,
+        spacers: Array.from(document.querySelectorAll('.tl-block')).filter((b) => !b.childElementCount && b.offsetHeight > 0).length,
+      };`;
+    let s = await d.execute(state);
+    for (let i = 0; i < 300 && s.reached < 800; i++) {
+      await d.execute('window.scrollTo(0, document.documentElement.scrollHeight)');
+      await new Promise((r) => setTimeout(r, 100));
+      s = await d.execute(state);
+    }
+    assert.ok(s.reached >= 800, `reached ${s.reached}`);
+    await new Promise((r) => setTimeout(r, 1000));
+    s = await d.execute(state);
+    assert.ok(s.live < s.reached / 2, `${s.live} rendered of ${s.reached} reached`);
+    assert.ok(s.spacers > 0, 'spacers above the viewport');
+    await d.execute('window.scrollTo(0, 0)');
+    await d.waitFor(`document.querySelector('[role="treeitem"][aria-level="1"][aria-posinset="1"]')`);
   });
 });
