@@ -82,10 +82,7 @@ export class WordScan {
           i++;
         } else break;
       }
-      if (count === this.hashes.length) this.grow();
-      this.starts[count] = start;
-      this.ends[count] = i;
-      this.hashes[count++] = h;
+      this.put(count++, start, i, h);
       chars += i - start;
     }
     this.count = count;
@@ -95,9 +92,9 @@ export class WordScan {
 
   /**
    * `scan(normalizeText(text))`, without building the normalised text when `text` is plain (PLAIN_TEXT) with
-   * no forum boilerplate, as most comments are: normalising such text only lower-cases it, reads ` ‘ ’ ‚ ‛ as '
-   * and folds whitespace, which the scan does on the fly. Skipping the copy is most of the saving on long discussions
-   * (less garbage). Starts and ends then refer to `text` itself.
+   * no forum boilerplate, as most comments are: normalising such text only lower-cases it, reads ` ‘ ’ ‚ ‛
+   * as ' and folds whitespace, which the scan does on the fly. Skipping the copy is most of the saving on
+   * long discussions (less garbage). Starts and ends then refer to `text` itself.
    */
   scanText(text: string): this {
     if (!PLAIN_TEXT.test(text) || BOILERPLATE_HINT.test(text)) return this.scan(normalizeText(text));
@@ -121,15 +118,20 @@ export class WordScan {
           i++;
         } else break;
       }
-      if (count === this.hashes.length) this.grow();
-      this.starts[count] = start;
-      this.ends[count] = i;
-      this.hashes[count++] = h;
+      this.put(count++, start, i, h);
       chars += i - start;
     }
     this.count = count;
     this.chars = chars;
     return this;
+  }
+
+  /** Records word number `at`: where it starts and ends, and its hash. */
+  private put(at: number, start: number, end: number, hash: number): void {
+    if (at === this.hashes.length) this.grow();
+    this.starts[at] = start;
+    this.ends[at] = end;
+    this.hashes[at] = hash;
   }
 
   private grow(): void {

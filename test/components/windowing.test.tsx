@@ -15,7 +15,14 @@ const items = () => Array.from(document.querySelectorAll<HTMLElement>('[data-thr
 const blocks = () => Array.from(document.querySelectorAll<HTMLElement>('[role="tree"] > .tl-block'));
 const blockIndex = (el: Element) => blocks().indexOf(el as HTMLElement);
 const spacers = () => blocks().filter((b) => b.childElementCount === 0);
-const key = (target: Element, name: string) => target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true }));
+/** Presses a key on a focused comment and lets the view render and move focus; returns what is focused then. */
+async function press(target: HTMLElement, name: string): Promise<HTMLElement> {
+  target.focus();
+  target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true }));
+  await tick();
+  await tick();
+  return document.activeElement as HTMLElement;
+}
 
 describe('blocks of threads', () => {
   it('groups whole threads into blocks of about the target size', () => {
@@ -121,11 +128,7 @@ describe('a long discussion keeps only the comments near the viewport rendered',
       await tick();
     }
     const first = items()[0]!;
-    first.focus();
-    key(first, 'End');
-    await tick();
-    await tick();
-    const last = document.activeElement as HTMLElement;
+    const last = await press(first, 'End');
     expect(last.getAttribute('role')).toBe('treeitem');
     // The last comment in reading order: the last top-level thread's last reply (nothing is collapsed).
     const lastTop = items().filter((el) => el.getAttribute('aria-level') === '1').pop()!;
@@ -136,20 +139,13 @@ describe('a long discussion keeps only the comments near the viewport rendered',
     expect(spacers().length).toBeGreaterThan(0);
     expect(items().length).toBeLessThan(COMMENTS / 2);
 
-    key(last, 'Home');
-    await tick();
-    await tick();
-    expect((document.activeElement as HTMLElement).dataset.commentId).toBe(first.dataset.commentId);
+    expect((await press(last, 'Home')).dataset.commentId).toBe(first.dataset.commentId);
 
     // j from the last comment before a spacer goes to the first comment after it.
     const spacer = spacers()[0]!;
     const beforeSpacer = blocks()[blockIndex(spacer) - 1]!;
     const lastBefore = Array.from(beforeSpacer.querySelectorAll<HTMLElement>('[role="treeitem"]')).pop()!;
-    lastBefore.focus();
-    key(lastBefore, 'j');
-    await tick();
-    await tick();
-    const next = document.activeElement as HTMLElement;
+    const next = await press(lastBefore, 'j');
     expect(next.getAttribute('aria-level')).toBe('1');
     expect(Number(next.getAttribute('aria-posinset'))).toBe(Number(lastBefore.closest('.tl-block-items > [role="treeitem"]')!.getAttribute('aria-posinset')) + 1);
   });
