@@ -41,10 +41,14 @@ export const RootBlock = pure(function RootBlock(props: Props) {
       const now = live.current;
       now.near = near;
       if (near) {
-        if (now.spacer !== null) proximity.schedule(() => live.current.near && setSpacer(null));
-      } else if (now.spacer === null && height > 0 && !now.props.keep && !now.props.target && !el.contains(document.activeElement)) {
-        proximity.measured(height, now.props.comments);
-        setSpacer(height);
+        if (now.spacer !== null) proximity.schedule(() => live.current.near && setSpacer(null), true);
+      } else if (now.spacer === null && height > 0) {
+        proximity.schedule(() => {
+          const { near, spacer, props } = live.current;
+          if (near || spacer !== null || props.keep || props.target || el.contains(document.activeElement)) return;
+          proximity.measured(height, props.comments);
+          setSpacer(height);
+        });
       }
     });
   }, [proximity]);

@@ -34,13 +34,14 @@ export function blocksOf(sizes: readonly number[], target = BLOCK_COMMENTS): num
 export type Watcher = (near: boolean, height: number) => void;
 
 /**
- * One IntersectionObserver for every block of a view, a queue that runs block renders one per task (a fast
- * scroll over many blocks never adds up to a long task), and the average height of a comment so far.
+ * One IntersectionObserver for every block of a view, a queue that renders and drops blocks one per task (a
+ * fast scroll over many blocks never adds up to a long task), and the average height of a comment so far.
  * Where IntersectionObserver is missing nothing is ever reported far, so every block stays rendered.
  */
 export class Proximity {
   private readonly observer: IntersectionObserver | null;
   private readonly watchers = new Map<Element, Watcher>();
+  private readonly urgent: Array<() => void> = [];
   private readonly queue: Array<() => void> = [];
   private draining = false;
   private px = 0;
@@ -67,17 +68,20 @@ export class Proximity {
     };
   }
 
-  /** Runs `fn` on a later task, in order, one per task. */
-  schedule(fn: () => void) {
-    this.queue.push(fn);
+  /**
+   * Runs `fn` on a later task, one per task: blocks coming near (`first`) before blocks going away, each
+   * kind in order. A scroll across many blocks thus never renders or drops them all in one long task.
+   */
+  schedule(fn: () => void, first = false) {
+    (first ? this.urgent : this.queue).push(fn);
     if (this.draining) return;
     this.draining = true;
     this.later(this.drain);
   }
 
   private readonly drain = () => {
-    this.queue.shift()?.();
-    if (this.queue.length) this.later(this.drain);
+    (this.urgent.shift() ?? this.queue.shift())?.();
+    if (this.urgent.length || this.queue.length) this.later(this.drain);
     else this.draining = false;
   };
 
@@ -95,6 +99,7 @@ export class Proximity {
   disconnect() {
     this.observer?.disconnect();
     this.watchers.clear();
+    this.urgent.length = 0;
     this.queue.length = 0;
   }
 }
