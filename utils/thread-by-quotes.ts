@@ -98,9 +98,10 @@ export interface TextMatch {
 /**
  * Stable LSD radix sort of (key, value) pairs by 30-bit key, three 10-bit passes (small counts: cheap for
  * short discussions, cache-resident for long ones): linear time, and values appended in ascending order stay
- * ascending within each key.
+ * ascending within each key. Returns the sorted keys and values, and the key buffer it no longer needs (the
+ * one passed in: an odd number of passes ends in the other).
  */
-function* radixSortPairs(keys: Uint32Array, values: Uint32Array, n: number): Steps<[Uint32Array, Uint32Array]> {
+function* radixSortPairs(keys: Uint32Array, values: Uint32Array, n: number): Steps<[Uint32Array, Uint32Array, Uint32Array]> {
   let k1: Uint32Array = keys;
   let v1: Uint32Array = values;
   let k2: Uint32Array = new Uint32Array(n);
@@ -112,7 +113,7 @@ function* radixSortPairs(keys: Uint32Array, values: Uint32Array, n: number): Ste
     [v1, v2] = [v2, v1];
     yield;
   }
-  return [k1, v1];
+  return [k1, v1, k2];
 }
 
 /** One counting-sort pass on 10 bits of the keys (a plain function: V8 optimises its loops best there). */
@@ -132,16 +133,17 @@ function radixPass(k1: Uint32Array, v1: Uint32Array, k2: Uint32Array, v2: Uint32
   }
 }
 
-/** Distinct keys, where each one's ranks start, and the ranks (each comment once per key). */
-function groupPostings(sortedKeys: Uint32Array, sortedRanks: Uint32Array, n: number) {
-  const keys = new Uint32Array(n);
-  const starts = new Uint32Array(n + 1);
-  const ranks = new Uint32Array(n);
+/**
+ * Distinct keys, where each one's ranks start, and the ranks (each comment once per key), written over the
+ * sorted arrays themselves (what is written never overtakes what is read) and into `starts` (n + 1 long): a
+ * long discussion's index allocates less, so the collector has less to do.
+ */
+function groupPostings(keys: Uint32Array, ranks: Uint32Array, n: number, starts: Uint32Array) {
   let distinct = 0;
   let m = 0;
   for (let i = 0; i < n; i++) {
-    const key = sortedKeys[i]!;
-    const rank = sortedRanks[i]!;
+    const key = keys[i]!;
+    const rank = ranks[i]!;
     if (distinct === 0 || keys[distinct - 1] !== key) {
       keys[distinct] = key;
       starts[distinct++] = m;
@@ -228,7 +230,8 @@ export class QuoteIndex {
     const { words, wordStarts, size } = this;
     let n = 0;
     for (let rank = 0; rank < size; rank++) n += shingleCount(wordStarts[rank + 1]! - wordStarts[rank]!);
-    const keyBuf = new Uint32Array(n);
+    // One more than n: once sorted, this buffer holds where each key's ranks start (groupPostings).
+    const keyBuf = new Uint32Array(n + 1);
     const rankBuf = new Uint32Array(n);
     let at = 0;
     for (let rank = 0; rank < size; rank++) {
@@ -238,8 +241,8 @@ export class QuoteIndex {
       rankBuf.fill(rank, at - shingleCount(count), at);
     }
     yield;
-    const [sortedKeys, sortedRanks] = yield* radixSortPairs(keyBuf, rankBuf, n);
-    const { keys, starts, ranks, distinct } = groupPostings(sortedKeys, sortedRanks, n);
+    const [sortedKeys, sortedRanks, spare] = yield* radixSortPairs(keyBuf, rankBuf, n);
+    const { keys, starts, ranks, distinct } = groupPostings(sortedKeys, sortedRanks, n, spare.length > n ? spare : new Uint32Array(n + 1));
     yield;
     this.table = postingsTable(keys, starts, ranks, distinct);
     this.starts = starts;

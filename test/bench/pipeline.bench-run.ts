@@ -97,22 +97,24 @@ it('threading', () => {
   for (const n of [100, 1000, 10_000]) {
     const comments = toComments(syntheticDiscussion(n));
     const texts = comments.flatMap((c) => [c.ownText, ...c.quotes.map((q) => q.text)]);
-    const tThread = time(() => threadByQuotes(comments));
-    const tNorm = time(() => texts.forEach((t) => normalizeText(t)));
+    // Long runs for the large size too, so its median rests on more than a handful of runs.
+    const tThread = time(() => threadByQuotes(comments), 1000);
+    const tNorm = time(() => texts.forEach((t) => normalizeText(t)), 1000);
     const tNaive = time(() => naiveAllPairs(comments), n >= 10_000 ? 1 : 300, n >= 10_000 ? 1 : 5);
     const tExact = time(() => naiveExactAllPairs(comments), n >= 10_000 ? 1 : 300, n >= 10_000 ? 1 : 5);
     const forest = threadByQuotes(comments);
     const naive = naiveAllPairs(comments);
     const linked = Array.from(forest.byId.values()).filter((x) => x.parentId).length;
     const agree = Array.from(naive).filter(([id, p]) => forest.byId.get(id)!.parentId === p).length;
-    const growth = last ? ` | ×${(tThread / last.thread).toFixed(1)} (normalise ×${(tNorm / last.norm).toFixed(1)})` : '';
+    const perComment = `${((tThread / n) * 1000).toFixed(1)} µs per comment`;
+    const growth = last ? ` | ×${(tThread / last.thread).toFixed(1)} (normalise ×${(tNorm / last.norm).toFixed(1)}); ${perComment}` : ` | ${perComment}`;
     last = { thread: tThread, norm: tNorm };
     rows.push(`  ${String(n).padStart(8)} | ${ms(tThread).padStart(9)} | ${ms(tNorm).padStart(12)} | ${(tThread / tNorm).toFixed(2).padStart(11)} | ${ms(tNaive).padStart(12)} | ${(tNaive / tThread).toFixed(0).padStart(7)}× | ${ms(tExact).padStart(14)} | ${String(linked).padStart(6)} | ${`${agree}/${naive.size}`.padStart(11)}${growth}`);
   }
   console.log(`\nThreading synthetic discussions (30% quote, excerpts, 20% edited); medians of repeated runs
   all-pairs = same matching as ours without the index; exact all-pairs = substring only (finds fewer)
   targets at 10,000: thread/norm ≤ 3, speed-up ≥ 50×; growth per ×10 comments near ×10
-  comments | thread ms | normalise ms | thread/norm | all-pairs ms | speed-up | exact all-pairs | linked | same parent | growth per ×10
+  comments | thread ms | normalise ms | thread/norm | all-pairs ms | speed-up | exact all-pairs | linked | same parent | growth per ×10; per comment
 ${rows.join('\n')}`);
 });
 
