@@ -19,6 +19,8 @@ const sizes = [500, 2000];
 const pages = Object.fromEntries(sizes.map((n) => [`/bench/article-${n}.html`, articleHtml(syntheticDiscussion(n))]));
 // A 5,000-post forum thread (one page holding all of it, as after "Load full discussion").
 pages['/threads/bench.1/'] = xenforoHtml(syntheticDiscussion(5000));
+// The same thread outside /threads/ is not matched by the content script: the forum page by itself.
+pages['/bench/forum-5000.html'] = pages['/threads/bench.1/'];
 const server = await startFixtureServer({
   https: true,
   routes: Object.fromEntries(Object.entries(pages).map(([path, html]) => [path, (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html)])),
@@ -34,6 +36,7 @@ const variants = [
 const cases = [
   ...sizes.flatMap((n) => variants.map(([label, host]) => ({ n, label, url: `https://${host}/bench/article-${n}.html`, ours: host === 'www.macrumors.com' }))),
   { n: 5000, label: 'forum thread', url: 'https://forums.macrumors.com/threads/bench.1/', ours: true },
+  { n: 5000, label: 'forum page alone', url: 'https://forums.macrumors.com/bench/forum-5000.html', ours: false },
 ];
 for (const { n, label, url, ours } of cases) {
   for (let run = 0; run < 2; run++) {
