@@ -63,31 +63,7 @@ export class WordScan {
   chars = 0;
 
   scan(normalized: string): this {
-    const n = normalized.length;
-    let count = 0;
-    let chars = 0;
-    let i = 0;
-    while (i < n) {
-      while (i < n && !isWordAt(normalized, i)) i++;
-      if (i >= n) break;
-      const start = i;
-      let h = 0x811c9dc5;
-      for (;;) {
-        while (i < n && isWordAt(normalized, i)) {
-          h = Math.imul(h ^ normalized.charCodeAt(i), 0x01000193);
-          i++;
-        }
-        if (i + 1 < n && normalized.charCodeAt(i) === 39 && isWordAt(normalized, i + 1)) {
-          h = Math.imul(h ^ 39, 0x01000193);
-          i++;
-        } else break;
-      }
-      this.put(count++, start, i, h);
-      chars += i - start;
-    }
-    this.count = count;
-    this.chars = chars;
-    return this;
+    return this.words(normalized, false);
   }
 
   /**
@@ -97,23 +73,30 @@ export class WordScan {
    * long discussions (less garbage). Starts and ends then refer to `text` itself.
    */
   scanText(text: string): this {
-    if (!PLAIN_TEXT.test(text) || BOILERPLATE_HINT.test(text)) return this.scan(normalizeText(text));
+    const plain = PLAIN_TEXT.test(text) && !BOILERPLATE_HINT.test(text);
+    return this.words(plain ? text : normalizeText(text), plain);
+  }
+
+  /** The scan itself: of normalised text, or of plain text read as its normalised form. */
+  private words(text: string, plain: boolean): this {
     const n = text.length;
+    const isWord = (i: number) => (plain ? isAsciiWord(text.charCodeAt(i)) : isWordAt(text, i));
     let count = 0;
     let chars = 0;
     let i = 0;
     while (i < n) {
-      while (i < n && !isAsciiWord(text.charCodeAt(i))) i++;
+      while (i < n && !isWord(i)) i++;
       if (i >= n) break;
       const start = i;
       let h = 0x811c9dc5;
       for (;;) {
-        for (let c = text.charCodeAt(i); i < n && isAsciiWord(c); c = text.charCodeAt(++i)) {
-          h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+        for (; i < n && isWord(i); i++) {
+          const c = text.charCodeAt(i);
+          h = Math.imul(h ^ (plain && c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
         }
         const mark = text.charCodeAt(i);
-        const apostrophe = mark === 39 || mark === 96 || (mark >= 0x2018 && mark <= 0x201b);
-        if (i + 1 < n && apostrophe && isAsciiWord(text.charCodeAt(i + 1))) {
+        const apostrophe = mark === 39 || (plain && (mark === 96 || (mark >= 0x2018 && mark <= 0x201b)));
+        if (i + 1 < n && apostrophe && isWord(i + 1)) {
           h = Math.imul(h ^ 39, 0x01000193);
           i++;
         } else break;
