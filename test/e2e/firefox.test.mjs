@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { launchFirefox } from '../../scripts/lib/firefox.mjs';
 import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
 import { ROOT } from '../../scripts/lib/paths.mjs';
-import { forumRoutes } from './forum-routes.mjs';
+import { forumRoutes, LINKED_ARTICLE_PATH } from './forum-routes.mjs';
 import { syntheticDiscussion, xenforoHtml } from '../../scripts/lib/synthetic.mjs';
 
 let server;
@@ -87,7 +87,7 @@ describe('Firefox: the thread view and the popup', () => {
   });
 
   it('loads the full discussion through the background, retries a failed page, and merges', async () => {
-    await d.navigate(url('forum-linked-relative.html'));
+    await d.navigate(url(LINKED_ARTICLE_PATH.slice(1)));
     await d.waitFor(OUTLINE);
     const button = (text) => d.execute(`return Array.from(document.querySelectorAll('.tl-discussion button')).find((b) => b.textContent.trim() === arguments[0]) || null`, [text]);
     await d.waitFor(`Array.from(document.querySelectorAll('.tl-discussion button')).some((b) => b.textContent.trim() === 'Load full discussion')`);
