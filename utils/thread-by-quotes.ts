@@ -29,6 +29,7 @@ export interface QuoteLink {
 export interface ThreadNode {
   comment: Comment;
   parentId: string | null;
+  /** Replies in page order. Not to be written to: a comment without replies shares one empty, frozen list. */
   children: ThreadNode[];
   links: QuoteLink[];
   /** Other comments this one quotes besides its parent. */
@@ -49,18 +50,28 @@ const SHINGLE = 3;
 const SHORTLIST = 6;
 /** A shingle found in more comments than this is too common to shortlist by. */
 const MAX_POSTINGS = 64;
+/** Postings of a key too common to use (see postingsTable; MAX_POSTINGS - 2 must stay below it). */
+const COMMON = 63;
 
 /**
  * Chronological order used for "earlier": post ids when every comment has a numeric one (XenForo ids
  * grow with time), else estimated timestamps when every comment has one, else page order.
  */
 export function chronology(comments: Comment[]): Comment[] {
-  const numeric = comments.every((c) => /^\d+$/.test(c.id));
-  const timed = comments.every((c) => c.timestamp !== undefined);
-  // Each comment's sort key is read once, not in every comparison.
-  const keyed = comments.map((c) => ({ c, key: numeric ? Number(c.id) : timed ? c.timestamp! : c.index }));
-  keyed.sort((a, b) => a.key - b.key || a.c.index - b.c.index);
-  return keyed.map((k) => k.c);
+  return chronological(comments, (c) => c);
+}
+
+/** Items in chronological order of their comments (see chronology). */
+function chronological<T>(items: T[], commentOf: (item: T) => Comment): T[] {
+  const numeric = items.every((item) => /^\d+$/.test(commentOf(item).id));
+  const timed = items.every((item) => commentOf(item).timestamp !== undefined);
+  // Each item's sort key is read once, not in every comparison.
+  const keyed = items.map((item) => {
+    const c = commentOf(item);
+    return { item, index: c.index, key: numeric ? Number(c.id) : timed ? c.timestamp! : c.index };
+  });
+  keyed.sort((a, b) => a.key - b.key || a.index - b.index);
+  return keyed.map((k) => k.item);
 }
 
 /**
@@ -69,6 +80,8 @@ export function chronology(comments: Comment[]): Comment[] {
  */
 const shingleKey = (a: number, b: number, c: number) =>
   (Math.imul(a + 1, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77) ^ Math.imul(c + 1, 0xc2b2ae3d)) & 0x3fffffff;
+/** Bits of a shingle key (the mask above). */
+const KEY_BITS = 30;
 
 /** Shingles of a text of `count` words: every run of SHINGLE words, or the whole text when shorter. */
 const shingleCount = (count: number) => (count < SHINGLE ? Math.min(count, 1) : count - SHINGLE + 1);
@@ -155,23 +168,35 @@ function groupPostings(keys: Uint32Array, ranks: Uint32Array, n: number, starts:
 }
 
 /**
- * Open-addressing table of the distinct keys, two words a slot: key + 1 (0: empty), and either ~rank (< 0) for
- * a key found in one comment only, most of them, or the key's index into `starts` (where its ranks start and
- * end). Keys are already well-mixed hashes: their low bits address a table at most half full. Small slots
- * and the rank kept in the slot mean one cache miss per lookup at most, which matters once the index
- * outgrows the caches.
+ * Open-addressing table of the distinct keys, two words a slot: key + 1 (0: empty), and what the key's
+ * postings are: ~rank (< 0) for a key found in one comment only, most of them; else where its ranks start
+ * (times 64) and their count (low 6 bits: count - 2, or COMMON for more than MAX_POSTINGS). Keys are already
+ * well-mixed hashes: their high bits address a table at most half full (linear probing). High bits, not low:
+ * the keys come sorted, so the table is written front to back instead of at random, which keeps building it
+ * cheap once it outgrows the caches. A lookup touches one slot (one cache miss at most) and then the ranks.
  */
-function postingsTable(keys: Uint32Array, starts: Uint32Array, ranks: Uint32Array, distinct: number): Int32Array {
-  let slots = 2;
-  while (slots < distinct * 2) slots *= 2;
+function postingsTable(keys: Uint32Array, starts: Uint32Array, ranks: Uint32Array, distinct: number): PostingsTable {
+  let bits = 1;
+  while (1 << bits < distinct * 2) bits++;
+  const slots = 1 << bits;
+  const shift = KEY_BITS - bits;
   const table = new Int32Array(slots * 2);
   for (let d = 0; d < distinct; d++) {
-    let slot = keys[d]! & (slots - 1);
+    let slot = keys[d]! >>> shift;
     while (table[slot * 2] !== 0) slot = (slot + 1) & (slots - 1);
     table[slot * 2] = keys[d]! + 1;
-    table[slot * 2 + 1] = starts[d + 1]! - starts[d]! === 1 ? ~ranks[starts[d]!]! : d;
+    const from = starts[d]!;
+    const count = starts[d + 1]! - from;
+    // Past 2^25 postings (a discussion of hundreds of megabytes) a start no longer fits: counted as common.
+    table[slot * 2 + 1] = count === 1 ? ~ranks[from]! : count > MAX_POSTINGS || from >= 1 << 25 ? COMMON : from * 64 + count - 2;
   }
-  return table;
+  return { table, shift };
+}
+
+interface PostingsTable {
+  table: Int32Array;
+  /** A key's first slot is key >>> shift. */
+  shift: number;
 }
 
 /** A typed array holding at least `size` entries: buf itself, or a copy of it twice as large (or more). */
@@ -196,14 +221,15 @@ export class QuoteIndex {
   /** Where each rank's words start in `words` (one more entry than ranks). */
   private wordStarts = new Uint32Array(64);
   /** See postingsTable. */
-  private table: Int32Array = new Int32Array(4);
-  /** Where each distinct key's ranks start in `ranks` (one more entry than keys). */
-  private starts: Uint32Array = new Uint32Array(1);
+  private postings: PostingsTable = { table: new Int32Array(4), shift: KEY_BITS - 1 };
   private ranks: Uint32Array = new Uint32Array(0);
   private votes: Uint32Array = new Uint32Array(0);
   private voted: Uint32Array = new Uint32Array(0);
   private readonly scanner = new WordScan();
+  /** The quote being matched: its distinct shingle keys, and their postings (see match). */
   private quoteKeys = new Uint32Array(64);
+  private lens = new Uint32Array(64);
+  private froms = new Uint32Array(64);
 
   /** Comments are added in chronological order; `seal` must run before `match`. */
   constructor(ordered: Comment[] = []) {
@@ -244,8 +270,7 @@ export class QuoteIndex {
     const [sortedKeys, sortedRanks, spare] = yield* radixSortPairs(keyBuf, rankBuf, n);
     const { keys, starts, ranks, distinct } = groupPostings(sortedKeys, sortedRanks, n, spare.length > n ? spare : new Uint32Array(n + 1));
     yield;
-    this.table = postingsTable(keys, starts, ranks, distinct);
-    this.starts = starts;
+    this.postings = postingsTable(keys, starts, ranks, distinct);
     this.ranks = ranks;
     this.votes = new Uint32Array(size);
     this.voted = new Uint32Array(size);
@@ -253,9 +278,9 @@ export class QuoteIndex {
 
   /** Table slot of a key (times two), or -1 when no comment has it. */
   private find(key: number): number {
-    const { table } = this;
+    const { table, shift } = this.postings;
     const mask = table.length / 2 - 1;
-    for (let slot = key & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = key >>> shift; ; slot = (slot + 1) & mask) {
       const stored = table[slot * 2]!;
       if (stored === key + 1) return slot * 2;
       if (stored === 0) return -1;
@@ -280,7 +305,11 @@ export class QuoteIndex {
   /** Distinct shingle keys of the scanned quote, sorted, in quoteKeys; returns how many. */
   private distinctQuoteKeys(hashes: Int32Array, count: number): number {
     const total = shingleCount(count);
-    if (total > this.quoteKeys.length) this.quoteKeys = new Uint32Array(total * 2);
+    if (total > this.quoteKeys.length) {
+      this.quoteKeys = new Uint32Array(total * 2);
+      this.lens = new Uint32Array(total * 2);
+      this.froms = new Uint32Array(total * 2);
+    }
     const keys = this.quoteKeys;
     writeShingles(hashes, 0, count, keys, 0);
     keys.subarray(0, total).sort();
@@ -289,43 +318,75 @@ export class QuoteIndex {
     return distinct;
   }
 
-  /** Best earlier comment (rank < before) containing the quoted text, or null. */
+  /**
+   * Best earlier comment (rank < before) containing the quoted text, or null.
+   *
+   * Prefix filtering (Chaudhuri, Ganti and Kaushik, "A primitive operator for similarity joins", 2006;
+   * Bayardo et al., "Scaling up all pairs similarity search", 2007): a comment sharing at least `need` of
+   * the quote's `informative` shingles shares at least one of any `informative - need + 1` of them. So only
+   * the rarest that many shingles propose candidates; the commoner ones are then only checked against those
+   * candidates (a binary search in their postings), instead of every comment containing them becoming a
+   * candidate. Common phrases recur more the longer a discussion is, so this keeps the work per quote from
+   * growing with it. The result is the same as voting with every shingle.
+   */
   match(quoteText: string, before: number): TextMatch | null {
     const words = this.scanner.scanText(quoteText);
     if (words.count < MIN_QUOTE_WORDS || words.chars < MIN_QUOTE_CHARS) return null;
     const distinct = this.distinctQuoteKeys(words.hashes, words.count);
-    const { votes, voted } = this;
-    let candidates = 0;
-    // Shingles found in very many comments say nothing about which one is quoted: they are left out of
-    // both the votes and the containment score.
+    // Each informative shingle's postings: length (0: in no comment) and where they are (the rank itself
+    // for a shingle of one comment), rarest first. Shingles found in very many comments say nothing about
+    // which one is quoted: they are left out of both the candidates and the containment score.
+    const { lens, froms } = this;
     let informative = 0;
     for (let q = 0; q < distinct; q++) {
       const at = this.find(this.quoteKeys[q]!);
-      if (at < 0) {
-        informative++;
-        continue;
+      let len = 0;
+      let from = 0;
+      if (at >= 0) {
+        const posting = this.postings.table[at + 1]!;
+        if (posting === COMMON) continue;
+        len = posting < 0 ? 1 : (posting & 63) + 2;
+        from = posting < 0 ? ~posting : posting >>> 6;
       }
-      const posting = this.table[at + 1]!;
-      if (posting < 0) {
-        informative++;
-        const rank = ~posting;
+      let i = informative++;
+      for (; i > 0 && lens[i - 1]! > len; i--) {
+        lens[i] = lens[i - 1]!;
+        froms[i] = froms[i - 1]!;
+      }
+      lens[i] = len;
+      froms[i] = from;
+    }
+    let need = Math.ceil(MIN_CONTAINMENT * informative);
+    while (need > 1 && (need - 1) / informative >= MIN_CONTAINMENT) need--;
+    while (need <= informative && need / informative < MIN_CONTAINMENT) need++;
+    const proposing = informative - need + 1;
+    const { votes, voted, ranks } = this;
+    let candidates = 0;
+    for (let s = 0; s < proposing; s++) {
+      const len = lens[s]!;
+      if (len === 1) {
+        const rank = froms[s]!;
         if (rank < before && votes[rank]!++ === 0) voted[candidates++] = rank;
-        continue;
-      }
-      const from = this.starts[posting]!;
-      const to = this.starts[posting + 1]!;
-      if (to - from > MAX_POSTINGS) continue;
-      informative++;
-      for (let i = from; i < to; i++) {
-        const rank = this.ranks[i]!;
-        if (rank >= before) break; // ranks ascend within a key
-        if (votes[rank]!++ === 0) voted[candidates++] = rank;
+      } else {
+        for (let i = froms[s]!, to = i + len; i < to; i++) {
+          const rank = ranks[i]!;
+          if (rank >= before) break; // ranks ascend within a key
+          if (votes[rank]!++ === 0) voted[candidates++] = rank;
+        }
       }
     }
     if (candidates === 0) return null;
+    for (let s = proposing; s < informative; s++) {
+      const len = lens[s]!;
+      const from = froms[s]!;
+      for (let c = 0; c < candidates; c++) {
+        const rank = voted[c]!;
+        if (len === 1 ? from === rank : hasRank(ranks, from, from + len, rank)) votes[rank]!++;
+      }
+    }
     let best: TextMatch | null = null;
     for (const [rank, hits] of topCandidates(voted, votes, candidates, SHORTLIST)) {
-      const containment = informative ? hits / informative : 0;
+      const containment = hits / informative;
       // Exact substring only matters where every shingle is there; elsewhere containment is the score.
       const confidence = containment === 1 && this.containsRun(rank, words.hashes, words.count) ? 1 : Math.min(containment, 0.99);
       // Ties go to the earliest candidate: the original, not a later echo of it.
@@ -336,6 +397,18 @@ export class QuoteIndex {
     for (let i = 0; i < candidates; i++) votes[voted[i]!] = 0;
     return best;
   }
+}
+
+/** Is rank among ranks[from, to) (ascending)? */
+function hasRank(ranks: Uint32Array, from: number, to: number, rank: number): boolean {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ranks[mid]! < rank) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < to && ranks[lo] === rank;
 }
 
 /** The k candidates with most votes (ties: earliest), as [rank, votes], without sorting every candidate. */
@@ -375,7 +448,7 @@ export function shownOrder(roots: readonly ThreadNode[], collapsed: ReadonlySet<
   return ids;
 }
 
-/** Shared by every comment without quotes (most of them): one empty list, never written to. */
+/** Shared by every comment without quotes or replies (most of them): one empty list, never written to. */
 const NONE: never[] = Object.freeze([]) as never[];
 
 /** Threads all at once. */
@@ -385,62 +458,69 @@ export function threadByQuotes(comments: Comment[]): Forest {
 
 /** The threading work, pausing (yield) after every `slice` comments indexed or linked; see steps.ts. */
 export function* threadSteps(comments: Comment[], slice: number): Steps<Forest> {
-  // A repeated id is one comment: the first with it on the page.
+  // A repeated id is one comment: the first with it on the page. Nodes are kept in arrays (page order and
+  // chronological order) besides the map, so the passes below walk arrays instead of looking ids up.
   const byId = new Map<string, ThreadNode>();
-  const unique: Comment[] = [];
+  const nodes: ThreadNode[] = [];
   for (const c of comments) {
     if (byId.has(c.id)) continue;
-    byId.set(c.id, { comment: c, parentId: null, children: [], links: NONE, alsoRepliesTo: NONE, rank: -1 });
-    unique.push(c);
+    const node: ThreadNode = { comment: c, parentId: null, children: NONE, links: NONE, alsoRepliesTo: NONE, rank: -1 };
+    byId.set(c.id, node);
+    nodes.push(node);
   }
-  const ordered = chronology(unique);
+  const ordered = chronological(nodes, (node) => node.comment);
   const index = new QuoteIndex();
   for (let i = 0; i < ordered.length; i++) {
-    byId.get(ordered[i]!.id)!.rank = i;
-    index.add(ordered[i]!);
+    ordered[i]!.rank = i;
+    index.add(ordered[i]!.comment);
     if ((i + 1) % slice === 0) yield;
   }
   yield* index.sealSteps();
 
-  let visited = 0;
-  for (const node of byId.values()) {
-    if (++visited % slice === 0) yield;
-    const { comment, rank } = node;
-    if (comment.quotes.length === 0) continue;
-    node.links = comment.quotes.map((quote, i): QuoteLink => {
-      const exact = quote.sourceId !== undefined ? byId.get(quote.sourceId)?.rank : undefined;
-      if (exact !== undefined && exact < rank) return { quote: i, sourceId: quote.sourceId!, method: 'exact', confidence: 1 };
-      // A named source that is not on the page stays an orphan: its text may echo another comment.
-      if (quote.sourceId !== undefined) return { quote: i, sourceId: null, method: null, confidence: 0 };
-      const m = index.match(quote.text, rank);
-      return m
-        ? { quote: i, sourceId: ordered[m.target]!.id, method: 'text', confidence: m.confidence }
-        : { quote: i, sourceId: null, method: null, confidence: 0 };
-    });
-    // One parent only when unambiguous: the single best link (confidence, then quoted length). A tie
-    // between different sources leaves the comment at top level; every other source is "also replies to".
-    const linked = node.links.filter((l) => l.sourceId !== null);
-    if (linked.length === 1) {
-      node.parentId = linked[0]!.sourceId;
-      continue;
-    }
-    const sources = new Set(linked.map((l) => l.sourceId!));
-    if (sources.size === 0) continue;
-    const weigh = (l: QuoteLink) => [l.confidence, comment.quotes[l.quote]!.text.length] as const;
-    const ranked = linked.slice().sort((a, b) => weigh(b)[0] - weigh(a)[0] || weigh(b)[1] - weigh(a)[1]);
-    const top = ranked[0]!;
-    const rival = ranked.find((l) => l.sourceId !== top.sourceId);
-    const ambiguous = rival !== undefined && weigh(rival)[0] === weigh(top)[0] && weigh(rival)[1] === weigh(top)[1];
-    if (!ambiguous) node.parentId = top.sourceId;
-    node.alsoRepliesTo = Array.from(sources).filter((s) => s !== node.parentId);
-  }
-
+  // Page order: children are appended in it, and roots listed in it.
   const roots: ThreadNode[] = [];
-  for (const c of unique) {
-    const node = byId.get(c.id)!;
-    const parent = node.parentId ? byId.get(node.parentId) : undefined;
-    if (parent) parent.children.push(node);
-    else roots.push(node);
+  for (let visited = 0; visited < nodes.length; visited++) {
+    if ((visited + 1) % slice === 0) yield;
+    const node = nodes[visited]!;
+    const parent = node.comment.quotes.length ? linkQuotes(node, byId, ordered, index) : undefined;
+    if (!parent) roots.push(node);
+    // Most comments have no replies: their list is only made for the first one (less for the collector).
+    else if (parent.children === NONE) parent.children = [node];
+    else parent.children.push(node);
   }
   return { roots, byId };
+}
+
+/**
+ * Links each quote of a node to its source and sets the node's parent and "also replies to"; returns the
+ * parent node. One parent only when unambiguous: the single best link (confidence, then quoted length). A tie
+ * between different sources leaves the comment at top level; every other source is "also replies to".
+ */
+function linkQuotes(node: ThreadNode, byId: Map<string, ThreadNode>, ordered: ThreadNode[], index: QuoteIndex): ThreadNode | undefined {
+  const { comment, rank } = node;
+  node.links = comment.quotes.map((quote, i): QuoteLink => {
+    const exact = quote.sourceId !== undefined ? byId.get(quote.sourceId)?.rank : undefined;
+    if (exact !== undefined && exact < rank) return { quote: i, sourceId: quote.sourceId!, method: 'exact', confidence: 1 };
+    // A named source that is not on the page stays an orphan: its text may echo another comment.
+    if (quote.sourceId !== undefined) return { quote: i, sourceId: null, method: null, confidence: 0 };
+    const m = index.match(quote.text, rank);
+    return m
+      ? { quote: i, sourceId: ordered[m.target]!.comment.id, method: 'text', confidence: m.confidence }
+      : { quote: i, sourceId: null, method: null, confidence: 0 };
+  });
+  const linked = node.links.filter((l) => l.sourceId !== null);
+  if (linked.length === 0) return undefined;
+  if (linked.length === 1) {
+    node.parentId = linked[0]!.sourceId;
+    return byId.get(node.parentId!);
+  }
+  const sources = new Set(linked.map((l) => l.sourceId!));
+  const weigh = (l: QuoteLink) => [l.confidence, comment.quotes[l.quote]!.text.length] as const;
+  const ranked = linked.slice().sort((a, b) => weigh(b)[0] - weigh(a)[0] || weigh(b)[1] - weigh(a)[1]);
+  const top = ranked[0]!;
+  const rival = ranked.find((l) => l.sourceId !== top.sourceId);
+  const ambiguous = rival !== undefined && weigh(rival)[0] === weigh(top)[0] && weigh(rival)[1] === weigh(top)[1];
+  if (!ambiguous) node.parentId = top.sourceId;
+  node.alsoRepliesTo = Array.from(sources).filter((s) => s !== node.parentId);
+  return node.parentId === null ? undefined : byId.get(node.parentId);
 }

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Comment } from '@/utils/model';
-import { chronology, threadByQuotes, type ThreadNode } from '@/utils/thread-by-quotes';
+import { WordScan } from '@/utils/text';
+import { chronology, MIN_CONTAINMENT, MIN_QUOTE_CHARS, MIN_QUOTE_WORDS, QuoteIndex, shingleKeys, threadByQuotes, type TextMatch, type ThreadNode } from '@/utils/thread-by-quotes';
 
 const WORDS = ['apple', 'samsung', 'phone', 'battery', 'price', 'the', 'is', 'not', 'good', 'bad', 'ios', 'android', 'screen', 'why', 'because', 'never', 'always', 'buy', 'sell', 'cheap'];
 
 /** Random discussions: own texts from a small vocabulary (so texts collide), quotes copied from any comment
- * (earlier, later, itself), random text, or named by id (existing, self, or missing). */
+ * (earlier, later, itself; whole, in part, or edited), random text, or named by id (existing, self, or missing). */
 const discussion = fc
   .array(fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 25 }), { minLength: 1, maxLength: 40 })
   .chain((texts) =>
@@ -15,7 +16,7 @@ const discussion = fc
         fc.record({
           quotes: fc.array(
             fc.record({
-              kind: fc.constantFrom('copy', 'excerpt', 'random', 'id', 'missing-id'),
+              kind: fc.constantFrom('copy', 'excerpt', 'edited', 'random', 'id', 'missing-id'),
               of: fc.nat(texts.length - 1),
               from: fc.nat(20),
               words: fc.array(fc.constantFrom(...WORDS), { maxLength: 8 }),
@@ -36,6 +37,8 @@ const discussion = fc
             const source = texts[q.of]!;
             if (q.kind === 'copy') return { text: source.join(' ') };
             if (q.kind === 'excerpt') return { text: source.slice(q.from, q.from + 6).join(' ') };
+            // An excerpt whose last word was changed: its last shingle is in no comment.
+            if (q.kind === 'edited') return { text: [...source.slice(q.from, q.from + 9), 'zebra'].join(' ') };
             if (q.kind === 'id') return { text: source.join(' '), sourceId: numeric ? String(1000 + ((q.of * 7919) % 997)) + String(q.of) : `c${q.of}` };
             if (q.kind === 'missing-id') return { text: q.words.join(' '), sourceId: '999999999' };
             return { text: q.words.join(' ') };
@@ -116,6 +119,50 @@ describe('threading properties (random discussions)', () => {
           { id: 'b', author: 'b', timeText: '', votes: 0, votesMissing: false, body: [], quotes: [{ text }], ownText: 'reply', index: 1 },
         ]);
         expect(forest.byId.get('b')!.parentId).toBe('a');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/**
+ * What matching by text means, without an index or prefix filtering: every earlier comment scored by how many
+ * of the quote's shingles it has, the six with most (ties: earliest) kept, the best of those by containment
+ * (1 for the quote's exact run of words) at or above MIN_CONTAINMENT, ties to the earliest.
+ */
+function matchByScoringAll(ordered: Comment[], quote: string, before: number): TextMatch | null {
+  const scan = new WordScan();
+  const wordsOf = (text: string) => {
+    const { hashes, count, chars } = scan.scanText(text);
+    return { words: Array.from(hashes.subarray(0, count)), chars };
+  };
+  const q = wordsOf(quote);
+  if (q.words.length < MIN_QUOTE_WORDS || q.chars < MIN_QUOTE_CHARS) return null;
+  const keys = new Set(shingleKeys(q.words));
+  const scored = ordered.slice(0, before).map((c, rank) => {
+    const own = wordsOf(c.ownText).words;
+    const has = new Set(shingleKeys(own));
+    const run = own.some((_, at) => q.words.every((w, k) => own[at + k] === w));
+    return { rank, hits: Array.from(keys).filter((k) => has.has(k)).length, run };
+  });
+  const shortlist = scored.filter((s) => s.hits > 0).sort((a, b) => b.hits - a.hits || a.rank - b.rank).slice(0, 6);
+  let best: TextMatch | null = null;
+  for (const { rank, hits, run } of shortlist) {
+    const confidence = hits === keys.size && run ? 1 : Math.min(hits / keys.size, 0.99);
+    if (confidence >= MIN_CONTAINMENT && (!best || confidence > best.confidence)) best = { target: rank, confidence };
+  }
+  return best;
+}
+
+describe('matching by text', () => {
+  it('finds what scoring every earlier comment by every shingle finds (prefix filtering loses nothing)', () => {
+    fc.assert(
+      fc.property(discussion, (comments) => {
+        const ordered = chronology(comments);
+        const index = new QuoteIndex(ordered);
+        ordered.forEach((c, rank) => {
+          for (const q of c.quotes) expect(index.match(q.text, rank)).toEqual(matchByScoringAll(ordered, q.text, rank));
+        });
       }),
       { numRuns: 300 },
     );
