@@ -171,13 +171,13 @@ function groupPostings(keys: Uint32Array, ranks: Uint32Array, n: number, starts:
  * Open-addressing table of the distinct keys, two words a slot: key + 1 (0: empty), and what the key's
  * postings are: ~rank (< 0) for a key found in one comment only, most of them; else where its ranks start
  * (times 64) and their count (low 6 bits: count - 2, or COMMON for more than MAX_POSTINGS). Keys are already
- * well-mixed hashes: their high bits address a table at most half full (linear probing). High bits, not low:
+ * well-mixed hashes: their high bits address a table at most two thirds full (linear probing). High bits, not low:
  * the keys come sorted, so the table is written front to back instead of at random, which keeps building it
  * cheap once it outgrows the caches. A lookup touches one slot (one cache miss at most) and then the ranks.
  */
 function postingsTable(keys: Uint32Array, starts: Uint32Array, ranks: Uint32Array, distinct: number): PostingsTable {
   let bits = 1;
-  while (1 << bits < distinct * 2) bits++;
+  while ((1 << bits) * 2 < distinct * 3) bits++;
   const slots = 1 << bits;
   const shift = KEY_BITS - bits;
   const table = new Int32Array(slots * 2);
