@@ -49,7 +49,7 @@ export const MIN_CONTAINMENT = 0.6;
 const SHINGLE = 3;
 const SHORTLIST = 6;
 /** A shingle found in more comments than this is too common to shortlist by. */
-const MAX_POSTINGS = 64;
+export const MAX_POSTINGS = 64;
 /** Postings of a key too common to use (see postingsTable; MAX_POSTINGS - 2 must stay below it). */
 const COMMON = 63;
 
@@ -356,6 +356,8 @@ export class QuoteIndex {
       lens[i] = len;
       froms[i] = from;
     }
+    // Every shingle is too common: nothing says which comment is quoted.
+    if (informative === 0) return null;
     let need = Math.ceil(MIN_CONTAINMENT * informative);
     while (need > 1 && (need - 1) / informative >= MIN_CONTAINMENT) need--;
     while (need <= informative && need / informative < MIN_CONTAINMENT) need++;

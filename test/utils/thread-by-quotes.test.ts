@@ -72,6 +72,18 @@ describe('matching quotes by text', () => {
     expect(forest.byId.get('2')!.parentId).toBe(matches ? '1' : null);
   });
 
+  it('leaves a quote of a phrase found in very many comments unlinked, whatever was matched before it', () => {
+    const echoes = Array.from({ length: 70 }, (_, i) => comment(String(i + 1), 'we all agree on this point'));
+    const forest = threadByQuotes([
+      ...echoes,
+      comment('71', 'completely different words here today'),
+      comment('72', 'reply', [{ text: 'completely different words here' }]),
+      comment('73', 'reply', [{ text: 'we all agree on this point' }]),
+    ]);
+    expect(forest.byId.get('72')!.parentId).toBe('71');
+    expect(forest.byId.get('73')!.parentId).toBeNull();
+  });
+
   it('never links to a later comment, nor to itself', () => {
     const forest = threadByQuotes([
       comment('1', 'quoting ahead', [{ text: 'the future comment says something long enough' }]),

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Comment } from '@/utils/model';
 import { WordScan } from '@/utils/text';
-import { chronology, MIN_CONTAINMENT, MIN_QUOTE_CHARS, MIN_QUOTE_WORDS, QuoteIndex, shingleKeys, threadByQuotes, type TextMatch, type ThreadNode } from '@/utils/thread-by-quotes';
+import { chronology, MAX_POSTINGS, MIN_CONTAINMENT, MIN_QUOTE_CHARS, MIN_QUOTE_WORDS, QuoteIndex, shingleKeys, threadByQuotes, type TextMatch, type ThreadNode } from '@/utils/thread-by-quotes';
 
 const WORDS = ['apple', 'samsung', 'phone', 'battery', 'price', 'the', 'is', 'not', 'good', 'bad', 'ios', 'android', 'screen', 'why', 'because', 'never', 'always', 'buy', 'sell', 'cheap'];
 
@@ -126,9 +126,10 @@ describe('threading properties (random discussions)', () => {
 });
 
 /**
- * What matching by text means, without an index or prefix filtering: every earlier comment scored by how many
- * of the quote's shingles it has, the six with most (ties: earliest) kept, the best of those by containment
- * (1 for the quote's exact run of words) at or above MIN_CONTAINMENT, ties to the earliest.
+ * What matching by text means, without an index or prefix filtering: the quote's shingles, less those found in
+ * more than MAX_POSTINGS comments; every earlier comment scored by how many of them it has; the six with most
+ * (ties: earliest) kept; the best of those by containment (1 for the quote's exact run of words) at or above
+ * MIN_CONTAINMENT, ties to the earliest.
  */
 function matchByScoringAll(ordered: Comment[], quote: string, before: number): TextMatch | null {
   const scan = new WordScan();
@@ -138,34 +139,62 @@ function matchByScoringAll(ordered: Comment[], quote: string, before: number): T
   };
   const q = wordsOf(quote);
   if (q.words.length < MIN_QUOTE_WORDS || q.chars < MIN_QUOTE_CHARS) return null;
-  const keys = new Set(shingleKeys(q.words));
-  const scored = ordered.slice(0, before).map((c, rank) => {
-    const own = wordsOf(c.ownText).words;
-    const has = new Set(shingleKeys(own));
-    const run = own.some((_, at) => q.words.every((w, k) => own[at + k] === w));
-    return { rank, hits: Array.from(keys).filter((k) => has.has(k)).length, run };
+  const texts = ordered.map((c) => {
+    const words = wordsOf(c.ownText).words;
+    return { words, shingles: new Set(shingleKeys(words)) };
+  });
+  const keys = Array.from(new Set(shingleKeys(q.words))).filter((k) => texts.filter((t) => t.shingles.has(k)).length <= MAX_POSTINGS);
+  if (keys.length === 0) return null;
+  const scored = texts.slice(0, before).map(({ words, shingles }, rank) => {
+    const run = words.some((_, at) => q.words.every((w, k) => words[at + k] === w));
+    return { rank, hits: keys.filter((k) => shingles.has(k)).length, run };
   });
   const shortlist = scored.filter((s) => s.hits > 0).sort((a, b) => b.hits - a.hits || a.rank - b.rank).slice(0, 6);
   let best: TextMatch | null = null;
   for (const { rank, hits, run } of shortlist) {
-    const confidence = hits === keys.size && run ? 1 : Math.min(hits / keys.size, 0.99);
+    const confidence = hits === keys.length && run ? 1 : Math.min(hits / keys.length, 0.99);
     if (confidence >= MIN_CONTAINMENT && (!best || confidence > best.confidence)) best = { target: rank, confidence };
   }
   return best;
 }
 
-describe('matching by text', () => {
-  it('finds what scoring every earlier comment by every shingle finds (prefix filtering loses nothing)', () => {
-    fc.assert(
-      fc.property(discussion, (comments) => {
-        const ordered = chronology(comments);
-        const index = new QuoteIndex(ordered);
-        ordered.forEach((c, rank) => {
-          for (const q of c.quotes) expect(index.match(q.text, rank)).toEqual(matchByScoringAll(ordered, q.text, rank));
+const COMMON_WORDS = ['we', 'agree'];
+
+/** Crowded discussions: 70 to 110 comments from two words, some with a word of their own, so that most
+ * shingles are in more than MAX_POSTINGS comments; quotes are excerpts, some with a word added. */
+const crowded = fc
+  .array(fc.record({ words: fc.array(fc.constantFrom(...COMMON_WORDS), { minLength: 6, maxLength: 14 }), own: fc.boolean() }), { minLength: 70, maxLength: 110 })
+  .chain((texts) =>
+    fc
+      .array(fc.option(fc.record({ of: fc.nat(texts.length - 1), from: fc.nat(6), length: fc.integer({ min: 3, max: 8 }), edited: fc.boolean() }), { freq: 2 }), {
+        minLength: texts.length,
+        maxLength: texts.length,
+      })
+      .map((quotes) => {
+        const words = texts.map((t, i) => (t.own ? [...t.words.slice(0, 2), `own${i}`, ...t.words.slice(2)] : t.words));
+        return words.map((own, i): Comment => {
+          const q = quotes[i];
+          const quote = q ? [...words[q.of]!.slice(q.from, q.from + q.length), ...(q.edited ? ['zebra'] : [])].join(' ') : '';
+          return { id: `c${i}`, author: 'u', timeText: '', votes: 0, votesMissing: false, body: [], index: i, ownText: own.join(' '), quotes: quote ? [{ text: quote }] : [] };
         });
       }),
-      { numRuns: 300 },
-    );
+  );
+
+describe('matching by text', () => {
+  const agreesWithScoringAll = (comments: Comment[]) => {
+    const ordered = chronology(comments);
+    const index = new QuoteIndex(ordered);
+    ordered.forEach((c, rank) => {
+      for (const q of c.quotes) expect(index.match(q.text, rank)).toEqual(matchByScoringAll(ordered, q.text, rank));
+    });
+  };
+
+  it('finds what scoring every earlier comment by every shingle finds (prefix filtering loses nothing)', () => {
+    fc.assert(fc.property(discussion, agreesWithScoringAll), { numRuns: 300 });
+  });
+
+  it('does so too where many shingles are too common to count', () => {
+    fc.assert(fc.property(crowded, agreesWithScoringAll), { numRuns: 100 });
   });
 });
 
