@@ -484,7 +484,8 @@ export function* threadSteps(comments: Comment[], slice: number): Steps<Forest> 
   for (let visited = 0; visited < nodes.length; visited++) {
     if ((visited + 1) % slice === 0) yield;
     const node = nodes[visited]!;
-    const parent = node.comment.quotes.length ? linkQuotes(node, byId, ordered, index) : undefined;
+    if (node.comment.quotes.length) linkQuotes(node, byId, ordered, index);
+    const parent = node.parentId === null ? undefined : byId.get(node.parentId);
     if (!parent) roots.push(node);
     // Most comments have no replies: their list is only made for the first one (less for the collector).
     else if (parent.children === NONE) parent.children = [node];
@@ -494,11 +495,11 @@ export function* threadSteps(comments: Comment[], slice: number): Steps<Forest> 
 }
 
 /**
- * Links each quote of a node to its source and sets the node's parent and "also replies to"; returns the
- * parent node. One parent only when unambiguous: the single best link (confidence, then quoted length). A tie
- * between different sources leaves the comment at top level; every other source is "also replies to".
+ * Links each quote of a node to its source and sets the node's parent and "also replies to". One parent only
+ * when unambiguous: the single best link (confidence, then quoted length). A tie between different sources
+ * leaves the comment at top level; every other source is "also replies to".
  */
-function linkQuotes(node: ThreadNode, byId: Map<string, ThreadNode>, ordered: ThreadNode[], index: QuoteIndex): ThreadNode | undefined {
+function linkQuotes(node: ThreadNode, byId: Map<string, ThreadNode>, ordered: ThreadNode[], index: QuoteIndex): void {
   const { comment, rank } = node;
   node.links = comment.quotes.map((quote, i): QuoteLink => {
     const exact = quote.sourceId !== undefined ? byId.get(quote.sourceId)?.rank : undefined;
@@ -511,10 +512,10 @@ function linkQuotes(node: ThreadNode, byId: Map<string, ThreadNode>, ordered: Th
       : { quote: i, sourceId: null, method: null, confidence: 0 };
   });
   const linked = node.links.filter((l) => l.sourceId !== null);
-  if (linked.length === 0) return undefined;
+  if (linked.length === 0) return;
   if (linked.length === 1) {
     node.parentId = linked[0]!.sourceId;
-    return byId.get(node.parentId!);
+    return;
   }
   const sources = new Set(linked.map((l) => l.sourceId!));
   const weigh = (l: QuoteLink) => [l.confidence, comment.quotes[l.quote]!.text.length] as const;
@@ -524,5 +525,4 @@ function linkQuotes(node: ThreadNode, byId: Map<string, ThreadNode>, ordered: Th
   const ambiguous = rival !== undefined && weigh(rival)[0] === weigh(top)[0] && weigh(rival)[1] === weigh(top)[1];
   if (!ambiguous) node.parentId = top.sourceId;
   node.alsoRepliesTo = Array.from(sources).filter((s) => s !== node.parentId);
-  return node.parentId === null ? undefined : byId.get(node.parentId);
 }
