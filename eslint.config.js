@@ -14,7 +14,10 @@ export default [
       'no-unsanitized/property': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render page text with Preact elements, never as HTML.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render page text with Preact elements, never as HTML.',
+        },
         { selector: "CallExpression[callee.name='eval']", message: 'No eval.' },
         { selector: "NewExpression[callee.name='Function']", message: 'No new Function.' },
       ],

@@ -34,7 +34,8 @@ export default defineConfig({
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!isTestBuild) return;
-      for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), ...TEST_MATCHES];
+      for (const script of manifest.content_scripts ?? [])
+        script.matches = [...(script.matches ?? []), ...TEST_MATCHES];
     },
   },
   vite: () => ({

@@ -17,7 +17,9 @@ export function BrandChart({ stats, focus, onFocus }: Props) {
   const shown = stats.slice(0, 12);
   return (
     <figure class="tl-chart">
-      <figcaption>Brands in this discussion{focus.length ? ' (click again to clear the focus)' : ' (click one to focus)'}</figcaption>
+      <figcaption>
+        Brands in this discussion{focus.length ? ' (click again to clear the focus)' : ' (click one to focus)'}
+      </figcaption>
       <svg
         role="list"
         aria-label="Brand mentions"
@@ -47,8 +49,17 @@ export function BrandChart({ stats, focus, onFocus }: Props) {
               }}
             >
               <rect class="tl-chart-hit" x={0} y={0} width={LABEL + BAR + 150} height={ROW} />
-              <text x={0} y={15} class="tl-chart-label">{s.label}</text>
-              <rect x={LABEL} y={4} width={Math.max(2, (s.mentions / max) * BAR)} height={ROW - 8} rx={3} fill={s.color} />
+              <text x={0} y={15} class="tl-chart-label">
+                {s.label}
+              </text>
+              <rect
+                x={LABEL}
+                y={4}
+                width={Math.max(2, (s.mentions / max) * BAR)}
+                height={ROW - 8}
+                rx={3}
+                fill={s.color}
+              />
               <text x={LABEL + BAR + 8} y={15} class="tl-chart-value">
                 {s.mentions} · {s.votes} votes
               </text>

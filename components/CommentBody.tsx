@@ -34,7 +34,12 @@ export function highlighted(text: string, matcher: BrandMatcher | null): Compone
   if (!matcher) return text;
   return segmentsOf(matcher, text).map((seg, i) =>
     seg.brand ? (
-      <mark key={i} data-brand={seg.brand} class="tl-brand" style={{ '--tl-brand-color': matcher.colors.get(seg.brand) }}>
+      <mark
+        key={i}
+        data-brand={seg.brand}
+        class="tl-brand"
+        style={{ '--tl-brand-color': matcher.colors.get(seg.brand) }}
+      >
         {seg.text}
       </mark>
     ) : (
@@ -68,7 +73,11 @@ export const CommentBody = pure(function CommentBody({ nodes, links, matcher }: 
           );
         }
         case 'quote':
-          return <QuoteBlock key={i} index={n.index} links={links} env={env}>{render(n.children)}</QuoteBlock>;
+          return (
+            <QuoteBlock key={i} index={n.index} links={links} env={env}>
+              {render(n.children)}
+            </QuoteBlock>
+          );
         case 'p':
           return <p key={i}>{render(n.children)}</p>;
         case 'em':
@@ -96,7 +105,17 @@ export const CommentBody = pure(function CommentBody({ nodes, links, matcher }: 
   return <div class="tl-body">{render(nodes)}</div>;
 });
 
-function QuoteBlock({ index, links, env, children }: { index: number; links: QuoteLink[]; env: TreeEnv; children: ComponentChildren }) {
+function QuoteBlock({
+  index,
+  links,
+  env,
+  children,
+}: {
+  index: number;
+  links: QuoteLink[];
+  env: TreeEnv;
+  children: ComponentChildren;
+}) {
   const link = links.find((l) => l.quote === index);
   const source = link?.sourceId ?? '';
   const author = source ? env.authorOf(source) : undefined;
@@ -104,7 +123,12 @@ function QuoteBlock({ index, links, env, children }: { index: number; links: Quo
     <blockquote class="tl-quote" data-quote-of={source} data-link={link?.method ?? 'none'}>
       <div class="tl-quote-source">
         {source ? (
-          <button type="button" class="tl-linkish" onClick={() => env.onJump(source)} title={`Matched ${link?.method === 'exact' ? 'by post id' : `by text, ${Math.round((link?.confidence ?? 0) * 100)}% confident`}`}>
+          <button
+            type="button"
+            class="tl-linkish"
+            onClick={() => env.onJump(source)}
+            title={`Matched ${link?.method === 'exact' ? 'by post id' : `by text, ${Math.round((link?.confidence ?? 0) * 100)}% confident`}`}
+          >
             ↪ {author ?? 'Quoted comment'}
           </button>
         ) : (

@@ -77,7 +77,17 @@ export const CommentItem = pure(function CommentItem({ node, level, version, pos
       ) : (
         <article class="tl-comment">
           <header class="tl-meta">
-            {comment.avatarUrl ? <img class="tl-avatar" src={comment.avatarUrl} alt="" width={32} height={32} loading="lazy" onError={hideBroken} /> : null}
+            {comment.avatarUrl ? (
+              <img
+                class="tl-avatar"
+                src={comment.avatarUrl}
+                alt=""
+                width={32}
+                height={32}
+                loading="lazy"
+                onError={hideBroken}
+              />
+            ) : null}
             {comment.authorUrl ? (
               <a class="tl-author" href={comment.authorUrl} target="_blank" rel="noopener noreferrer" tabIndex={-1}>
                 {comment.author}
@@ -127,4 +137,3 @@ export const CommentItem = pure(function CommentItem({ node, level, version, pos
     </li>
   );
 });
-

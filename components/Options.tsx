@@ -34,13 +34,18 @@ export function Options({ initial, onChange, message }: OptionsProps) {
   const brands = effectiveBrands(prefs.brands.custom, []);
   const editBrand = (b: BrandDef) =>
     change((p) => ({ ...p, brands: { ...p.brands, custom: [...p.brands.custom.filter((c) => c.id !== b.id), b] } }));
-  const toggleIn = (list: string[], id: string, on: boolean) => (on ? Array.from(new Set([...list, id])) : list.filter((x) => x !== id));
+  const toggleIn = (list: string[], id: string, on: boolean) =>
+    on ? Array.from(new Set([...list, id])) : list.filter((x) => x !== id);
   const invalid = invalidMutedWords(prefs.filters.mutedWords);
 
   return (
     <main class="tl-options">
       <h1>Threadlight settings</h1>
-      {message ? <p class="tl-warning" role="status">{message}</p> : null}
+      {message ? (
+        <p class="tl-warning" role="status">
+          {message}
+        </p>
+      ) : null}
 
       <h2>Filters</h2>
       <label>
@@ -68,7 +73,11 @@ export function Options({ initial, onChange, message }: OptionsProps) {
           }}
         />
       </label>
-      {invalid.length ? <p class="tl-error" role="alert">Not a valid pattern, ignored: {invalid.join(', ')}</p> : null}
+      {invalid.length ? (
+        <p class="tl-error" role="alert">
+          Not a valid pattern, ignored: {invalid.join(', ')}
+        </p>
+      ) : null}
       <label>
         Muted users (one per line)
         <textarea
@@ -76,7 +85,16 @@ export function Options({ initial, onChange, message }: OptionsProps) {
           onInput={(e) => {
             const t = (e.currentTarget as HTMLTextAreaElement).value;
             setUsers(t);
-            change((p) => ({ ...p, filters: { ...p.filters, mutedUsers: t.split('\n').map((s) => s.trim()).filter(Boolean) } }));
+            change((p) => ({
+              ...p,
+              filters: {
+                ...p.filters,
+                mutedUsers: t
+                  .split('\n')
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+              },
+            }));
           }}
         />
       </label>
@@ -86,14 +104,26 @@ export function Options({ initial, onChange, message }: OptionsProps) {
         <input
           type="checkbox"
           checked={prefs.brands.highlight}
-          onChange={(e) => change((p) => ({ ...p, brands: { ...p.brands, highlight: (e.currentTarget as HTMLInputElement).checked } }))}
+          onChange={(e) =>
+            change((p) => ({ ...p, brands: { ...p.brands, highlight: (e.currentTarget as HTMLInputElement).checked } }))
+          }
         />{' '}
         Highlight brands
       </label>
-      <p>Aliases are comma-separated; start one with <code>=</code> to match its exact case, use <code>#</code> for a number (“Mi #”).</p>
+      <p>
+        Aliases are comma-separated; start one with <code>=</code> to match its exact case, use <code>#</code> for a
+        number (“Mi #”).
+      </p>
       <table aria-label="Brand dictionary">
         <thead>
-          <tr><th>On</th><th>Highlight</th><th>Name</th><th>Colour</th><th>Aliases</th><th /></tr>
+          <tr>
+            <th>On</th>
+            <th>Highlight</th>
+            <th>Name</th>
+            <th>Colour</th>
+            <th>Aliases</th>
+            <th />
+          </tr>
         </thead>
         <tbody>
           {brands.map((b) => {
@@ -106,7 +136,15 @@ export function Options({ initial, onChange, message }: OptionsProps) {
                     type="checkbox"
                     aria-label={`Use ${b.label}`}
                     checked={!prefs.brands.disabled.includes(b.id)}
-                    onChange={(e) => change((p) => ({ ...p, brands: { ...p.brands, disabled: toggleIn(p.brands.disabled, b.id, !(e.currentTarget as HTMLInputElement).checked) } }))}
+                    onChange={(e) =>
+                      change((p) => ({
+                        ...p,
+                        brands: {
+                          ...p.brands,
+                          disabled: toggleIn(p.brands.disabled, b.id, !(e.currentTarget as HTMLInputElement).checked),
+                        },
+                      }))
+                    }
                   />
                 </td>
                 <td>
@@ -124,17 +162,29 @@ export function Options({ initial, onChange, message }: OptionsProps) {
                   />
                 </td>
                 <td>
-                  <input type="text" aria-label={`Name of ${b.id}`} value={b.label} onChange={(e) => editBrand({ ...b, label: (e.currentTarget as HTMLInputElement).value })} />
+                  <input
+                    type="text"
+                    aria-label={`Name of ${b.id}`}
+                    value={b.label}
+                    onChange={(e) => editBrand({ ...b, label: (e.currentTarget as HTMLInputElement).value })}
+                  />
                 </td>
                 <td>
-                  <input type="color" aria-label={`Colour of ${b.label}`} value={b.color} onChange={(e) => editBrand({ ...b, color: (e.currentTarget as HTMLInputElement).value })} />
+                  <input
+                    type="color"
+                    aria-label={`Colour of ${b.label}`}
+                    value={b.color}
+                    onChange={(e) => editBrand({ ...b, color: (e.currentTarget as HTMLInputElement).value })}
+                  />
                 </td>
                 <td>
                   <input
                     type="text"
                     aria-label={`Aliases of ${b.label}`}
                     value={b.aliases.join(', ')}
-                    onChange={(e) => editBrand({ ...b, aliases: splitList((e.currentTarget as HTMLInputElement).value) })}
+                    onChange={(e) =>
+                      editBrand({ ...b, aliases: splitList((e.currentTarget as HTMLInputElement).value) })
+                    }
                   />
                 </td>
                 <td>
@@ -142,7 +192,12 @@ export function Options({ initial, onChange, message }: OptionsProps) {
                     <button
                       type="button"
                       class="tl-linkish"
-                      onClick={() => change((p) => ({ ...p, brands: { ...p.brands, custom: p.brands.custom.filter((c) => c.id !== b.id) } }))}
+                      onClick={() =>
+                        change((p) => ({
+                          ...p,
+                          brands: { ...p.brands, custom: p.brands.custom.filter((c) => c.id !== b.id) },
+                        }))
+                      }
                     >
                       {builtIn ? 'Restore' : 'Delete'}
                     </button>
@@ -157,33 +212,102 @@ export function Options({ initial, onChange, message }: OptionsProps) {
         class="tl-actions"
         onSubmit={(e) => {
           e.preventDefault();
-          const id = draft.label.toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 32);
+          const id = draft.label
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '')
+            .slice(0, 32);
           if (!id) return setNotice({ error: true, text: 'A brand needs a name with letters or digits.' });
-          editBrand({ id, label: draft.label.trim(), color: draft.color, aliases: splitList(draft.aliases || draft.label) });
+          editBrand({
+            id,
+            label: draft.label.trim(),
+            color: draft.color,
+            aliases: splitList(draft.aliases || draft.label),
+          });
           setDraft({ label: '', aliases: '', color: draft.color });
         }}
       >
-        <label>New brand <input type="text" value={draft.label} onInput={(e) => { const v = (e.currentTarget as HTMLInputElement).value; setDraft((d) => ({ ...d, label: v })); }} /></label>
-        <label>Aliases <input type="text" value={draft.aliases} onInput={(e) => { const v = (e.currentTarget as HTMLInputElement).value; setDraft((d) => ({ ...d, aliases: v })); }} /></label>
-        <label>Colour <input type="color" value={draft.color} onInput={(e) => { const v = (e.currentTarget as HTMLInputElement).value; setDraft((d) => ({ ...d, color: v })); }} /></label>
+        <label>
+          New brand{' '}
+          <input
+            type="text"
+            value={draft.label}
+            onInput={(e) => {
+              const v = (e.currentTarget as HTMLInputElement).value;
+              setDraft((d) => ({ ...d, label: v }));
+            }}
+          />
+        </label>
+        <label>
+          Aliases{' '}
+          <input
+            type="text"
+            value={draft.aliases}
+            onInput={(e) => {
+              const v = (e.currentTarget as HTMLInputElement).value;
+              setDraft((d) => ({ ...d, aliases: v }));
+            }}
+          />
+        </label>
+        <label>
+          Colour{' '}
+          <input
+            type="color"
+            value={draft.color}
+            onInput={(e) => {
+              const v = (e.currentTarget as HTMLInputElement).value;
+              setDraft((d) => ({ ...d, color: v }));
+            }}
+          />
+        </label>
         <button type="submit">Add brand</button>
       </form>
 
       <h2>Defaults and sites</h2>
       <label>
         Default view{' '}
-        <select value={prefs.view.view} onChange={(e) => change((p) => ({ ...p, view: { ...p.view, view: (e.currentTarget as HTMLSelectElement).value as ViewMode } }))}>
-          {(Object.keys(VIEW_LABELS) as ViewMode[]).map((v) => <option key={v} value={v}>{VIEW_LABELS[v]}</option>)}
+        <select
+          value={prefs.view.view}
+          onChange={(e) =>
+            change((p) => ({
+              ...p,
+              view: { ...p.view, view: (e.currentTarget as HTMLSelectElement).value as ViewMode },
+            }))
+          }
+        >
+          {(Object.keys(VIEW_LABELS) as ViewMode[]).map((v) => (
+            <option key={v} value={v}>
+              {VIEW_LABELS[v]}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         Default sort{' '}
-        <select value={prefs.view.sort} onChange={(e) => change((p) => ({ ...p, view: { ...p.view, sort: (e.currentTarget as HTMLSelectElement).value as SortMode } }))}>
-          {(Object.keys(SORT_LABELS) as SortMode[]).map((m) => <option key={m} value={m}>{SORT_LABELS[m]}</option>)}
+        <select
+          value={prefs.view.sort}
+          onChange={(e) =>
+            change((p) => ({
+              ...p,
+              view: { ...p.view, sort: (e.currentTarget as HTMLSelectElement).value as SortMode },
+            }))
+          }
+        >
+          {(Object.keys(SORT_LABELS) as SortMode[]).map((m) => (
+            <option key={m} value={m}>
+              {SORT_LABELS[m]}
+            </option>
+          ))}
         </select>
       </label>
       <label>
-        <input type="checkbox" checked={prefs.view.enabled} onChange={(e) => change((p) => ({ ...p, view: { ...p.view, enabled: (e.currentTarget as HTMLInputElement).checked } }))} /> Threadlight on (all sites)
+        <input
+          type="checkbox"
+          checked={prefs.view.enabled}
+          onChange={(e) =>
+            change((p) => ({ ...p, view: { ...p.view, enabled: (e.currentTarget as HTMLInputElement).checked } }))
+          }
+        />{' '}
+        Threadlight on (all sites)
       </label>
       {SITES.map((site) => (
         <label key={site}>
@@ -245,7 +369,11 @@ export function Options({ initial, onChange, message }: OptionsProps) {
           Reset to defaults
         </button>
       </div>
-      {notice ? <p class={notice.error ? 'tl-error' : 'tl-status'} role={notice.error ? 'alert' : 'status'}>{notice.text}</p> : null}
+      {notice ? (
+        <p class={notice.error ? 'tl-error' : 'tl-status'} role={notice.error ? 'alert' : 'status'}>
+          {notice.text}
+        </p>
+      ) : null}
     </main>
   );
 }

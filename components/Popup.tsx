@@ -23,7 +23,9 @@ export interface PopupProps {
 export function Popup({ initial, hostname, stats, onChange, onOpenOptions, message }: PopupProps) {
   const [prefs, change] = usePrefsState(initial, onChange);
   const [muted, setMuted] = useState(initial.filters.mutedWords.join(', '));
-  const [minRating, setMinRating] = useState(initial.filters.minRating === null ? '' : String(initial.filters.minRating));
+  const [minRating, setMinRating] = useState(
+    initial.filters.minRating === null ? '' : String(initial.filters.minRating),
+  );
   const site = hostname ? siteKey(hostname) : null;
   const enabled = hostname ? enabledOn(prefs.view, hostname) : prefs.view.enabled;
 
@@ -34,12 +36,12 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
         {stats === undefined
           ? 'Checking this tab…'
           : stats === null
-          ? 'No comment section on this tab.'
-          : !stats.found
-            ? 'No comment section found on this page.'
-            : stats.enabled && stats.total
-              ? `${stats.shown} of ${stats.total} comments shown${stats.hidden ? `, ${stats.hidden} hidden by filters` : ''}.`
-              : `${stats.total} comments on this page (view off).`}
+            ? 'No comment section on this tab.'
+            : !stats.found
+              ? 'No comment section found on this page.'
+              : stats.enabled && stats.total
+                ? `${stats.shown} of ${stats.total} comments shown${stats.hidden ? `, ${stats.hidden} hidden by filters` : ''}.`
+                : `${stats.total} comments on this page (view off).`}
       </p>
       <label class="tl-row">
         <input
@@ -65,10 +67,17 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
         <select
           id="tl-view"
           value={prefs.view.view}
-          onChange={(e) => change((p) => ({ ...p, view: { ...p.view, view: (e.currentTarget as HTMLSelectElement).value as ViewMode } }))}
+          onChange={(e) =>
+            change((p) => ({
+              ...p,
+              view: { ...p.view, view: (e.currentTarget as HTMLSelectElement).value as ViewMode },
+            }))
+          }
         >
           {(Object.keys(VIEW_LABELS) as ViewMode[]).map((v) => (
-            <option key={v} value={v}>{VIEW_LABELS[v]}</option>
+            <option key={v} value={v}>
+              {VIEW_LABELS[v]}
+            </option>
           ))}
         </select>
       </div>
@@ -77,10 +86,17 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
         <select
           id="tl-sort"
           value={prefs.view.sort}
-          onChange={(e) => change((p) => ({ ...p, view: { ...p.view, sort: (e.currentTarget as HTMLSelectElement).value as SortMode } }))}
+          onChange={(e) =>
+            change((p) => ({
+              ...p,
+              view: { ...p.view, sort: (e.currentTarget as HTMLSelectElement).value as SortMode },
+            }))
+          }
         >
           {(Object.keys(SORT_LABELS) as SortMode[]).map((m) => (
-            <option key={m} value={m}>{SORT_LABELS[m]}</option>
+            <option key={m} value={m}>
+              {SORT_LABELS[m]}
+            </option>
           ))}
         </select>
       </div>
@@ -89,7 +105,9 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
           id="tl-highlight"
           type="checkbox"
           checked={prefs.brands.highlight}
-          onChange={(e) => change((p) => ({ ...p, brands: { ...p.brands, highlight: (e.currentTarget as HTMLInputElement).checked } }))}
+          onChange={(e) =>
+            change((p) => ({ ...p, brands: { ...p.brands, highlight: (e.currentTarget as HTMLInputElement).checked } }))
+          }
         />
         Highlight brands
       </label>
@@ -106,7 +124,8 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
             const text = (e.currentTarget as HTMLInputElement).value;
             setMinRating(text);
             const n = text.trim() === '' ? null : Number(text);
-            if (n === null || Number.isFinite(n)) change((p) => ({ ...p, filters: { ...p.filters, minRating: n === null ? null : Math.round(n) } }));
+            if (n === null || Number.isFinite(n))
+              change((p) => ({ ...p, filters: { ...p.filters, minRating: n === null ? null : Math.round(n) } }));
           }}
         />
       </div>
@@ -124,7 +143,11 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
           }}
         />
       </div>
-      {message ? <p class="tl-warning" role="status">{message}</p> : null}
+      {message ? (
+        <p class="tl-warning" role="status">
+          {message}
+        </p>
+      ) : null}
       <p>
         <button type="button" class="tl-linkish" onClick={onOpenOptions}>
           More options: muted users, brands, import / export…

@@ -30,7 +30,9 @@ interface Props {
 export const RootBlock = pure(function RootBlock(props: Props) {
   const proximity = useContext(ProximityContext)!;
   const ref = useRef<HTMLLIElement>(null);
-  const [spacer, setSpacer] = useState<number | null>(() => (props.skipped ? proximity.estimate(props.comments) : null));
+  const [spacer, setSpacer] = useState<number | null>(() =>
+    props.skipped ? proximity.estimate(props.comments) : null,
+  );
   const live = useRef({ props, spacer, near: true });
   live.current.props = props;
   live.current.spacer = spacer;
@@ -65,7 +67,14 @@ export const RootBlock = pure(function RootBlock(props: Props) {
       {shown ? (
         <ul role="none" class="tl-block-items">
           {props.roots.slice(props.from, props.to).map((n, i) => (
-            <CommentItem key={n.comment.id} node={n} level={1} version={props.version} pos={props.from + i + 1} of={props.roots.length} />
+            <CommentItem
+              key={n.comment.id}
+              node={n}
+              level={1}
+              version={props.version}
+              pos={props.from + i + 1}
+              of={props.roots.length}
+            />
           ))}
         </ul>
       ) : null}

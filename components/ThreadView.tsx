@@ -28,7 +28,12 @@ export interface ThreadViewProps {
   chunk?: number;
 }
 
-export const SORT_LABELS: Record<SortMode, string> = { top: 'Top rated', newest: 'Newest', oldest: 'Oldest', page: 'Page order' };
+export const SORT_LABELS: Record<SortMode, string> = {
+  top: 'Top rated',
+  newest: 'Newest',
+  oldest: 'Oldest',
+  page: 'Page order',
+};
 export const VIEW_LABELS: Record<ViewMode, string> = { threaded: 'Threaded', flat: 'Flat', original: 'Original' };
 
 export function ThreadView(props: ThreadViewProps) {
@@ -56,7 +61,11 @@ export function ThreadView(props: ThreadViewProps) {
   const near = useNearViewport(moreRef);
   // A discussion shorter than WINDOW_FROM renders whole and stays rendered (find in page needs no Show all).
   const whole = before[sizes.length]! < WINDOW_FROM;
-  const { visibleRoots, shown, complete, waiting, all, showThrough, showAll } = usePacedLimit(model, sizes, { first: chunk, eager: whole ? WINDOW_FROM : undefined, near });
+  const { visibleRoots, shown, complete, waiting, all, showThrough, showAll } = usePacedLimit(model, sizes, {
+    first: chunk,
+    eager: whole ? WINDOW_FROM : undefined,
+    near,
+  });
   const proximity = useMemo(() => new Proximity(), []);
   useEffect(() => () => proximity.disconnect(), [proximity]);
   // The top-level thread the reader is being taken to (a followed quote, Home/End, j/k past a spacer).
@@ -194,7 +203,10 @@ export function ThreadView(props: ThreadViewProps) {
         <span class="tl-controls">
           <label>
             Sort{' '}
-            <select value={props.sort} onChange={(e) => props.onViewPrefs({ sort: (e.currentTarget as HTMLSelectElement).value as SortMode })}>
+            <select
+              value={props.sort}
+              onChange={(e) => props.onViewPrefs({ sort: (e.currentTarget as HTMLSelectElement).value as SortMode })}
+            >
               {(Object.keys(SORT_LABELS) as SortMode[]).map((m) => (
                 <option key={m} value={m}>
                   {SORT_LABELS[m]}
@@ -204,13 +216,22 @@ export function ThreadView(props: ThreadViewProps) {
           </label>
           <span role="group" aria-label="View" class="tl-segmented">
             {(Object.keys(VIEW_LABELS) as ViewMode[]).map((v) => (
-              <button key={v} type="button" aria-pressed={props.view === v} onClick={() => props.onViewPrefs({ view: v })}>
+              <button
+                key={v}
+                type="button"
+                aria-pressed={props.view === v}
+                onClick={() => props.onViewPrefs({ view: v })}
+              >
                 {VIEW_LABELS[v]}
               </button>
             ))}
           </span>
           {props.view === 'threaded' && allParents.length > 0 ? (
-            <button type="button" class="tl-linkish" onClick={() => store.setCollapsed(allCollapsed ? new Set() : new Set(allParents))}>
+            <button
+              type="button"
+              class="tl-linkish"
+              onClick={() => store.setCollapsed(allCollapsed ? new Set() : new Set(allParents))}
+            >
               {allCollapsed ? 'Expand all' : 'Collapse all'}
             </button>
           ) : null}
@@ -220,7 +241,13 @@ export function ThreadView(props: ThreadViewProps) {
       <BrandChart stats={model.stats} focus={props.brandFocus} onFocus={props.onBrandFocus} />
       <TreeContext.Provider value={env}>
         <ProximityContext.Provider value={proximity}>
-          <ul role="tree" aria-label={`${props.heading}, ${counts.total} comments`} class="tl-tree" ref={treeRef} onKeyDown={onKeyDown}>
+          <ul
+            role="tree"
+            aria-label={`${props.heading}, ${counts.total} comments`}
+            class="tl-tree"
+            ref={treeRef}
+            onKeyDown={onKeyDown}
+          >
             {blocks.map((from, b) => {
               if (from >= visibleRoots) return null;
               const end = blocks[b + 1] ?? sizes.length;

@@ -84,7 +84,10 @@ export function usePacedLimit(key: unknown, sizes: number[], options: PacingOpti
   useEffect(() => {
     if (complete || waiting) return;
     const { msPerComment } = pace.current;
-    const chunk = msPerComment > 0 ? Math.max(Math.min(MIN_CHUNK, maxChunk), Math.min(maxChunk, Math.floor(RENDER_BUDGET_MS / msPerComment))) : Math.min(first, maxChunk);
+    const chunk =
+      msPerComment > 0
+        ? Math.max(Math.min(MIN_CHUNK, maxChunk), Math.min(maxChunk, Math.floor(RENDER_BUDGET_MS / msPerComment)))
+        : Math.min(first, maxChunk);
     // The next chunk always takes at least the next whole thread, so every chunk shows something new.
     const target = shown + Math.max(chunk, sizes[visibleRoots] ?? 0);
     const id = setTimeout(() => raise(target, false), 0);
@@ -95,7 +98,9 @@ export function usePacedLimit(key: unknown, sizes: number[], options: PacingOpti
   function raise(needed: number, all: boolean) {
     setState((prev) => {
       const base = ofThisModel(prev);
-      return needed > base.limit || (all && !base.all) ? { key, limit: Math.max(base.limit, needed), all: base.all || all } : prev;
+      return needed > base.limit || (all && !base.all)
+        ? { key, limit: Math.max(base.limit, needed), all: base.all || all }
+        : prev;
     });
   }
 
@@ -126,7 +131,9 @@ export function useNearViewport(ref: MutableRef<Element | null>): boolean {
   const el = ref.current;
   useEffect(() => {
     if (!el || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => setNear(entries[entries.length - 1]!.isIntersecting), { rootMargin: NEAR_MARGIN });
+    const observer = new IntersectionObserver((entries) => setNear(entries[entries.length - 1]!.isIntersecting), {
+      rootMargin: NEAR_MARGIN,
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, [el]);

@@ -23,7 +23,12 @@ pages['/threads/bench.1/'] = xenforoHtml(syntheticDiscussion(5000));
 pages['/bench/forum-5000.html'] = pages['/threads/bench.1/'];
 const server = await startFixtureServer({
   https: true,
-  routes: Object.fromEntries(Object.entries(pages).map(([path, html]) => [path, (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html)])),
+  routes: Object.fromEntries(
+    Object.entries(pages).map(([path, html]) => [
+      path,
+      (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html),
+    ]),
+  ),
 });
 const browser = await launchChromium({ extensionDir: join(ROOT, '.output', 'chrome-mv3'), port: server.port });
 const rows = [];
@@ -34,7 +39,14 @@ const variants = [
   ['page alone', 'forums.macrumors.com'],
 ];
 const cases = [
-  ...sizes.flatMap((n) => variants.map(([label, host]) => ({ n, label, url: `https://${host}/bench/article-${n}.html`, ours: host === 'www.macrumors.com' }))),
+  ...sizes.flatMap((n) =>
+    variants.map(([label, host]) => ({
+      n,
+      label,
+      url: `https://${host}/bench/article-${n}.html`,
+      ours: host === 'www.macrumors.com',
+    })),
+  ),
   { n: 5000, label: 'forum thread', url: 'https://forums.macrumors.com/threads/bench.1/', ours: true },
   { n: 5000, label: 'forum page alone', url: 'https://forums.macrumors.com/bench/forum-5000.html', ours: false },
 ];
@@ -47,7 +59,8 @@ for (const { n, label, url, ours } of cases) {
         for (const e of list.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask', buffered: true });
       new MutationObserver(() => {
-        if (!window.__viewAt && document.querySelector('[data-threadlight="thread"]')) window.__viewAt = performance.now();
+        if (!window.__viewAt && document.querySelector('[data-threadlight="thread"]'))
+          window.__viewAt = performance.now();
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(url);
@@ -56,7 +69,13 @@ for (const { n, label, url, ours } of cases) {
     // scrolls to the bottom every 150 ms until every comment is rendered; the page alone is scrolled the same.
     let eagerAt = NaN;
     if (ours) {
-      await page.waitForFunction(() => document.querySelector('[role="treeitem"]') && !/Rendering/.test(document.querySelector('.tl-more')?.textContent ?? ''), null, { timeout: 120_000, polling: 50 });
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[role="treeitem"]') &&
+          !/Rendering/.test(document.querySelector('.tl-more')?.textContent ?? ''),
+        null,
+        { timeout: 120_000, polling: 50 },
+      );
       eagerAt = await page.evaluate(() => performance.now());
     } else await page.waitForTimeout(1500);
     const deadline = Date.now() + 120_000;
@@ -76,16 +95,38 @@ for (const { n, label, url, ours } of cases) {
       const dcl = performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd;
       return { dcl, viewAt: window.__viewAt, long: window.__long.filter((t) => t.start >= dcl) };
     });
-    rows.push({ n, label, run, firstView: r.viewAt ? r.viewAt - r.dcl : NaN, eager: eagerAt - r.dcl, complete: r.viewAt ? doneAt - r.dcl : NaN, longest: Math.max(0, ...r.long.map((t) => t.duration)), longCount: r.long.length, longTotal: r.long.reduce((a, t) => a + t.duration, 0), alive: ours ? alive : NaN });
+    rows.push({
+      n,
+      label,
+      run,
+      firstView: r.viewAt ? r.viewAt - r.dcl : NaN,
+      eager: eagerAt - r.dcl,
+      complete: r.viewAt ? doneAt - r.dcl : NaN,
+      longest: Math.max(0, ...r.long.map((t) => t.duration)),
+      longCount: r.long.length,
+      longTotal: r.long.reduce((a, t) => a + t.duration, 0),
+      alive: ours ? alive : NaN,
+    });
     await page.close();
   }
 }
 await browser.close();
 await server.close();
-console.log('\nRendering in Chromium (shipped build; times from DOMContentLoaded). Threadlight renders the first comments');
-console.log('by itself, the rest as the reader scrolls, and drops blocks far from the viewport: the run scrolls to the');
-console.log('bottom every 150 ms until the last comment is rendered (the page alone is scrolled the same way). Long tasks');
+console.log(
+  '\nRendering in Chromium (shipped build; times from DOMContentLoaded). Threadlight renders the first comments',
+);
+console.log(
+  'by itself, the rest as the reader scrolls, and drops blocks far from the viewport: the run scrolls to the',
+);
+console.log(
+  'bottom every 150 ms until the last comment is rendered (the page alone is scrolled the same way). Long tasks',
+);
 console.log('are counted from DOMContentLoaded on; "most alive" is the most comments rendered at once on the way.');
-console.log('  comments | page              | run | view inserted ms | unattended part ms | end reached ms | most alive | long tasks > 50 ms | longest ms | all long tasks ms');
+console.log(
+  '  comments | page              | run | view inserted ms | unattended part ms | end reached ms | most alive | long tasks > 50 ms | longest ms | all long tasks ms',
+);
 const f = (x) => (Number.isNaN(x) ? '-' : x.toFixed(0));
-for (const r of rows) console.log(`  ${String(r.n).padStart(8)} | ${r.label.padEnd(17)} | ${r.run + 1}   | ${f(r.firstView).padStart(16)} | ${f(r.eager).padStart(18)} | ${f(r.complete).padStart(14)} | ${f(r.alive).padStart(10)} | ${String(r.longCount).padStart(18)} | ${f(r.longest).padStart(10)} | ${f(r.longTotal)}`);
+for (const r of rows)
+  console.log(
+    `  ${String(r.n).padStart(8)} | ${r.label.padEnd(17)} | ${r.run + 1}   | ${f(r.firstView).padStart(16)} | ${f(r.eager).padStart(18)} | ${f(r.complete).padStart(14)} | ${f(r.alive).padStart(10)} | ${String(r.longCount).padStart(18)} | ${f(r.longest).padStart(10)} | ${f(r.longTotal)}`,
+  );

@@ -14,16 +14,25 @@ export const DEMO_PAGES = [
   ['real-2022-apple-pencil', '/2022/01/18/macrumors-2022-apple-pencil.html'],
 ];
 
-const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.CI !== 'true' && !process.argv.includes('--screenshots');
+const headed =
+  Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) &&
+  process.env.CI !== 'true' &&
+  !process.argv.includes('--screenshots');
 if (!process.argv.includes('--no-build')) execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
 
 const server = await startFixtureServer({ https: true });
-const browser = await launchChromium({ extensionDir: join(ROOT, '.output', 'chrome-mv3'), port: server.port, headless: !headed });
+const browser = await launchChromium({
+  extensionDir: join(ROOT, '.output', 'chrome-mv3'),
+  port: server.port,
+  headless: !headed,
+});
 const url = (path) => `https://www.macrumors.com${path}`;
 
 if (headed) {
   for (const [, path] of DEMO_PAGES) await (await browser.context.newPage()).goto(url(path));
-  console.log('Threadlight demo: Chromium is open with the extension loaded on the fixture articles. Close the window to stop.');
+  console.log(
+    'Threadlight demo: Chromium is open with the extension loaded on the fixture articles. Close the window to stop.',
+  );
   await new Promise((resolve) => browser.context.on('close', resolve));
   await server.close();
 } else {
@@ -66,5 +75,7 @@ if (headed) {
   written.push(popupFile);
   await browser.close();
   await server.close();
-  console.log(`No display: wrote screenshots of Threadlight on the fixture articles:\n${written.map((f) => `  ${f}`).join('\n')}`);
+  console.log(
+    `No display: wrote screenshots of Threadlight on the fixture articles:\n${written.map((f) => `  ${f}`).join('\n')}`,
+  );
 }

@@ -1,9 +1,10 @@
-// npm run lint: type check, the no-unsanitized rule, web-ext lint of the Firefox build (zero errors), and
+// npm run lint: format check (Prettier), type check, the no-unsanitized rule, web-ext lint of the Firefox build (zero errors), and
 // the bundle check. Stops at the first failing step.
 import { execSync } from 'node:child_process';
 import { ROOT } from './lib/paths.mjs';
 
 const steps = [
+  ['format', 'npx prettier --check .'],
   ['tsc', 'npx tsc --noEmit'],
   ['eslint', 'npx eslint .'],
   ['build', 'npx wxt build && npx wxt build -b firefox --mv3'],

@@ -41,7 +41,8 @@ function png(size) {
     const line = u >= 0.2 && u <= 0.28 && v >= 0.34 && v <= 0.72;
     const stub = v >= 0.46 && v <= 0.54 && u >= 0.2 && u <= 0.34;
     const stub2 = v >= 0.68 && v <= 0.76 && u >= 0.2 && u <= 0.48;
-    if (bars.some(([x0, y0, x1, y1]) => u >= x0 && u <= x1 && v >= y0 && v <= y1) || line || stub || stub2) return [255, 255, 255, 255];
+    if (bars.some(([x0, y0, x1, y1]) => u >= x0 && u <= x1 && v >= y0 && v <= y1) || line || stub || stub2)
+      return [255, 255, 255, 255];
     return [31, 111, 197, 255];
   };
   const raw = Buffer.alloc((size * 4 + 1) * size);
@@ -53,7 +54,12 @@ function png(size) {
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const dir = join(ROOT, 'public', 'icon');

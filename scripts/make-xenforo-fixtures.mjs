@@ -12,27 +12,154 @@ const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, 
 // [id, author, memberId, unix time, reactions summary or '', body parts]; body parts: string | {quote: [id|'' , author, text]}
 export const POSTS = [
   [25853790, 'reader_two', 1002, 1512747000, 'A, B and 8 others', ['LOL...good luck.']],
-  [25853795, 'reader_four', 1004, 1512747300, 'C, D and 6 others', ['Yeah, no thanks. Hard pass on any Chinese smartphone maker.']],
-  [25853802, 'reader_three', 1003, 1512747600, 'E, F and 8 others', ["It's the software, stupid!", 'Nice hardware is nice, but I\'d be willing to wager what actually keeps iPhone users on iPhones is iOS and the Apple ecosystem.']],
-  [25853811, 'reader_one', 1001, 1512748000, 'G, H and 10 others', ['It seems that Samsung and LG would be the primary targets. How many people really switch between iOS and Android anymore?']],
-  [25853840, 'reader_five', 1005, 1512748500, 'I and J', [{ quote: [25853795, 'reader_four', 'Yeah, no thanks. Hard pass on any Chinese smartphone maker.'] }, 'Like the iPhone is manufactured in USA.']],
-  [25853860, 'switcher', 1011, 1512749000, '', ['Both ecosystems are refined now. My point is that most people are heavily invested in one or the other. Most people don\'t want to have to download/buy all new apps, learn a different UI, buy new accessories in one fell swoop.']],
+  [
+    25853795,
+    'reader_four',
+    1004,
+    1512747300,
+    'C, D and 6 others',
+    ['Yeah, no thanks. Hard pass on any Chinese smartphone maker.'],
+  ],
+  [
+    25853802,
+    'reader_three',
+    1003,
+    1512747600,
+    'E, F and 8 others',
+    [
+      "It's the software, stupid!",
+      "Nice hardware is nice, but I'd be willing to wager what actually keeps iPhone users on iPhones is iOS and the Apple ecosystem.",
+    ],
+  ],
+  [
+    25853811,
+    'reader_one',
+    1001,
+    1512748000,
+    'G, H and 10 others',
+    [
+      'It seems that Samsung and LG would be the primary targets. How many people really switch between iOS and Android anymore?',
+    ],
+  ],
+  [
+    25853840,
+    'reader_five',
+    1005,
+    1512748500,
+    'I and J',
+    [
+      { quote: [25853795, 'reader_four', 'Yeah, no thanks. Hard pass on any Chinese smartphone maker.'] },
+      'Like the iPhone is manufactured in USA.',
+    ],
+  ],
+  [
+    25853860,
+    'switcher',
+    1011,
+    1512749000,
+    '',
+    [
+      "Both ecosystems are refined now. My point is that most people are heavily invested in one or the other. Most people don't want to have to download/buy all new apps, learn a different UI, buy new accessories in one fell swoop.",
+    ],
+  ],
   // page 2
-  [25853901, 'reader_seven', 1007, 1512750000, 'K', ['They\'re both very good Chinese brands. My Mi 3 still works well after 3.5 years.']],
+  [
+    25853901,
+    'reader_seven',
+    1007,
+    1512750000,
+    'K',
+    ["They're both very good Chinese brands. My Mi 3 still works well after 3.5 years."],
+  ],
   [25853950, 'reader_ten', 1010, 1512751000, 'L', ['Hmmm I hope they copy Apple in terms of their names too.']],
-  [25854002, 'reader_eight', 1008, 1512752000, 'M, N and 1 other', [{ quote: [25853802, 'reader_three', 'Nice hardware is nice, but I\'d be willing to wager what actually keeps iPhone users on iPhones is iOS and the Apple ecosystem.'] }, 'While this has been true in the past, I am starting to look at non-Apple hardware.']],
-  [25854077, 'reader_nine', 1009, 1512753000, 'O, P and 1 other', [{ quote: [25853802, 'reader_three', "It's the software, stupid! Nice hardware is nice"] }, 'I think Android beats iPhone on both Software and Hardware.']],
-  [25854120, 'reader_six', 1006, 1512754000, 'Q, R, S and 1 other', [{ quote: [25853860, 'switcher', 'Both ecosystems are refined now. My point is that most people are heavily invested in one or the other.'] }, 'That makes no sense.']],
+  [
+    25854002,
+    'reader_eight',
+    1008,
+    1512752000,
+    'M, N and 1 other',
+    [
+      {
+        quote: [
+          25853802,
+          'reader_three',
+          "Nice hardware is nice, but I'd be willing to wager what actually keeps iPhone users on iPhones is iOS and the Apple ecosystem.",
+        ],
+      },
+      'While this has been true in the past, I am starting to look at non-Apple hardware.',
+    ],
+  ],
+  [
+    25854077,
+    'reader_nine',
+    1009,
+    1512753000,
+    'O, P and 1 other',
+    [
+      { quote: [25853802, 'reader_three', "It's the software, stupid! Nice hardware is nice"] },
+      'I think Android beats iPhone on both Software and Hardware.',
+    ],
+  ],
+  [
+    25854120,
+    'reader_six',
+    1006,
+    1512754000,
+    'Q, R, S and 1 other',
+    [
+      {
+        quote: [
+          25853860,
+          'switcher',
+          'Both ecosystems are refined now. My point is that most people are heavily invested in one or the other.',
+        ],
+      },
+      'That makes no sense.',
+    ],
+  ],
   // page 3
-  [25854200, 'nested', 1012, 1512755000, 'T', [{ quote: [25854120, 'reader_six', 'That makes no sense.', { quote: [25853860, 'switcher', 'Both ecosystems are refined now.'] }] }, 'It makes perfect sense to me.']],
-  [25854230, 'handtyped', 1013, 1512756000, '', [{ quote: ['', 'somebody', 'Hard pass on any Chinese smartphone maker.'] }, 'Typed that quote by hand.']],
-  [25854260, 'latecomer', 1014, 1512757000, 'U and 2 others', ['Late to this thread, but Verizon and AT&T will never sell these.']],
+  [
+    25854200,
+    'nested',
+    1012,
+    1512755000,
+    'T',
+    [
+      {
+        quote: [
+          25854120,
+          'reader_six',
+          'That makes no sense.',
+          { quote: [25853860, 'switcher', 'Both ecosystems are refined now.'] },
+        ],
+      },
+      'It makes perfect sense to me.',
+    ],
+  ],
+  [
+    25854230,
+    'handtyped',
+    1013,
+    1512756000,
+    '',
+    [{ quote: ['', 'somebody', 'Hard pass on any Chinese smartphone maker.'] }, 'Typed that quote by hand.'],
+  ],
+  [
+    25854260,
+    'latecomer',
+    1014,
+    1512757000,
+    'U and 2 others',
+    ['Late to this thread, but Verizon and AT&T will never sell these.'],
+  ],
 ];
 const PAGES = [POSTS.slice(0, 6), POSTS.slice(6, 11), POSTS.slice(11)];
 
 function quoteHtml([source, author, text, inner]) {
   const src = source ? `post: ${source}` : '';
-  const jump = source ? `<a href="/goto/post?id=${source}" class="bbCodeBlock-sourceJump" data-xf-click="attribution" data-content-selector="#post-${source}">${esc(author)} said:</a>` : `${esc(author)} said:`;
+  const jump = source
+    ? `<a href="/goto/post?id=${source}" class="bbCodeBlock-sourceJump" data-xf-click="attribution" data-content-selector="#post-${source}">${esc(author)} said:</a>`
+    : `${esc(author)} said:`;
   return `<blockquote data-attributes="member: 1" data-quote="${esc(author)}" data-source="${src}" class="bbCodeBlock bbCodeBlock--expandable bbCodeBlock--quote js-expandWatch">
   <div class="bbCodeBlock-title">${jump}</div>
   <div class="bbCodeBlock-content"><div class="bbCodeBlock-expandContent js-expandContent">${inner ? quoteHtml(inner.quote) : ''}${esc(text)}</div><div class="bbCodeBlock-expandLink js-expandLink"><a role="button" tabindex="0">Click to expand...</a></div></div>
@@ -61,8 +188,14 @@ function postHtml([id, author, member, time, reactions, parts], position) {
 }
 
 function pageNav(page) {
-  const pages = [1, 2, 3].map((n) => `<li class="pageNav-page${n === page ? ' pageNav-page--current' : ''}"><a href="/threads/${THREAD}/${n === 1 ? '' : `page-${n}`}">${n}</a></li>`).join('');
-  const next = page < 3 ? `<a href="/threads/${THREAD}/page-${page + 1}" class="pageNav-jump pageNav-jump--next">Next</a>` : '';
+  const pages = [1, 2, 3]
+    .map(
+      (n) =>
+        `<li class="pageNav-page${n === page ? ' pageNav-page--current' : ''}"><a href="/threads/${THREAD}/${n === 1 ? '' : `page-${n}`}">${n}</a></li>`,
+    )
+    .join('');
+  const next =
+    page < 3 ? `<a href="/threads/${THREAD}/page-${page + 1}" class="pageNav-jump pageNav-jump--next">Next</a>` : '';
   return `<nav class="pageNavWrapper"><div class="pageNav"><ul class="pageNav-main">${pages}</ul>${next}</div></nav>`;
 }
 

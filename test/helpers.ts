@@ -50,7 +50,11 @@ export function fakeIntersections() {
   return {
     report(near: (el: Element) => boolean, height: (el: Element) => number = () => 100) {
       for (const o of Array.from(observers)) {
-        const entries = Array.from(o.watched, (target) => ({ target, isIntersecting: near(target), boundingClientRect: { height: height(target) } }));
+        const entries = Array.from(o.watched, (target) => ({
+          target,
+          isIntersecting: near(target),
+          boundingClientRect: { height: height(target) },
+        }));
         if (entries.length) o.callback(entries, o);
       }
     },

@@ -15,24 +15,124 @@ export interface BrandDef {
 }
 
 export const DEFAULT_BRANDS: BrandDef[] = [
-  { id: 'apple', label: 'Apple', color: '#8e8e93', aliases: ['=Apple', 'iPhone', 'iPhones', 'iPad', 'iPads', 'iOS', 'iPadOS', 'macOS', '=Mac', '=Macs', 'MacBook', 'MacBook Pro', 'MacBook Air', 'iMac', 'iTunes', 'AirPods', 'Apple Watch', 'Apple Pencil', 'App Store', 'iCloud', 'Siri', 'Apple Music', 'FaceTime', 'iMessage'] },
-  { id: 'samsung', label: 'Samsung', color: '#1e6ff1', aliases: ['Samsung', 'Galaxy', 'Galaxy S#', 'Galaxy Note', 'Galaxy Note #', '=Note #', 'Galaxy Fold', 'Galaxy Z Fold', 'Tizen', 'One UI', 'Bixby'] },
-  { id: 'huawei', label: 'Huawei', color: '#e0281e', aliases: ['Huawei', '=Mate #', 'Mate # Pro', 'EMUI', 'HarmonyOS', '=Honor', '=P# Pro', 'Kirin'] },
-  { id: 'xiaomi', label: 'Xiaomi', color: '#ff6900', aliases: ['Xiaomi', '=Mi #', '=Mi Mix', 'MIUI', 'Redmi', '=POCO', 'HyperOS'] },
-  { id: 'google', label: 'Google', color: '#34a853', aliases: ['Google', 'Android', '=Pixel', '=Pixels', 'Pixel #', 'Google Pixel', 'Nexus', 'Gmail', 'YouTube', 'Chromebook', 'Google Assistant', 'Google Assistance', '=Chrome'] },
+  {
+    id: 'apple',
+    label: 'Apple',
+    color: '#8e8e93',
+    aliases: [
+      '=Apple',
+      'iPhone',
+      'iPhones',
+      'iPad',
+      'iPads',
+      'iOS',
+      'iPadOS',
+      'macOS',
+      '=Mac',
+      '=Macs',
+      'MacBook',
+      'MacBook Pro',
+      'MacBook Air',
+      'iMac',
+      'iTunes',
+      'AirPods',
+      'Apple Watch',
+      'Apple Pencil',
+      'App Store',
+      'iCloud',
+      'Siri',
+      'Apple Music',
+      'FaceTime',
+      'iMessage',
+    ],
+  },
+  {
+    id: 'samsung',
+    label: 'Samsung',
+    color: '#1e6ff1',
+    aliases: [
+      'Samsung',
+      'Galaxy',
+      'Galaxy S#',
+      'Galaxy Note',
+      'Galaxy Note #',
+      '=Note #',
+      'Galaxy Fold',
+      'Galaxy Z Fold',
+      'Tizen',
+      'One UI',
+      'Bixby',
+    ],
+  },
+  {
+    id: 'huawei',
+    label: 'Huawei',
+    color: '#e0281e',
+    aliases: ['Huawei', '=Mate #', 'Mate # Pro', 'EMUI', 'HarmonyOS', '=Honor', '=P# Pro', 'Kirin'],
+  },
+  {
+    id: 'xiaomi',
+    label: 'Xiaomi',
+    color: '#ff6900',
+    aliases: ['Xiaomi', '=Mi #', '=Mi Mix', 'MIUI', 'Redmi', '=POCO', 'HyperOS'],
+  },
+  {
+    id: 'google',
+    label: 'Google',
+    color: '#34a853',
+    aliases: [
+      'Google',
+      'Android',
+      '=Pixel',
+      '=Pixels',
+      'Pixel #',
+      'Google Pixel',
+      'Nexus',
+      'Gmail',
+      'YouTube',
+      'Chromebook',
+      'Google Assistant',
+      'Google Assistance',
+      '=Chrome',
+    ],
+  },
   { id: 'lg', label: 'LG', color: '#a50034', aliases: ['=LG', 'LG G#', 'LG V#'] },
   { id: 'oneplus', label: 'OnePlus', color: '#f5010c', aliases: ['OnePlus', 'One Plus', 'OnePlus #', 'OxygenOS'] },
   { id: 'essential', label: 'Essential', color: '#6b6b6b', aliases: ['=Essential', 'Essential Phone', 'Andy Rubin'] },
-  { id: 'motorola', label: 'Motorola', color: '#5c88da', aliases: ['Motorola', '=Moto', 'Moto G', 'Moto X', 'Moto Z', 'Razr'] },
+  {
+    id: 'motorola',
+    label: 'Motorola',
+    color: '#5c88da',
+    aliases: ['Motorola', '=Moto', 'Moto G', 'Moto X', 'Moto Z', 'Razr'],
+  },
   { id: 'sony', label: 'Sony', color: '#4a4a4a', aliases: ['Sony', 'Xperia', 'PlayStation'] },
-  { id: 'microsoft', label: 'Microsoft', color: '#00a4ef', aliases: ['Microsoft', '=Windows', 'Surface Pro', 'Surface Pen', 'Surface Book', '=Surface', 'Xbox', 'Windows Phone'] },
+  {
+    id: 'microsoft',
+    label: 'Microsoft',
+    color: '#00a4ef',
+    aliases: [
+      'Microsoft',
+      '=Windows',
+      'Surface Pro',
+      'Surface Pen',
+      'Surface Book',
+      '=Surface',
+      'Xbox',
+      'Windows Phone',
+    ],
+  },
   { id: 'htc', label: 'HTC', color: '#69b40f', aliases: ['=HTC'] },
   { id: 'nokia', label: 'Nokia', color: '#124191', aliases: ['Nokia', 'HMD Global'] },
   { id: 'oppo', label: 'OPPO', color: '#1ba784', aliases: ['Oppo', 'ColorOS'] },
   { id: 'vivo', label: 'vivo', color: '#415fff', aliases: ['=Vivo', '=vivo'] },
   { id: 'att', label: 'AT&T', color: '#00a8e0', aliases: ['AT&T', '=ATT', 'AT and T'] },
   { id: 'verizon', label: 'Verizon', color: '#cd040b', aliases: ['Verizon', 'Verizon Wireless'] },
-  { id: 'tmobile', label: 'T-Mobile', color: '#e20074', aliases: ['T-Mobile', 'TMobile', 'T Mobile', 'Metro by T-Mobile'] },
+  {
+    id: 'tmobile',
+    label: 'T-Mobile',
+    color: '#e20074',
+    aliases: ['T-Mobile', 'TMobile', 'T Mobile', 'Metro by T-Mobile'],
+  },
   { id: 'sprint', label: 'Sprint', color: '#fcd000', aliases: ['=Sprint'] },
   { id: 'bestbuy', label: 'Best Buy', color: '#0046be', aliases: ['=Best Buy', 'BestBuy'] },
   { id: 'walmart', label: 'Walmart', color: '#0071ce', aliases: ['Walmart', 'Wal-Mart'] },
@@ -78,7 +178,10 @@ export function compileBrandMatcher(brands: BrandDef[]): BrandMatcher {
       const alias = (exact ? raw.slice(1) : raw).trim();
       if (!alias || alias.length > 60) continue;
       const source = aliasSource(alias);
-      aliases.push({ brand: b.id, exact: exact ? new RegExp(`^(?:${source}|${aliasSource(alias.toUpperCase())})$`, 'u') : null });
+      aliases.push({
+        brand: b.id,
+        exact: exact ? new RegExp(`^(?:${source}|${aliasSource(alias.toUpperCase())})$`, 'u') : null,
+      });
       parts.push({ source, length: alias.replace(/#/g, '00').length });
     }
   }
@@ -147,7 +250,8 @@ export interface BrandStat {
  */
 export function brandTally(matcher: BrandMatcher): { add(comment: Comment): Set<string>; stats(): BrandStat[] } {
   const stats = new Map<string, BrandStat>();
-  for (const b of matcher.brands) stats.set(b.id, { id: b.id, label: b.label, color: b.color, comments: 0, mentions: 0, votes: 0 });
+  for (const b of matcher.brands)
+    stats.set(b.id, { id: b.id, label: b.label, color: b.color, comments: 0, mentions: 0, votes: 0 });
   return {
     add(c) {
       const found = matcher.mentions(c.ownText);

@@ -2,7 +2,14 @@ import { browser } from 'wxt/browser';
 import type { Comment, CommentSection } from './model';
 import { cacheDiscussion, readCachedDiscussion } from './discussion-cache';
 import { FETCH_FORUM_PAGE, isForumThreadUrl, type ForumPageResult } from './forum-fetch';
-import { loadDiscussion, mergeDiscussion, pageCount, threadKey, type LoadResult, type ResumePoint } from './full-discussion';
+import {
+  loadDiscussion,
+  mergeDiscussion,
+  pageCount,
+  threadKey,
+  type LoadResult,
+  type ResumePoint,
+} from './full-discussion';
 import { findXenforoThread } from './sites/xenforo';
 
 // "Load full discussion": asks the background for each forum page, parses it here, merges it with the
@@ -43,10 +50,15 @@ export function createDiscussionController(
   let abort: AbortController | null = null;
   let current = section;
 
-  const fetchPage = deps.fetchPage ?? ((url: string) => browser.runtime.sendMessage({ type: FETCH_FORUM_PAGE, url }) as Promise<ForumPageResult>);
+  const fetchPage =
+    deps.fetchPage ??
+    ((url: string) => browser.runtime.sendMessage({ type: FETCH_FORUM_PAGE, url }) as Promise<ForumPageResult>);
   const parse = (html: string, url: string) => {
     const doc = new DOMParser().parseFromString(html, 'text/html');
-    return { comments: findXenforoThread(doc, new URL(url))?.comments.map(({ element: _e, ...c }) => c as Comment) ?? [], pages: pageCount(doc) };
+    return {
+      comments: findXenforoThread(doc, new URL(url))?.comments.map(({ element: _e, ...c }) => c as Comment) ?? [],
+      pages: pageCount(doc),
+    };
   };
   const set = (next: DiscussionState, merged: boolean) => {
     state = next;
@@ -62,7 +74,12 @@ export function createDiscussionController(
     }
     resume = { page: result.nextPage, comments: result.comments, total, base: result.base };
     const loaded = result.nextPage - 1;
-    set(result.status === 'failed' ? { status: 'failed', loaded, total, error: result.error } : { status: 'cancelled', loaded, total }, false);
+    set(
+      result.status === 'failed'
+        ? { status: 'failed', loaded, total, error: result.error }
+        : { status: 'cancelled', loaded, total },
+      false,
+    );
   };
 
   const load = async () => {
@@ -97,10 +114,7 @@ export function createDiscussionController(
   };
 
   const controller: DiscussionController = {
-    ui: () =>
-      threadUrl
-        ? { state, load: () => void load(), cancel: () => abort?.abort() }
-        : null,
+    ui: () => (threadUrl ? { state, load: () => void load(), cancel: () => abort?.abort() } : null),
     apply(s) {
       current = s;
       return forum.length ? { ...s, comments: mergeDiscussion(s.comments, forum) } : s;

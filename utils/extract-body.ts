@@ -12,12 +12,47 @@ export interface QuoteReader {
 }
 
 const DROP = new Set([
-  'SCRIPT', 'STYLE', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'TEMPLATE', 'NOSCRIPT', 'FORM',
-  'INPUT', 'BUTTON', 'SELECT', 'TEXTAREA', 'LINK', 'META', 'BASE', 'VIDEO', 'AUDIO', 'CANVAS', 'DIALOG',
+  'SCRIPT',
+  'STYLE',
+  'IFRAME',
+  'FRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'MATH',
+  'TEMPLATE',
+  'NOSCRIPT',
+  'FORM',
+  'INPUT',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'LINK',
+  'META',
+  'BASE',
+  'VIDEO',
+  'AUDIO',
+  'CANVAS',
+  'DIALOG',
 ]);
 const INLINE: Record<string, BodyNode['type']> = {
-  EM: 'em', I: 'em', STRONG: 'strong', B: 'strong', U: 'u', S: 's', STRIKE: 's', DEL: 's', CODE: 'code',
-  PRE: 'pre', UL: 'ul', OL: 'ol', LI: 'li', P: 'p', DIV: 'p', BLOCKQUOTE: 'p', SPAN: 'span',
+  EM: 'em',
+  I: 'em',
+  STRONG: 'strong',
+  B: 'strong',
+  U: 'u',
+  S: 's',
+  STRIKE: 's',
+  DEL: 's',
+  CODE: 'code',
+  PRE: 'pre',
+  UL: 'ul',
+  OL: 'ol',
+  LI: 'li',
+  P: 'p',
+  DIV: 'p',
+  BLOCKQUOTE: 'p',
+  SPAN: 'span',
 };
 /** Nesting beyond this is flattened to text: 100-level quote chains must not blow the stack. */
 const MAX_DEPTH = 64;
@@ -122,7 +157,10 @@ export function bodyText(nodes: BodyNode[], withQuotes = false): string {
     }
   };
   walk(nodes);
-  return out.replace(/[ \t\r\f\v]+/g, ' ').replace(/ *\n[\n ]*/g, '\n').trim();
+  return out
+    .replace(/[ \t\r\f\v]+/g, ' ')
+    .replace(/ *\n[\n ]*/g, '\n')
+    .trim();
 }
 
 /** Text of an element with <br> and block ends as line breaks (for quotes). */
@@ -144,5 +182,9 @@ export function elementText(el: Element): string {
     }
   };
   walk(el, 0);
-  return parts.join('').replace(/[ \t\r\f\v]+/g, ' ').replace(/ *\n[\n ]*/g, '\n').trim();
+  return parts
+    .join('')
+    .replace(/[ \t\r\f\v]+/g, ' ')
+    .replace(/ *\n[\n ]*/g, '\n')
+    .trim();
 }

@@ -29,12 +29,17 @@ export async function fetchForumPage(url: string, fetchImpl: typeof fetch = fetc
   try {
     const res = await fetchImpl(url, { credentials: 'omit', redirect: 'follow', headers: { accept: 'text/html' } });
     if (!res.ok) return { ok: false, status: res.status, error: `The forum answered ${res.status}.` };
-    if (!isForumThreadUrl(res.url || url)) return { ok: false, status: res.status, error: 'The forum redirected away from the thread.' };
+    if (!isForumThreadUrl(res.url || url))
+      return { ok: false, status: res.status, error: 'The forum redirected away from the thread.' };
     const html = await res.text();
     if (html.length > MAX_BYTES) return { ok: false, status: res.status, error: 'The page is too large.' };
     return { ok: true, url: res.url || url, html };
   } catch (err) {
-    return { ok: false, status: 0, error: `Could not reach the forum (${err instanceof Error ? err.message : String(err)}).` };
+    return {
+      ok: false,
+      status: 0,
+      error: `Could not reach the forum (${err instanceof Error ? err.message : String(err)}).`,
+    };
   }
 }
 

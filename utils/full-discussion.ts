@@ -6,7 +6,9 @@ import type { Comment } from './model';
 
 /** Pages in a XenForo thread, from its page navigation ("1 2 3 … 12"). */
 export function pageCount(doc: Document): number {
-  const numbers = Array.from(doc.querySelectorAll('.pageNav-page, .pageNav-main a')).map((el) => Number((el.textContent ?? '').trim()));
+  const numbers = Array.from(doc.querySelectorAll('.pageNav-page, .pageNav-main a')).map((el) =>
+    Number((el.textContent ?? '').trim()),
+  );
   return Math.max(1, ...numbers.filter((n) => Number.isInteger(n) && n > 0 && n < 10_000));
 }
 
@@ -54,7 +56,9 @@ export type LoadResult =
 
 export interface LoaderDeps {
   /** Fetch one page's HTML (through the background). */
-  fetchPage(url: string): Promise<{ ok: true; url: string; html: string } | { ok: false; status: number; error: string }>;
+  fetchPage(
+    url: string,
+  ): Promise<{ ok: true; url: string; html: string } | { ok: false; status: number; error: string }>;
   /** Parse one page into its posts and the page count it shows. */
   parse(html: string, url: string): { comments: Comment[]; pages: number };
   onProgress(p: LoadProgress): void;
@@ -75,7 +79,11 @@ export interface ResumePoint {
   base?: string;
 }
 
-export async function loadDiscussion(threadUrl: string, deps: LoaderDeps, from: ResumePoint = { page: 1, comments: [] }): Promise<LoadResult> {
+export async function loadDiscussion(
+  threadUrl: string,
+  deps: LoaderDeps,
+  from: ResumePoint = { page: 1, comments: [] },
+): Promise<LoadResult> {
   const comments = from.comments.slice();
   let total = from.total ?? from.page;
   // Later pages hang off the address the first one resolved to (/threads/<id> redirects to /threads/<slug>.<id>/).
@@ -86,7 +94,8 @@ export async function loadDiscussion(threadUrl: string, deps: LoaderDeps, from: 
     if (deps.signal.aborted) return { status: 'cancelled', comments, nextPage: page, base };
     const url = pageUrl(base, page);
     const res = await deps.fetchPage(url);
-    if (!res.ok) return { status: 'failed', comments, nextPage: page, base, error: `Page ${page} of ${total}: ${res.error}` };
+    if (!res.ok)
+      return { status: 'failed', comments, nextPage: page, base, error: `Page ${page} of ${total}: ${res.error}` };
     if (page === 1) base = res.url;
     let parsed: { comments: Comment[]; pages: number };
     try {

@@ -24,9 +24,7 @@ export function compareBy(mode: SortMode): (a: Keyed, b: Keyed) => number {
 export function sortForest(roots: ThreadNode[], mode: SortMode): ThreadNode[] {
   const cmp = compareBy(mode);
   const sortLevel = (nodes: ThreadNode[]): ThreadNode[] =>
-    nodes
-      .map((n) => (n.children.length ? { ...n, children: sortLevel(n.children) } : n))
-      .sort(cmp);
+    nodes.map((n) => (n.children.length ? { ...n, children: sortLevel(n.children) } : n)).sort(cmp);
   return sortLevel(roots);
 }
 

@@ -87,7 +87,8 @@ export function validateView(raw: unknown): ViewPrefs {
   const sites: Record<string, boolean> = {};
   if (isObj(v.sites))
     for (const [host, on] of Object.entries(v.sites))
-      if (typeof on === 'boolean' && host.length <= LIMITS.hostChars && /^[a-z0-9.-]+$/i.test(host)) sites[host.toLowerCase()] = on;
+      if (typeof on === 'boolean' && host.length <= LIMITS.hostChars && /^[a-z0-9.-]+$/i.test(host))
+        sites[host.toLowerCase()] = on;
   return {
     enabled: pick(v.enabled, isBool, d.enabled),
     sites: isObj(v.sites) ? sites : { ...d.sites },
@@ -101,7 +102,12 @@ export function validateFilters(raw: unknown): FilterPrefs {
   const v = isObj(raw) ? raw : {};
   const min = v.minRating;
   return {
-    minRating: min === null ? null : typeof min === 'number' && Number.isFinite(min) ? Math.round(Math.max(-1e6, Math.min(1e6, min))) + 0 /* no -0 */ : d.minRating,
+    minRating:
+      min === null
+        ? null
+        : typeof min === 'number' && Number.isFinite(min)
+          ? Math.round(Math.max(-1e6, Math.min(1e6, min))) + 0 /* no -0 */
+          : d.minRating,
     mutedWords: strings(v.mutedWords, [...d.mutedWords]),
     mutedUsers: strings(v.mutedUsers, [...d.mutedUsers]),
   };
@@ -114,7 +120,12 @@ export function validateBrands(raw: unknown): BrandPrefs {
   return {
     highlight: pick(v.highlight, isBool, d.highlight),
     only: Array.isArray(v.only) ? ids(v.only) : [...d.only],
-    custom: Array.isArray(v.custom) ? v.custom.map(brand).filter((b): b is BrandDef => b !== null).slice(0, LIMITS.brands) : [],
+    custom: Array.isArray(v.custom)
+      ? v.custom
+          .map(brand)
+          .filter((b): b is BrandDef => b !== null)
+          .slice(0, LIMITS.brands)
+      : [],
     disabled: Array.isArray(v.disabled) ? ids(v.disabled) : [...d.disabled],
   };
 }
@@ -138,7 +149,8 @@ export function migrateViewV1(old: unknown): unknown {
 
 export function migrateFiltersV1(old: unknown): unknown {
   if (!isObj(old)) return old;
-  const min = typeof old.minRating === 'string' ? (old.minRating.trim() === '' ? null : Number(old.minRating)) : old.minRating;
+  const min =
+    typeof old.minRating === 'string' ? (old.minRating.trim() === '' ? null : Number(old.minRating)) : old.minRating;
   const muted = typeof old.muted === 'string' ? splitList(old.muted) : [];
   return { minRating: Number.isFinite(min) ? min : null, mutedWords: muted, mutedUsers: [] };
 }

@@ -3,8 +3,13 @@
 // "a minute ago", "just now". Returns undefined when nothing can be read.
 
 const UNIT_MS: Record<string, number> = {
-  second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000,
-  month: 2_629_800_000, year: 31_557_600_000,
+  second: 1000,
+  minute: 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+  week: 604_800_000,
+  month: 2_629_800_000,
+  year: 31_557_600_000,
 };
 
 function clock(text: string, base: Date): number | undefined {

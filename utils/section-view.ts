@@ -5,7 +5,15 @@ import type { DiscussionUi } from './discussion-controller';
 import type { Prefs, ViewPrefs } from './prefs';
 import { threadByQuotes, threadSteps, type Forest } from './thread-by-quotes';
 import { nextTask, runInTasks } from './steps';
-import { brandContext, brandContextSteps, buildViewModel, viewModelSteps, type BrandContext, type Counts, type ViewModel } from './view-model';
+import {
+  brandContext,
+  brandContextSteps,
+  buildViewModel,
+  viewModelSteps,
+  type BrandContext,
+  type Counts,
+  type ViewModel,
+} from './view-model';
 
 // Puts our view where the page's comment section was and takes it away again. The original section is never
 // modified: our host element is inserted right before it, and the content stylesheet hides the element that
@@ -94,7 +102,10 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
     ensureBrands(prefs);
     // The model prepare() built in steps, when nothing it depends on has changed since.
     const key = modelKey(prefs);
-    const model = prepared?.key === key && prepared.forest === forest ? prepared.model : buildViewModel(section.comments, forest, prefs, brands!, brandFocus);
+    const model =
+      prepared?.key === key && prepared.forest === forest
+        ? prepared.model
+        : buildViewModel(section.comments, forest, prefs, brands!, brandFocus);
     prepared = null;
     counts = model.counts;
     const fresh = !host;
@@ -132,7 +143,10 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
       brandsKey = JSON.stringify(next.brands);
       if (next.view.view === 'original') return;
       await nextTask();
-      const model = await runInTasks(viewModelSteps(section.comments, forest, next, brands, brandFocus, PREPARE_SLICE), nextTask);
+      const model = await runInTasks(
+        viewModelSteps(section.comments, forest, next, brands, brandFocus, PREPARE_SLICE),
+        nextTask,
+      );
       prepared = { key: modelKey(next), forest, model };
     },
     update(next) {

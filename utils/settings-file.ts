@@ -17,16 +17,33 @@ export function parseSettingsFile(text: string): ImportResult {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return { ok: false, error: `This file is not valid JSON (${err instanceof Error ? err.message : 'parse error'}). Nothing was changed.` };
+    return {
+      ok: false,
+      error: `This file is not valid JSON (${err instanceof Error ? err.message : 'parse error'}). Nothing was changed.`,
+    };
   }
   const obj = data as { app?: unknown; version?: unknown; prefs?: unknown } | null;
-  if (typeof obj !== 'object' || obj === null || obj.app !== SETTINGS_FILE_APP || typeof obj.prefs !== 'object' || obj.prefs === null) {
-    return { ok: false, error: 'This is not a Threadlight settings file (export one from this page to see the format). Nothing was changed.' };
+  if (
+    typeof obj !== 'object' ||
+    obj === null ||
+    obj.app !== SETTINGS_FILE_APP ||
+    typeof obj.prefs !== 'object' ||
+    obj.prefs === null
+  ) {
+    return {
+      ok: false,
+      error:
+        'This is not a Threadlight settings file (export one from this page to see the format). Nothing was changed.',
+    };
   }
   if (typeof obj.version === 'number' && obj.version > PREFS_VERSION) {
-    return { ok: false, error: `This file comes from a newer Threadlight (settings v${obj.version}). Update the extension to import it. Nothing was changed.` };
+    return {
+      ok: false,
+      error: `This file comes from a newer Threadlight (settings v${obj.version}). Update the extension to import it. Nothing was changed.`,
+    };
   }
   const prefs = obj.prefs as Record<string, unknown>;
-  if (!CONCERNS.some((c) => c in prefs)) return { ok: false, error: 'This settings file has no settings in it. Nothing was changed.' };
+  if (!CONCERNS.some((c) => c in prefs))
+    return { ok: false, error: 'This settings file has no settings in it. Nothing was changed.' };
   return { ok: true, prefs: validatePrefs(prefs) };
 }

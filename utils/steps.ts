@@ -23,7 +23,11 @@ export interface TaskOptions {
   now?: () => number;
 }
 
-export async function runInTasks<T>(steps: Steps<T>, nextTask: () => Promise<void>, options: TaskOptions = {}): Promise<T> {
+export async function runInTasks<T>(
+  steps: Steps<T>,
+  nextTask: () => Promise<void>,
+  options: TaskOptions = {},
+): Promise<T> {
   const { budgetMs = TASK_BUDGET_MS, now = () => performance.now() } = options;
   let start = now();
   for (;;) {

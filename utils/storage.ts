@@ -1,9 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import {
-  CONCERNS, MIGRATIONS, PREFS_VERSION, validatePrefs,
-  type Concern, type Prefs,
-} from './prefs';
+import { CONCERNS, MIGRATIONS, PREFS_VERSION, validatePrefs, type Concern, type Prefs } from './prefs';
 
 // Where preferences live: browser.storage.sync, one versioned item per concern ("threadlight.view" …),
 // migrated by WXT's storage.defineItem. An item too large for sync (8 KB per item) or a write that sync
@@ -21,7 +18,13 @@ const metaKey = (c: Concern) => `${key(c)}$`;
 
 const defineItems = (area: 'sync' | 'local') =>
   Object.fromEntries(
-    CONCERNS.map((c) => [c, storage.defineItem<unknown, { v: number }>(`${area}:${key(c)}`, { version: PREFS_VERSION, migrations: MIGRATIONS[c] })]),
+    CONCERNS.map((c) => [
+      c,
+      storage.defineItem<unknown, { v: number }>(`${area}:${key(c)}`, {
+        version: PREFS_VERSION,
+        migrations: MIGRATIONS[c],
+      }),
+    ]),
   ) as Record<Concern, ReturnType<typeof storage.defineItem<unknown, { v: number }>>>;
 
 let items: { sync: ReturnType<typeof defineItems>; local: ReturnType<typeof defineItems> } | undefined;
@@ -31,7 +34,8 @@ function getItems() {
   return items;
 }
 
-const isMarker = (v: unknown) => typeof v === 'object' && v !== null && (v as Record<string, unknown>)[LOCAL_MARKER] === true;
+const isMarker = (v: unknown) =>
+  typeof v === 'object' && v !== null && (v as Record<string, unknown>)[LOCAL_MARKER] === true;
 
 async function readRaw(c: Concern): Promise<unknown> {
   const { sync, local } = getItems();
@@ -123,7 +127,9 @@ export function isPrefsKey(k: string): boolean {
 /** Runs migrations on every stored item (background, on update). Never writes defaults over user values. */
 export async function migrateStoredPrefs(): Promise<void> {
   const { sync, local } = getItems();
-  await Promise.all(CONCERNS.flatMap((c) => [sync[c].migrate(), local[c].migrate()]).map((p) => p.catch(() => undefined)));
+  await Promise.all(
+    CONCERNS.flatMap((c) => [sync[c].migrate(), local[c].migrate()]).map((p) => p.catch(() => undefined)),
+  );
 }
 
 /** Calls back with fresh preferences whenever stored ones really change (no-op events are ignored). */
@@ -159,7 +165,8 @@ export function createPrefsWriter(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWrite = 0;
   let chain: Promise<void> = Promise.resolve();
-  const report = (p: Promise<SaveResult>) => p.then(onResult, (e: unknown) => onResult(e instanceof Error ? e : new Error(String(e))));
+  const report = (p: Promise<SaveResult>) =>
+    p.then(onResult, (e: unknown) => onResult(e instanceof Error ? e : new Error(String(e))));
   const flush = () => {
     timer = undefined;
     const batch = pending;

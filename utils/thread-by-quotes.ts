@@ -92,7 +92,8 @@ function writeShingles(words: ArrayLike<number>, from: number, count: number, ou
     if (count) out[at++] = shingleKey(words[from]!, count > 1 ? words[from + 1]! : -1, -1);
     return at;
   }
-  for (let i = from, end = from + count - SHINGLE; i <= end; i++) out[at++] = shingleKey(words[i]!, words[i + 1]!, words[i + 2]!);
+  for (let i = from, end = from + count - SHINGLE; i <= end; i++)
+    out[at++] = shingleKey(words[i]!, words[i + 1]!, words[i + 2]!);
   return at;
 }
 
@@ -114,7 +115,11 @@ export interface TextMatch {
  * ascending within each key. Returns the sorted keys and values, and the key buffer it no longer needs (the
  * one passed in: an odd number of passes ends in the other).
  */
-function* radixSortPairs(keys: Uint32Array, values: Uint32Array, n: number): Steps<[Uint32Array, Uint32Array, Uint32Array]> {
+function* radixSortPairs(
+  keys: Uint32Array,
+  values: Uint32Array,
+  n: number,
+): Steps<[Uint32Array, Uint32Array, Uint32Array]> {
   let k1: Uint32Array = keys;
   let v1: Uint32Array = values;
   let k2: Uint32Array = new Uint32Array(n);
@@ -130,7 +135,15 @@ function* radixSortPairs(keys: Uint32Array, values: Uint32Array, n: number): Ste
 }
 
 /** One counting-sort pass on 10 bits of the keys (a plain function: V8 optimises its loops best there). */
-function radixPass(k1: Uint32Array, v1: Uint32Array, k2: Uint32Array, v2: Uint32Array, n: number, shift: number, counts: Uint32Array): void {
+function radixPass(
+  k1: Uint32Array,
+  v1: Uint32Array,
+  k2: Uint32Array,
+  v2: Uint32Array,
+  n: number,
+  shift: number,
+  counts: Uint32Array,
+): void {
   counts.fill(0);
   for (let i = 0; i < n; i++) counts[(k1[i]! >>> shift) & 0x3ff]!++;
   let sum = 0;
@@ -188,7 +201,8 @@ function postingsTable(keys: Uint32Array, starts: Uint32Array, ranks: Uint32Arra
     const from = starts[d]!;
     const count = starts[d + 1]! - from;
     // Past 2^25 postings (a discussion of hundreds of megabytes) a start no longer fits: counted as common.
-    table[slot * 2 + 1] = count === 1 ? ~ranks[from]! : count > MAX_POSTINGS || from >= 1 << 25 ? COMMON : from * 64 + count - 2;
+    table[slot * 2 + 1] =
+      count === 1 ? ~ranks[from]! : count > MAX_POSTINGS || from >= 1 << 25 ? COMMON : from * 64 + count - 2;
   }
   return { table, shift };
 }
@@ -268,7 +282,12 @@ export class QuoteIndex {
     }
     yield;
     const [sortedKeys, sortedRanks, spare] = yield* radixSortPairs(keyBuf, rankBuf, n);
-    const { keys, starts, ranks, distinct } = groupPostings(sortedKeys, sortedRanks, n, spare.length > n ? spare : new Uint32Array(n + 1));
+    const { keys, starts, ranks, distinct } = groupPostings(
+      sortedKeys,
+      sortedRanks,
+      n,
+      spare.length > n ? spare : new Uint32Array(n + 1),
+    );
     yield;
     this.postings = postingsTable(keys, starts, ranks, distinct);
     this.ranks = ranks;
@@ -390,9 +409,13 @@ export class QuoteIndex {
     for (const [rank, hits] of topCandidates(voted, votes, candidates, SHORTLIST)) {
       const containment = hits / informative;
       // Exact substring only matters where every shingle is there; elsewhere containment is the score.
-      const confidence = containment === 1 && this.containsRun(rank, words.hashes, words.count) ? 1 : Math.min(containment, 0.99);
+      const confidence =
+        containment === 1 && this.containsRun(rank, words.hashes, words.count) ? 1 : Math.min(containment, 0.99);
       // Ties go to the earliest candidate: the original, not a later echo of it.
-      if (confidence >= MIN_CONTAINMENT && (!best || confidence > best.confidence || (confidence === best.confidence && rank < best.target))) {
+      if (
+        confidence >= MIN_CONTAINMENT &&
+        (!best || confidence > best.confidence || (confidence === best.confidence && rank < best.target))
+      ) {
         best = { target: rank, confidence };
       }
     }
@@ -503,7 +526,8 @@ function linkQuotes(node: ThreadNode, byId: Map<string, ThreadNode>, ordered: Th
   const { comment, rank } = node;
   node.links = comment.quotes.map((quote, i): QuoteLink => {
     const exact = quote.sourceId !== undefined ? byId.get(quote.sourceId)?.rank : undefined;
-    if (exact !== undefined && exact < rank) return { quote: i, sourceId: quote.sourceId!, method: 'exact', confidence: 1 };
+    if (exact !== undefined && exact < rank)
+      return { quote: i, sourceId: quote.sourceId!, method: 'exact', confidence: 1 };
     // A named source that is not on the page stays an orphan: its text may echo another comment.
     if (quote.sourceId !== undefined) return { quote: i, sourceId: null, method: null, confidence: 0 };
     const m = index.match(quote.text, rank);

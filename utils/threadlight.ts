@@ -60,7 +60,8 @@ export async function startThreadlight(ctx: ContentScriptContext, doc: Document,
   let discussion: DiscussionController | null = null;
 
   const writer = createPrefsWriter(() => undefined);
-  const effective = (p: Prefs): Prefs => (enabledOn(p.view, hostname) ? p : { ...p, view: { ...p.view, view: 'original' } });
+  const effective = (p: Prefs): Prefs =>
+    enabledOn(p.view, hostname) ? p : { ...p, view: { ...p.view, view: 'original' } };
   const show = () => {
     try {
       view?.update(effective(prefs));

@@ -75,7 +75,10 @@ export function* viewModelSteps(
     }
     if (++seen % slice === 0) yield;
   }
-  const roots = prefs.view.view === 'flat' ? flattenForest(forest.roots, prefs.view.sort) : sortForest(forest.roots, prefs.view.sort);
+  const roots =
+    prefs.view.view === 'flat'
+      ? flattenForest(forest.roots, prefs.view.sort)
+      : sortForest(forest.roots, prefs.view.sort);
   yield;
   let highlighter: BrandMatcher | null = null;
   if (prefs.brands.highlight) {
@@ -92,6 +95,12 @@ export function* viewModelSteps(
   };
 }
 
-export function buildViewModel(comments: Comment[], forest: Forest, prefs: Prefs, brands: BrandContext, brandFocus: string[]): ViewModel {
+export function buildViewModel(
+  comments: Comment[],
+  forest: Forest,
+  prefs: Prefs,
+  brands: BrandContext,
+  brandFocus: string[],
+): ViewModel {
   return runAll(viewModelSteps(comments, forest, prefs, brands, brandFocus, Number.POSITIVE_INFINITY));
 }

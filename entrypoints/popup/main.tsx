@@ -57,7 +57,9 @@ async function main() {
   // The tab's counts arrive after the first paint; a page without our content script never answers.
   if (tab) {
     const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 1500));
-    const reply = browser.tabs.sendMessage(tab.id, { type: STATS_MESSAGE }).catch(() => null) as Promise<TabStats | null>;
+    const reply = browser.tabs
+      .sendMessage(tab.id, { type: STATS_MESSAGE })
+      .catch(() => null) as Promise<TabStats | null>;
     stats = await Promise.race([reply, timeout]);
     draw();
   }

@@ -11,7 +11,9 @@ export const SITE_HOSTS = ['www.macrumors.com', 'macrumors.com', 'forums.macrumo
 /** @param {{ extensionDir: string, port?: number, headless?: boolean }} options */
 export async function launchChromium({ extensionDir, port, headless = true }) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'threadlight-chromium-'));
-  const rules = port ? [...SITE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND'].join(', ') : 'MAP * ~NOTFOUND';
+  const rules = port
+    ? [...SITE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND'].join(', ')
+    : 'MAP * ~NOTFOUND';
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless,

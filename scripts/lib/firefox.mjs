@@ -49,7 +49,9 @@ export async function launchFirefox({ extensionDir, headless = true }) {
   const driver = await connectMarionette(port);
   // Temporary add-ons get a random internal host name; ask the browser for it.
   await driver.send('Marionette:SetContext', { value: 'chrome' });
-  const host = await driver.execute(`return WebExtensionPolicy.getByID(arguments[0])?.mozExtensionHostname`, [FIREFOX_EXTENSION_ID]);
+  const host = await driver.execute(`return WebExtensionPolicy.getByID(arguments[0])?.mozExtensionHostname`, [
+    FIREFOX_EXTENSION_ID,
+  ]);
   await driver.send('Marionette:SetContext', { value: 'content' });
   if (!host) throw new Error('the extension is not installed in Firefox');
   return {

@@ -14,16 +14,38 @@ function certificate() {
   const cert = join(dir, 'cert.pem');
   if (!existsSync(cert)) {
     mkdirSync(dir, { recursive: true });
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '3650', '-subj', '/CN=www.macrumors.com',
-      '-addext', 'subjectAltName=DNS:www.macrumors.com,DNS:macrumors.com,DNS:forums.macrumors.com,IP:127.0.0.1',
-      '-keyout', key, '-out', cert,
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '3650',
+        '-subj',
+        '/CN=www.macrumors.com',
+        '-addext',
+        'subjectAltName=DNS:www.macrumors.com,DNS:macrumors.com,DNS:forums.macrumors.com,IP:127.0.0.1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'ignore' },
+    );
   }
   return { key: readFileSync(key), cert: readFileSync(cert) };
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
 
 /**
  * @param {{ https?: boolean, harness?: string, routes?: Record<string, (req, res) => void>, headers?: Record<string,string> }} options
@@ -58,7 +80,10 @@ export async function startFixtureServer(options = {}) {
       res.writeHead(200, { 'content-type': TYPES['.js'] }).end(options.harness);
       return;
     }
-    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '').replace(/^\/+/, '').replace(/^fixtures\//, '');
+    const rel = normalize(decodeURIComponent(url.pathname))
+      .replace(/^(\.\.[/\\])+/, '')
+      .replace(/^\/+/, '')
+      .replace(/^fixtures\//, '');
     // Article-like paths (/2017/12/08/<fixture>.html) serve the fixture named by their last segment.
     let file = join(FIXTURES, rel || 'index.html');
     if (!existsSync(file)) file = join(FIXTURES, basename(rel));
@@ -68,8 +93,15 @@ export async function startFixtureServer(options = {}) {
     }
     let body = readFileSync(file);
     const ext = file.slice(file.lastIndexOf('.'));
-    if (ext === '.html' && options.harness) body = Buffer.from(String(body).replace(/<\/body>/i, '<script src="/__harness.js"></script></body>'));
-    res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-store', ...(options.headers ?? {}) }).end(body);
+    if (ext === '.html' && options.harness)
+      body = Buffer.from(String(body).replace(/<\/body>/i, '<script src="/__harness.js"></script></body>'));
+    res
+      .writeHead(200, {
+        'content-type': TYPES[ext] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+        ...(options.headers ?? {}),
+      })
+      .end(body);
   };
   const server = options.https ? createHttps(certificate(), handler) : createHttp(handler);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -80,7 +112,11 @@ export async function startFixtureServer(options = {}) {
     /** Resolves with the first report that satisfies the predicate. */
     waitForReport(predicate, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching report in ${timeoutMs} ms; got ${JSON.stringify(reports).slice(0, 2000)}`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(new Error(`no matching report in ${timeoutMs} ms; got ${JSON.stringify(reports).slice(0, 2000)}`)),
+          timeoutMs,
+        );
         const check = () => {
           const hit = reports.find(predicate);
           if (hit) {
@@ -91,6 +127,10 @@ export async function startFixtureServer(options = {}) {
         check();
       });
     },
-    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -102,7 +102,9 @@ export async function connectMarionette(port, { timeoutMs = 30_000 } = {}) {
         if (fresh) {
           await send('WebDriver:SwitchToWindow', { handle: fresh, focus: true });
           // The new tab starts as about:blank; wait for the page itself.
-          await this.waitFor(`location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`, { message: `${url} to load` });
+          await this.waitFor(`location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`, {
+            message: `${url} to load`,
+          });
           return fresh;
         }
         if (Date.now() > end) throw new Error(`tab for ${url} did not open`);

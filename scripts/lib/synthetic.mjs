@@ -1,7 +1,10 @@
 // Deterministic synthetic discussions for benchmarks: realistic lengths, ~30% of comments quoting an earlier
 // one (whole or an excerpt, sometimes lightly edited), brand mentions, 2017 article markup or XenForo posts.
 
-const WORDS = 'the a to and of is in it that for on with as this but not you be are have was they phone apple iphone samsung galaxy android google pixel huawei xiaomi battery screen price camera update ios software hardware would could really just think because people buy new old better worse year years design charge charging port headphone jack faster slower cheaper expensive'.split(' ');
+const WORDS =
+  'the a to and of is in it that for on with as this but not you be are have was they phone apple iphone samsung galaxy android google pixel huawei xiaomi battery screen price camera update ios software hardware would could really just think because people buy new old better worse year years design charge charging port headphone jack faster slower cheaper expensive'.split(
+    ' ',
+  );
 
 export function rng(seed = 1) {
   let s = seed >>> 0;
@@ -26,7 +29,13 @@ export function syntheticDiscussion(n, { seed = 7, quoteRate = 0.3 } = {}) {
   const comments = [];
   for (let i = 0; i < n; i++) {
     const text = Array.from({ length: 1 + Math.floor(random() * 5) }, sentence).join(' ');
-    const c = { id: String(30000000 + i * 3), author: `user${Math.floor(random() * n)}`, votes: Math.floor(random() * 40), text, quote: null };
+    const c = {
+      id: String(30000000 + i * 3),
+      author: `user${Math.floor(random() * n)}`,
+      votes: Math.floor(random() * 40),
+      text,
+      quote: null,
+    };
     if (i > 0 && random() < quoteRate) {
       const source = comments[Math.floor(random() * i)];
       const words = source.text.split(' ');
@@ -43,7 +52,10 @@ export function syntheticDiscussion(n, { seed = 7, quoteRate = 0.3 } = {}) {
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function articleHtml(comments) {
-  const blocks = comments.map((c) => `<div class="comment"> <div class="avatar"> <a href="https://forums.macrumors.com//members/${c.id}"><img src="/none.png" width="75" height="75" alt="Avatar"></a> </div> <div class="comment_content"> <div class="username"><a href="https://forums.macrumors.com/posts/${c.id}">${esc(c.author)}</a></div> <div class="date">3 hours ago</div> <div class="content">${c.quote ? `<p class="quote">${esc(c.quote.text)}</p> <br> <br> ` : ''}${esc(c.text)}</div> <div class="rating"><strong>Rating:</strong> ${c.votes} Votes</div> </div> </div>`);
+  const blocks = comments.map(
+    (c) =>
+      `<div class="comment"> <div class="avatar"> <a href="https://forums.macrumors.com//members/${c.id}"><img src="/none.png" width="75" height="75" alt="Avatar"></a> </div> <div class="comment_content"> <div class="username"><a href="https://forums.macrumors.com/posts/${c.id}">${esc(c.author)}</a></div> <div class="date">3 hours ago</div> <div class="content">${c.quote ? `<p class="quote">${esc(c.quote.text)}</p> <br> <br> ` : ''}${esc(c.text)}</div> <div class="rating"><strong>Rating:</strong> ${c.votes} Votes</div> </div> </div>`,
+  );
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Synthetic article - Mac Rumors</title></head><body><div id="content"><h1>Synthetic article</h1><p>Body.</p></div><div id="commentsContainer"><div id="comments"><h2>Top Rated Comments</h2><a href="https://forums.macrumors.com/threads/1" class="view_all">(View all)</a>${blocks.join('\n')}<br>[ <a href="https://forums.macrumors.com/threads/1" class="view_more">Read All Comments</a> ]</div></div></body></html>`;
 }
 

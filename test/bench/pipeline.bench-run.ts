@@ -4,11 +4,24 @@ import type { Comment } from '@/utils/model';
 import { compileBrandMatcher, DEFAULT_BRANDS, type BrandDef } from '@/utils/brands';
 import { findSection } from '@/utils/sites';
 import { normalizeText, tokenize } from '@/utils/text';
-import { chronology, MIN_CONTAINMENT, MIN_QUOTE_CHARS, MIN_QUOTE_WORDS, shingleKeys, threadByQuotes } from '@/utils/thread-by-quotes';
+import {
+  chronology,
+  MIN_CONTAINMENT,
+  MIN_QUOTE_CHARS,
+  MIN_QUOTE_WORDS,
+  shingleKeys,
+  threadByQuotes,
+} from '@/utils/thread-by-quotes';
 // @ts-expect-error plain JS helper shared with the browser benchmark
 import { articleHtml, syntheticDiscussion } from '../../scripts/lib/synthetic.mjs';
 
-type Synthetic = { id: string; author: string; votes: number; text: string; quote: { of: string; text: string } | null };
+type Synthetic = {
+  id: string;
+  author: string;
+  votes: number;
+  text: string;
+  quote: { of: string; text: string } | null;
+};
 
 /** Median time of one call, over at least `minRuns` calls and `minMs` milliseconds (after one warm-up call). */
 function time(fn: () => void, minMs = 300, minRuns = 5): number {
@@ -28,7 +41,14 @@ const ms = (n: number) => (n < 1 ? n.toFixed(3) : n < 100 ? n.toFixed(2) : n.toF
 
 function toComments(list: Synthetic[]): Comment[] {
   return list.map((s, index) => ({
-    id: s.id, author: s.author, timeText: '', votes: s.votes, votesMissing: false, body: [], index, ownText: s.text,
+    id: s.id,
+    author: s.author,
+    timeText: '',
+    votes: s.votes,
+    votesMissing: false,
+    body: [],
+    index,
+    ownText: s.text,
     quotes: s.quote ? [{ text: s.quote.text }] : [],
   }));
 }
@@ -78,7 +98,11 @@ function naiveExactAllPairs(comments: Comment[]) {
   ordered.forEach((c, i) => {
     for (const q of c.quotes) {
       const needle = normalizeText(q.text);
-      for (let j = 0; j < i; j++) if (norm[j]!.includes(needle)) { found++; break; }
+      for (let j = 0; j < i; j++)
+        if (norm[j]!.includes(needle)) {
+          found++;
+          break;
+        }
     }
   });
   return found;
@@ -88,7 +112,9 @@ it('extraction', () => {
   const html = articleHtml(syntheticDiscussion(2000));
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const t = time(() => findSection(doc, 'https://www.macrumors.com/bench/'), 1000);
-  console.log(`\nExtraction (happy-dom, 2017 markup)\n  2,000 comments: ${ms(t)} ms per page (${ms((t / 2000) * 1000)} µs per comment)`);
+  console.log(
+    `\nExtraction (happy-dom, 2017 markup)\n  2,000 comments: ${ms(t)} ms per page (${ms((t / 2000) * 1000)} µs per comment)`,
+  );
 });
 
 it('threading', () => {
@@ -107,9 +133,13 @@ it('threading', () => {
     const linked = Array.from(forest.byId.values()).filter((x) => x.parentId).length;
     const agree = Array.from(naive).filter(([id, p]) => forest.byId.get(id)!.parentId === p).length;
     const perComment = `${((tThread / n) * 1000).toFixed(1)} µs per comment`;
-    const growth = last ? ` | ×${(tThread / last.thread).toFixed(1)} (normalise ×${(tNorm / last.norm).toFixed(1)}); ${perComment}` : ` | ${perComment}`;
+    const growth = last
+      ? ` | ×${(tThread / last.thread).toFixed(1)} (normalise ×${(tNorm / last.norm).toFixed(1)}); ${perComment}`
+      : ` | ${perComment}`;
     last = { thread: tThread, norm: tNorm };
-    rows.push(`  ${String(n).padStart(8)} | ${ms(tThread).padStart(9)} | ${ms(tNorm).padStart(12)} | ${(tThread / tNorm).toFixed(2).padStart(11)} | ${ms(tNaive).padStart(12)} | ${(tNaive / tThread).toFixed(0).padStart(7)}× | ${ms(tExact).padStart(14)} | ${String(linked).padStart(6)} | ${`${agree}/${naive.size}`.padStart(11)}${growth}`);
+    rows.push(
+      `  ${String(n).padStart(8)} | ${ms(tThread).padStart(9)} | ${ms(tNorm).padStart(12)} | ${(tThread / tNorm).toFixed(2).padStart(11)} | ${ms(tNaive).padStart(12)} | ${(tNaive / tThread).toFixed(0).padStart(7)}× | ${ms(tExact).padStart(14)} | ${String(linked).padStart(6)} | ${`${agree}/${naive.size}`.padStart(11)}${growth}`,
+    );
   }
   console.log(`\nThreading synthetic discussions (30% quote, excerpts, 20% edited); medians of repeated runs
   all-pairs = same matching as ours without the index; exact all-pairs = substring only (finds fewer)
@@ -119,15 +149,29 @@ ${rows.join('\n')}`);
 });
 
 it('highlighting', () => {
-  const base = syntheticDiscussion(4000).map((c: Synthetic) => c.text).join(' ');
+  const base = syntheticDiscussion(4000)
+    .map((c: Synthetic) => c.text)
+    .join(' ');
   const text = base.repeat(Math.ceil(1_048_576 / base.length)).slice(0, 1_048_576);
-  const extra: BrandDef[] = Array.from({ length: 200 - DEFAULT_BRANDS.reduce((n, b) => n + b.aliases.length, 0) }, (_, i) => ({ id: `extra${i}`, label: `Extra ${i}`, color: '#123456', aliases: [`Brandname${i}`] }));
+  const extra: BrandDef[] = Array.from(
+    { length: 200 - DEFAULT_BRANDS.reduce((n, b) => n + b.aliases.length, 0) },
+    (_, i) => ({ id: `extra${i}`, label: `Extra ${i}`, color: '#123456', aliases: [`Brandname${i}`] }),
+  );
   const brands = [...DEFAULT_BRANDS, ...extra];
   const entries = brands.reduce((n, b) => n + b.aliases.length, 0);
   const matcher = compileBrandMatcher(brands);
   let mentions = 0;
-  const tHighlight = time(() => { mentions = matcher.segments(text).filter((s) => s.brand).length; });
+  const tHighlight = time(() => {
+    mentions = matcher.segments(text).filter((s) => s.brand).length;
+  });
   const plain = /[\p{L}\p{N}]+/gu;
-  const tScan = time(() => { let n = 0; plain.lastIndex = 0; while (plain.exec(text)) n++; return n; });
-  console.log(`\nHighlighting 1 MB of comment text against ${entries} dictionary entries\n  highlight: ${ms(tHighlight)} ms (${mentions} mentions) | plain word scan: ${ms(tScan)} ms | ratio ${(tHighlight / tScan).toFixed(2)}×`);
+  const tScan = time(() => {
+    let n = 0;
+    plain.lastIndex = 0;
+    while (plain.exec(text)) n++;
+    return n;
+  });
+  console.log(
+    `\nHighlighting 1 MB of comment text against ${entries} dictionary entries\n  highlight: ${ms(tHighlight)} ms (${mentions} mentions) | plain word scan: ${ms(tScan)} ms | ratio ${(tHighlight / tScan).toFixed(2)}×`,
+  );
 });

@@ -15,7 +15,9 @@ function mount() {
 }
 
 const textareaAfter = (root: HTMLElement, label: string) =>
-  Array.from(root.querySelectorAll('label')).find((l) => l.textContent!.startsWith(label))!.querySelector('textarea')!;
+  Array.from(root.querySelectorAll('label'))
+    .find((l) => l.textContent!.startsWith(label))!
+    .querySelector('textarea')!;
 
 async function importFile(root: HTMLElement, content: string) {
   const input = root.querySelector('input[type="file"]') as HTMLInputElement;
@@ -51,7 +53,9 @@ describe('options page', () => {
     await tick();
     form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     await tick();
-    expect(changes.at(-1)!.brands.custom).toEqual([{ id: 'fairphone', label: 'Fairphone', color: '#7c3aed', aliases: ['Fairphone', 'FP#'] }]);
+    expect(changes.at(-1)!.brands.custom).toEqual([
+      { id: 'fairphone', label: 'Fairphone', color: '#7c3aed', aliases: ['Fairphone', 'FP#'] },
+    ]);
     const color = root.querySelector('input[aria-label="Colour of Apple"]') as HTMLInputElement;
     color.value = '#112233';
     color.dispatchEvent(new Event('change', { bubbles: true }));
@@ -70,7 +74,10 @@ describe('options page', () => {
     await importFile(root, '{ this is not json');
     expect(root.querySelector('[role="alert"]')!.textContent).toMatch(/not valid JSON.*Nothing was changed/);
     expect(changes).toHaveLength(0);
-    await importFile(root, exportSettings({ ...DEFAULT_PREFS, filters: { minRating: 9, mutedWords: ['x'], mutedUsers: [] } }));
+    await importFile(
+      root,
+      exportSettings({ ...DEFAULT_PREFS, filters: { minRating: 9, mutedWords: ['x'], mutedUsers: [] } }),
+    );
     await vi.waitFor(() => expect(changes).toHaveLength(1));
     expect(changes[0]!.filters.minRating).toBe(9);
     expect(textareaAfter(root, 'Muted words').value).toBe('x');

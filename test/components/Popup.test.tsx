@@ -13,11 +13,30 @@ function byLabel(root: HTMLElement, name: string): HTMLInputElement | HTMLSelect
   return target as HTMLInputElement;
 }
 
-function mount(hostname: string | null = 'www.macrumors.com', stats: Parameters<typeof Popup>[0]['stats'] = { found: true, enabled: true, total: 10, shown: 8, hidden: 2, source: 'macrumors-2017' }) {
+function mount(
+  hostname: string | null = 'www.macrumors.com',
+  stats: Parameters<typeof Popup>[0]['stats'] = {
+    found: true,
+    enabled: true,
+    total: 10,
+    shown: 8,
+    hidden: 2,
+    source: 'macrumors-2017',
+  },
+) {
   const root = document.createElement('div');
   document.body.append(root);
   const changes: Prefs[] = [];
-  render(<Popup initial={DEFAULT_PREFS} hostname={hostname} stats={stats} onChange={(p) => changes.push(p)} onOpenOptions={() => {}} />, root);
+  render(
+    <Popup
+      initial={DEFAULT_PREFS}
+      hostname={hostname}
+      stats={stats}
+      onChange={(p) => changes.push(p)}
+      onOpenOptions={() => {}}
+    />,
+    root,
+  );
   return { root, changes };
 }
 
@@ -25,8 +44,17 @@ describe('popup', () => {
   it('has every contract control, named exactly', () => {
     const { root } = mount();
     expect((byLabel(root, 'Enable on this site') as HTMLInputElement).type).toBe('checkbox');
-    expect(Array.from((byLabel(root, 'View') as HTMLSelectElement).options).map((o) => o.text)).toEqual(['Threaded', 'Flat', 'Original']);
-    expect(Array.from((byLabel(root, 'Sort') as HTMLSelectElement).options).map((o) => o.text)).toEqual(['Top rated', 'Newest', 'Oldest', 'Page order']);
+    expect(Array.from((byLabel(root, 'View') as HTMLSelectElement).options).map((o) => o.text)).toEqual([
+      'Threaded',
+      'Flat',
+      'Original',
+    ]);
+    expect(Array.from((byLabel(root, 'Sort') as HTMLSelectElement).options).map((o) => o.text)).toEqual([
+      'Top rated',
+      'Newest',
+      'Oldest',
+      'Page order',
+    ]);
     expect((byLabel(root, 'Highlight brands') as HTMLInputElement).type).toBe('checkbox');
     expect((byLabel(root, 'Minimum rating') as HTMLInputElement).type).toBe('number');
     expect((byLabel(root, 'Muted words') as HTMLInputElement).type).toBe('text');
@@ -71,6 +99,9 @@ describe('popup', () => {
 
   it('says when the tab has no comment section', () => {
     expect(mount(null, null).root.textContent).toContain('No comment section on this tab.');
-    expect(mount('www.macrumors.com', { found: false, enabled: true, total: 0, shown: 0, hidden: 0, source: null }).root.textContent).toContain('No comment section found');
+    expect(
+      mount('www.macrumors.com', { found: false, enabled: true, total: 0, shown: 0, hidden: 0, source: null }).root
+        .textContent,
+    ).toContain('No comment section found');
   });
 });

@@ -4,7 +4,23 @@ import { usePacedLimit } from '@/components/use-paced-limit';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-function Probe({ model, sizes, first, log, maxChunk, eager, near = true }: { model: object; sizes: number[]; first: number; log: number[]; maxChunk?: number; eager?: number; near?: boolean }) {
+function Probe({
+  model,
+  sizes,
+  first,
+  log,
+  maxChunk,
+  eager,
+  near = true,
+}: {
+  model: object;
+  sizes: number[];
+  first: number;
+  log: number[];
+  maxChunk?: number;
+  eager?: number;
+  near?: boolean;
+}) {
   const { visibleRoots } = usePacedLimit(model, sizes, { first, maxChunk, eager, near });
   log.push(visibleRoots);
   return <p>{visibleRoots}</p>;

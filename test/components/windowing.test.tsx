@@ -12,7 +12,10 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 const until = async (done: () => boolean) => {
   for (let i = 0; i < 300 && !done(); i++) await tick();
 };
-const prefsWith = (view: Partial<Prefs['view']> = {}): Prefs => ({ ...DEFAULT_PREFS, view: { ...DEFAULT_PREFS.view, ...view } });
+const prefsWith = (view: Partial<Prefs['view']> = {}): Prefs => ({
+  ...DEFAULT_PREFS,
+  view: { ...DEFAULT_PREFS.view, ...view },
+});
 const COMMENTS = 400;
 
 const items = () => Array.from(document.querySelectorAll<HTMLElement>('[data-threadlight="thread"] [role="treeitem"]'));
@@ -73,7 +76,10 @@ describe('a long discussion keeps only the comments near the viewport rendered',
     await tick();
 
     // The reader is at the top: blocks from 2 on are far. They are dropped one per task, not all at once.
-    io.report((el) => !el.classList.contains('tl-block') || blockIndex(el) < 2, () => 777);
+    io.report(
+      (el) => !el.classList.contains('tl-block') || blockIndex(el) < 2,
+      () => 777,
+    );
     expect(spacers()).toHaveLength(0);
     await tick();
     expect(spacers()).toHaveLength(1);
@@ -121,7 +127,9 @@ describe('a long discussion keeps only the comments near the viewport rendered',
       await tick();
     }
     expect(items().length).toBeLessThan(COMMENTS);
-    const showAll = Array.from(document.querySelectorAll<HTMLButtonElement>('.tl-more button')).find((b) => b.textContent === 'Show all')!;
+    const showAll = Array.from(document.querySelectorAll<HTMLButtonElement>('.tl-more button')).find(
+      (b) => b.textContent === 'Show all',
+    )!;
     showAll.click();
     for (let i = 0; i < 500 && items().length < COMMENTS; i++) {
       io.report(() => false);
@@ -141,7 +149,9 @@ describe('a long discussion keeps only the comments near the viewport rendered',
     const last = await press(first, 'End');
     expect(last.getAttribute('role')).toBe('treeitem');
     // The last comment in reading order: the last top-level thread's last reply (nothing is collapsed).
-    const lastTop = items().filter((el) => el.getAttribute('aria-level') === '1').pop()!;
+    const lastTop = items()
+      .filter((el) => el.getAttribute('aria-level') === '1')
+      .pop()!;
     expect(lastTop.getAttribute('aria-posinset')).toBe(lastTop.getAttribute('aria-setsize'));
     const inLast = Array.from(lastTop.querySelectorAll<HTMLElement>('[role="treeitem"]'));
     expect(last).toBe(inLast.length ? inLast[inLast.length - 1] : lastTop);
@@ -157,6 +167,8 @@ describe('a long discussion keeps only the comments near the viewport rendered',
     const lastBefore = Array.from(beforeSpacer.querySelectorAll<HTMLElement>('[role="treeitem"]')).pop()!;
     const next = await press(lastBefore, 'j');
     expect(next.getAttribute('aria-level')).toBe('1');
-    expect(Number(next.getAttribute('aria-posinset'))).toBe(Number(lastBefore.closest('.tl-block-items > [role="treeitem"]')!.getAttribute('aria-posinset')) + 1);
+    expect(Number(next.getAttribute('aria-posinset'))).toBe(
+      Number(lastBefore.closest('.tl-block-items > [role="treeitem"]')!.getAttribute('aria-posinset')) + 1,
+    );
   });
 });

@@ -32,7 +32,10 @@ export function chromiumSession(serverOptions = {}) {
   };
   before(async () => {
     session.server = await startFixtureServer({ https: true, ...serverOptions });
-    session.browser = await launchChromium({ extensionDir: join(ROOT, '.output', 'chrome-mv3'), port: session.server.port });
+    session.browser = await launchChromium({
+      extensionDir: join(ROOT, '.output', 'chrome-mv3'),
+      port: session.server.port,
+    });
   });
   after(async () => {
     await session.browser?.close();

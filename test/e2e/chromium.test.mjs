@@ -14,7 +14,11 @@ const open = (url) => session.open(url);
 /** [level, author, id] for every tree item, in document order. */
 const treeOutline = (page) =>
   page.$$eval('[data-threadlight="thread"] [role="treeitem"]', (items) =>
-    items.map((el) => [Number(el.getAttribute('aria-level')), el.querySelector('.tl-author')?.textContent ?? el.dataset.filtered, el.dataset.commentId]),
+    items.map((el) => [
+      Number(el.getAttribute('aria-level')),
+      el.querySelector('.tl-author')?.textContent ?? el.dataset.filtered,
+      el.dataset.commentId,
+    ]),
   );
 
 /** The original section's outerHTML as the server sent it, parsed the same way the page was. */
@@ -53,10 +57,26 @@ describe('Chromium: the thread view on the fixture articles', () => {
     assert.equal(await page.locator('#comments').isVisible(), false, 'original section hidden');
     assert.equal(await page.locator('[data-comment-id="25853802"]').getAttribute('aria-expanded'), 'true');
     assert.equal(await page.locator('[data-comment-id="25853811"]').getAttribute('data-rating'), '12');
-    assert.equal(await page.locator('[data-comment-id="25853840"] blockquote').getAttribute('data-quote-of'), '25853795');
+    assert.equal(
+      await page.locator('[data-comment-id="25853840"] blockquote').getAttribute('data-quote-of'),
+      '25853795',
+    );
     assert.equal(await page.locator('[data-comment-id="25854120"] blockquote').getAttribute('data-quote-of'), '');
-    const brands = await page.$$eval('[data-comment-id="25853901"] mark[data-brand]', (ms) => ms.map((m) => `${m.dataset.brand}:${m.textContent}`));
-    assert.deepEqual(brands, ['xiaomi:Mi 3', 'apple:iTunes', 'verizon:Verizon', 'att:AT&T', 'huawei:EMUI', 'xiaomi:MIUI', "google:Google's", 'google:Pixel', 'essential:Essential', 'oneplus:OnePlus']);
+    const brands = await page.$$eval('[data-comment-id="25853901"] mark[data-brand]', (ms) =>
+      ms.map((m) => `${m.dataset.brand}:${m.textContent}`),
+    );
+    assert.deepEqual(brands, [
+      'xiaomi:Mi 3',
+      'apple:iTunes',
+      'verizon:Verizon',
+      'att:AT&T',
+      'huawei:EMUI',
+      'xiaomi:MIUI',
+      "google:Google's",
+      'google:Pixel',
+      'essential:Essential',
+      'oneplus:OnePlus',
+    ]);
     assert.deepEqual(errors, []);
     await page.close();
   });
@@ -66,11 +86,17 @@ describe('Chromium: the thread view on the fixture articles', () => {
     await page.waitForSelector('[role="treeitem"]');
     const outline = await treeOutline(page);
     assert.equal(outline.length, 10);
-    assert.deepEqual(outline.slice(0, 2), [[1, 'jyen', '24208508'], [2, 'truthertech', '24208594']]);
+    assert.deepEqual(outline.slice(0, 2), [
+      [1, 'jyen', '24208508'],
+      [2, 'truthertech', '24208594'],
+    ]);
     await page.close();
     const second = await open(REAL_2022);
     await second.page.waitForSelector('[role="treeitem"]');
-    assert.deepEqual((await treeOutline(second.page)).map((r) => r[1]), ['jyen', 'Return Zero', 'Appleaker', 'AngerDanger', 'gugy', 'Apple Knowledge Navigator']);
+    assert.deepEqual(
+      (await treeOutline(second.page)).map((r) => r[1]),
+      ['jyen', 'Return Zero', 'Appleaker', 'AngerDanger', 'gugy', 'Apple Knowledge Navigator'],
+    );
     await second.page.close();
   });
 
@@ -82,12 +108,19 @@ describe('Chromium: the thread view on the fixture articles', () => {
     await popup.getByText('10 of 10 comments shown.').waitFor();
 
     await setPopup(popup, 'Sort', 'Page order');
-    await page.waitForFunction(() => document.querySelector('[role="treeitem"]')?.getAttribute('data-comment-id') === '25853811'
-      && document.querySelectorAll('[role="treeitem"][aria-level="1"]')[1]?.getAttribute('data-comment-id') === '25853790'
-      && document.querySelectorAll('[role="treeitem"][aria-level="1"]')[2]?.getAttribute('data-comment-id') === '25853802');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[role="treeitem"]')?.getAttribute('data-comment-id') === '25853811' &&
+        document.querySelectorAll('[role="treeitem"][aria-level="1"]')[1]?.getAttribute('data-comment-id') ===
+          '25853790' &&
+        document.querySelectorAll('[role="treeitem"][aria-level="1"]')[2]?.getAttribute('data-comment-id') ===
+          '25853802',
+    );
     await setPopup(popup, 'Sort', 'Oldest');
     // Oldest by post id: reader_two (25853790) was posted first.
-    await page.waitForFunction(() => document.querySelector('[role="treeitem"][aria-level="1"]')?.getAttribute('data-comment-id') === '25853790');
+    await page.waitForFunction(
+      () => document.querySelector('[role="treeitem"][aria-level="1"]')?.getAttribute('data-comment-id') === '25853790',
+    );
 
     await setPopup(popup, 'Minimum rating', '5');
     await page.waitForSelector('[data-comment-id="25854120"][data-filtered="rating"]', { timeout: 5000 });
@@ -110,8 +143,15 @@ describe('Chromium: the thread view on the fixture articles', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-threadlight] mark[data-brand]').length === 0);
 
     await setPopup(popup, 'View', 'Flat');
-    await page.waitForFunction(() => document.querySelectorAll('[role="treeitem"][aria-level="2"]').length === 0 && document.querySelectorAll('[role="treeitem"]').length === 10);
-    assert.equal(await page.locator('[data-comment-id="25853840"] blockquote').getAttribute('data-quote-of'), '25853795');
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('[role="treeitem"][aria-level="2"]').length === 0 &&
+        document.querySelectorAll('[role="treeitem"]').length === 10,
+    );
+    assert.equal(
+      await page.locator('[data-comment-id="25853840"] blockquote').getAttribute('data-quote-of'),
+      '25853795',
+    );
 
     await setPopup(popup, 'Enable on this site', false);
     await page.waitForFunction(() => !document.querySelector('[data-threadlight]'));
@@ -153,10 +193,15 @@ describe('Chromium: the thread view on the fixture articles', () => {
   it('focuses the thread on a brand from the chart, and clears it with a second click', async () => {
     const { page, errors } = await open(SEED);
     await page.waitForSelector('.tl-chart [data-brand="huawei"]');
-    assert.match(await page.locator('.tl-chart [data-brand="huawei"]').getAttribute('aria-label'), /^Huawei: 2 mentions in 2 comments, 7 votes$/);
+    assert.match(
+      await page.locator('.tl-chart [data-brand="huawei"]').getAttribute('aria-label'),
+      /^Huawei: 2 mentions in 2 comments, 7 votes$/,
+    );
     await page.locator('.tl-chart [data-brand="huawei"]').click();
     await page.waitForFunction(() => document.querySelectorAll('[data-filtered="brand-focus"]').length === 8);
-    const shown = await page.$$eval('[role="treeitem"]:not([data-filtered])', (els) => els.map((e) => e.dataset.commentId).sort());
+    const shown = await page.$$eval('[role="treeitem"]:not([data-filtered])', (els) =>
+      els.map((e) => e.dataset.commentId).sort(),
+    );
     assert.deepEqual(shown, ['25853901', '25853950']);
     assert.match(await page.locator('.tl-count').textContent(), /8 hidden \(8 outside the brand focus\)/);
     await page.locator('.tl-chart [data-brand="huawei"]').click();
@@ -194,7 +239,11 @@ describe('Chromium: the thread view on the fixture articles', () => {
     await page.keyboard.press('h');
     await page.waitForSelector('[data-comment-id="25853802"][aria-expanded="false"]');
     await page.keyboard.press('j');
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.commentId), '25853795', 'collapsed replies are skipped');
+    assert.equal(
+      await page.evaluate(() => document.activeElement.dataset.commentId),
+      '25853795',
+      'collapsed replies are skipped',
+    );
     await page.keyboard.press('k');
     await page.keyboard.press('l');
     await page.waitForSelector('[data-comment-id="25853802"][aria-expanded="true"]');

@@ -20,7 +20,11 @@ const longThread = xenforoHtml(syntheticDiscussion(LONG_POSTS));
 
 before(async () => {
   server = await startFixtureServer({
-    routes: { ...forum.routes, '/threads/long-thread.1/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(longThread) },
+    routes: {
+      ...forum.routes,
+      '/threads/long-thread.1/': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(longThread),
+    },
   });
   ff = await launchFirefox({ extensionDir: join(ROOT, '.output-test', 'firefox-mv3') });
   d = ff.driver;
@@ -55,7 +59,10 @@ describe('Firefox: the thread view and the popup', () => {
   it('threads the seed page exactly, with contract hooks', async () => {
     await d.navigate(url('macrumors-2017-huawei-xiaomi.html'));
     const outline = await d.waitFor(OUTLINE);
-    assert.equal(outline, '1:25853811 1:25853790 1:25853802 2:25854002 2:25854077 1:25853795 2:25853840 1:25854120 1:25853901 1:25853950');
+    assert.equal(
+      outline,
+      '1:25853811 1:25853790 1:25853802 2:25854002 2:25854077 1:25853795 2:25853840 1:25854120 1:25853901 1:25853950',
+    );
     assert.deepEqual(
       await d.execute(`return [
         document.querySelectorAll('[data-threadlight="thread"]').length,
@@ -71,7 +78,9 @@ describe('Firefox: the thread view and the popup', () => {
 
   it('renders hostile comment bodies inert', async () => {
     await d.navigate(url('hostile-comments.html'));
-    await d.waitFor(`Document.prototype.querySelectorAll.call(document, '[data-threadlight="thread"] [role="treeitem"]').length === 8`);
+    await d.waitFor(
+      `Document.prototype.querySelectorAll.call(document, '[data-threadlight="thread"] [role="treeitem"]').length === 8`,
+    );
     const found = await d.execute(`
       const host = Document.prototype.querySelector.call(document, '[data-threadlight="thread"]');
       const all = (sel) => Array.from(Element.prototype.querySelectorAll.call(host, sel));
@@ -89,15 +98,26 @@ describe('Firefox: the thread view and the popup', () => {
   it('loads the full discussion through the background, retries a failed page, and merges', async () => {
     await d.navigate(url(LINKED_ARTICLE_PATH.slice(1)));
     await d.waitFor(OUTLINE);
-    const button = (text) => d.execute(`return Array.from(document.querySelectorAll('.tl-discussion button')).find((b) => b.textContent.trim() === arguments[0]) || null`, [text]);
-    await d.waitFor(`Array.from(document.querySelectorAll('.tl-discussion button')).some((b) => b.textContent.trim() === 'Load full discussion')`);
+    const button = (text) =>
+      d.execute(
+        `return Array.from(document.querySelectorAll('.tl-discussion button')).find((b) => b.textContent.trim() === arguments[0]) || null`,
+        [text],
+      );
+    await d.waitFor(
+      `Array.from(document.querySelectorAll('.tl-discussion button')).some((b) => b.textContent.trim() === 'Load full discussion')`,
+    );
     await d.click(Object.values(await button('Load full discussion'))[0]);
     const alert = await d.waitFor(`document.querySelector('.tl-discussion [role="alert"]')?.textContent`);
     assert.match(alert, /Page 3 of 3: The forum answered 500\./);
     await d.click(Object.values(await button('Retry'))[0]);
     await d.waitFor(`document.querySelector('.tl-discussion')?.textContent.includes('Full discussion: 14 posts.')`);
     assert.equal(await d.execute(`return document.querySelectorAll('[role="treeitem"]').length`), 14);
-    assert.equal(await d.execute(`return document.querySelector('[data-comment-id="25854120"] > article blockquote').dataset.quoteOf`), '25853860');
+    assert.equal(
+      await d.execute(
+        `return document.querySelector('[data-comment-id="25854120"] > article blockquote').dataset.quoteOf`,
+      ),
+      '25853860',
+    );
   });
 
   it('threads the real 2022 capture', async () => {
@@ -108,14 +128,28 @@ describe('Firefox: the thread view and the popup', () => {
   it('applies popup changes live, restores the original exactly when disabled, and never duplicates', async () => {
     await d.navigate(url('macrumors-2017-huawei-xiaomi.html'));
     await d.waitFor(OUTLINE);
-    const pristine = await d.execute(`return fetch(location.href).then((r) => r.text()).then((html) => new DOMParser().parseFromString(html, 'text/html').getElementById('comments').outerHTML)`);
+    const pristine = await d.execute(
+      `return fetch(location.href).then((r) => r.text()).then((html) => new DOMParser().parseFromString(html, 'text/html').getElementById('comments').outerHTML)`,
+    );
     const pageTab = await d.handle();
     const tabId = await (async () => {
       await d.openPrivilegedTab(ff.extensionUrl('popup.html'));
-      return d.execute(`return browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === arguments[0]).id)`, [url('macrumors-2017-huawei-xiaomi.html')]);
+      return d.execute(`return browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === arguments[0]).id)`, [
+        url('macrumors-2017-huawei-xiaomi.html'),
+      ]);
     })();
     await d.navigate(ff.extensionUrl(`popup.html?tab=${tabId}`));
-    await d.waitFor(`document.querySelector('.tl-status')?.textContent === '10 of 10 comments shown.'`).catch(async (e) => { throw new Error(e.message + ' / status: ' + JSON.stringify(await d.execute('return [location.href, document.documentElement.outerHTML.slice(0, 1500)]'))); });
+    await d
+      .waitFor(`document.querySelector('.tl-status')?.textContent === '10 of 10 comments shown.'`)
+      .catch(async (e) => {
+        throw new Error(
+          e.message +
+            ' / status: ' +
+            JSON.stringify(
+              await d.execute('return [location.href, document.documentElement.outerHTML.slice(0, 1500)]'),
+            ),
+        );
+      });
     const popupTab = await d.handle();
     const inPage = async (fn) => {
       await d.switchTo(pageTab);
@@ -129,11 +163,16 @@ describe('Firefox: the thread view and the popup', () => {
     await setControl('tl-sort', 'Oldest');
     await inPage(() => d.waitFor(`${TOP_LEVEL}.startsWith('25853790 25853795 25853802')`, { message: 'oldest first' }));
     await setControl('tl-min-rating', '5');
-    await inPage(() => d.waitFor(`document.querySelectorAll('[data-filtered="rating"]').length === 5`, { message: '5 below rating' }));
+    await inPage(() =>
+      d.waitFor(`document.querySelectorAll('[data-filtered="rating"]').length === 5`, { message: '5 below rating' }),
+    );
     await setControl('tl-min-rating', '');
     await setControl('tl-muted', 'Monoprice');
     await inPage(async () => {
-      await d.waitFor(`document.querySelector('[data-comment-id="25854120"]')?.dataset.filtered === 'muted-word' && document.querySelectorAll('[data-filtered]').length === 1`, { message: 'muted word' });
+      await d.waitFor(
+        `document.querySelector('[data-comment-id="25854120"]')?.dataset.filtered === 'muted-word' && document.querySelectorAll('[data-filtered]').length === 1`,
+        { message: 'muted word' },
+      );
     });
     await setControl('tl-muted', '');
     await setControl('tl-enabled', false);

@@ -11,11 +11,18 @@ export function forumRoutes({ failPage3Times = 1, page2DelayMs = 0 } = {}) {
   const page = (n) => readFileSync(join(FIXTURES, 'xenforo', `page-${n}.html`));
   let failures = failPage3Times;
   const requests = [];
-  const html = (res, body) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body);
+  const html = (res, body) =>
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body);
   const routes = {
     // The seed page with its forum links made relative, so they lead to this server's thread.
     [LINKED_ARTICLE_PATH]: (_req, res) =>
-      html(res, readFileSync(join(FIXTURES, 'macrumors-2017-huawei-xiaomi.html'), 'utf8').replaceAll('href="https://forums.macrumors.com/threads/2105432"', 'href="/threads/2105432"')),
+      html(
+        res,
+        readFileSync(join(FIXTURES, 'macrumors-2017-huawei-xiaomi.html'), 'utf8').replaceAll(
+          'href="https://forums.macrumors.com/threads/2105432"',
+          'href="/threads/2105432"',
+        ),
+      ),
     // MacRumors links "(View all)" to /threads/<id>; the forum redirects to the slugged address.
     '/threads/2105432': (_req, res) => res.writeHead(301, { location: THREAD_PATH }).end(),
     '/threads/2105432/': (_req, res) => res.writeHead(301, { location: THREAD_PATH }).end(),

@@ -10,7 +10,10 @@ const forum = forumRoutes();
 const session = chromiumSession({ routes: forum.routes });
 beforeEach(() => session.resetStorage());
 
-const ids = (page) => page.$$eval('[data-threadlight="thread"] [role="treeitem"]', (els) => els.map((e) => `${e.getAttribute('aria-level')}:${e.dataset.commentId}`));
+const ids = (page) =>
+  page.$$eval('[data-threadlight="thread"] [role="treeitem"]', (els) =>
+    els.map((e) => `${e.getAttribute('aria-level')}:${e.dataset.commentId}`),
+  );
 
 describe('Chromium: full discussion', () => {
   it('loads every forum page with progress, retries the page that failed, and merges the tree', async () => {
@@ -25,11 +28,24 @@ describe('Chromium: full discussion', () => {
     assert.equal(await page.locator('progress').count(), 0);
     await page.getByRole('button', { name: 'Retry' }).click();
     await page.getByText('Full discussion: 14 posts.').waitFor();
-    assert.deepEqual(forum.requests.slice(-4), [THREAD_PATH, `${THREAD_PATH}page-2`, `${THREAD_PATH}page-3`, `${THREAD_PATH}page-3`]);
+    assert.deepEqual(forum.requests.slice(-4), [
+      THREAD_PATH,
+      `${THREAD_PATH}page-2`,
+      `${THREAD_PATH}page-3`,
+      `${THREAD_PATH}page-3`,
+    ]);
     assert.equal(await page.locator('[role="treeitem"]').count(), 14);
     // The article's orphan quote now has its real parent; top comments keep the article's votes.
-    assert.equal(await page.locator('[data-comment-id="25854120"] > article blockquote').getAttribute('data-quote-of'), '25853860');
-    assert.equal(await page.locator('[data-comment-id="25853860"] [data-comment-id="25854120"] [data-comment-id="25854200"]').count(), 1);
+    assert.equal(
+      await page.locator('[data-comment-id="25854120"] > article blockquote').getAttribute('data-quote-of'),
+      '25853860',
+    );
+    assert.equal(
+      await page
+        .locator('[data-comment-id="25853860"] [data-comment-id="25854120"] [data-comment-id="25854200"]')
+        .count(),
+      1,
+    );
     assert.equal(await page.locator('[data-comment-id="25853811"]').getAttribute('data-rating'), '12');
     assert.equal(await page.locator('[data-threadlight="thread"]').count(), 1);
 

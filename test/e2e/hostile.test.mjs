@@ -13,7 +13,9 @@ const TT_CSP = "require-trusted-types-for 'script'; trusted-types 'none'; script
 const session = chromiumSession({
   routes: {
     '/tt/seed.html': (_req, res) =>
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': TT_CSP }).end(readFileSync(join(FIXTURES, 'macrumors-2017-huawei-xiaomi.html'))),
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': TT_CSP })
+        .end(readFileSync(join(FIXTURES, 'macrumors-2017-huawei-xiaomi.html'))),
   },
 });
 const open = (path) => session.open(`https://www.macrumors.com${path}`);
@@ -30,7 +32,8 @@ const executableInView = (page) =>
       for (const a of el.attributes) {
         if (a.name.startsWith('on')) found.push(`${el.tagName} ${a.name}`);
         if (a.name === 'name') found.push(`${el.tagName} name=${a.value}`);
-        if (['href', 'src', 'srcdoc', 'action'].includes(a.name) && !/^https?:\/\//.test(a.value)) found.push(`${el.tagName} ${a.name}=${a.value}`);
+        if (['href', 'src', 'srcdoc', 'action'].includes(a.name) && !/^https?:\/\//.test(a.value))
+          found.push(`${el.tagName} ${a.name}=${a.value}`);
       }
     }
     return found;
@@ -43,10 +46,14 @@ describe('Chromium: hostile and troublesome pages', () => {
     assert.equal(await page.locator('[role="treeitem"]').count(), 8);
     assert.deepEqual(await executableInView(page), []);
     // Click every link we rendered: none may run anything.
-    for (const link of await page.locator('[data-threadlight] .tl-body a').all()) await link.click({ modifiers: ['Shift'] }).catch(() => undefined);
+    for (const link of await page.locator('[data-threadlight] .tl-body a').all())
+      await link.click({ modifiers: ['Shift'] }).catch(() => undefined);
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => window.__pwned), 0);
-    assert.equal(await page.locator('[data-comment-id="9000"] .tl-body').textContent(), 'Look: <img src=x onerror="window.__pwned=1"> and <script>window.__pwned=1</script>');
+    assert.equal(
+      await page.locator('[data-comment-id="9000"] .tl-body').textContent(),
+      'Look: <img src=x onerror="window.__pwned=1"> and <script>window.__pwned=1</script>',
+    );
     assert.equal(await page.locator('[data-comment-id="9005"] mark[data-brand="huawei"]').count(), 1);
     assert.deepEqual(errors, []);
     await page.close();

@@ -9,15 +9,19 @@ import { syntheticDiscussion, xenforoHtml } from '../../scripts/lib/synthetic.mj
 const POSTS = 1500;
 const html = xenforoHtml(syntheticDiscussion(POSTS));
 const session = chromiumSession({
-  routes: { '/threads/long-thread.1/': (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html) },
+  routes: {
+    '/threads/long-thread.1/': (_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html),
+  },
 });
 const URL = 'https://forums.macrumors.com/threads/long-thread.1/';
-const rendered = (page) => page.evaluate(() => document.querySelectorAll('[data-threadlight="thread"] [role="treeitem"]').length);
+const rendered = (page) =>
+  page.evaluate(() => document.querySelectorAll('[data-threadlight="thread"] [role="treeitem"]').length);
 
 /** Waits until the number of rendered comments stops changing for a while, and returns it. */
 async function settled(page) {
   let last = -1;
-  for (let same = 0; same < 4; ) {
+  for (let same = 0; same < 4;) {
     await page.waitForTimeout(250);
     const now = await rendered(page);
     same = now === last ? same + 1 : 0;
@@ -46,7 +50,11 @@ describe('Chromium: a 1,500-post discussion', () => {
     // Only the comments near the viewport are alive; what the reader left behind are spacers keeping the height.
     const live = await settled(page);
     assert.ok(live < reached / 2, `${live} comments rendered of ${reached} reached`);
-    const spacers = await page.evaluate(() => Array.from(document.querySelectorAll('.tl-block')).filter((b) => !b.childElementCount && b.offsetHeight > 0).length);
+    const spacers = await page.evaluate(
+      () =>
+        Array.from(document.querySelectorAll('.tl-block')).filter((b) => !b.childElementCount && b.offsetHeight > 0)
+          .length,
+    );
     assert.ok(spacers > 0, 'spacers above the viewport');
 
     // Back at the top, the first comment is there again.
@@ -54,7 +62,9 @@ describe('Chromium: a 1,500-post discussion', () => {
     await page.waitForSelector('[role="treeitem"][aria-level="1"][aria-posinset="1"]');
 
     await page.getByRole('button', { name: 'Show all' }).click();
-    await page.waitForFunction((n) => document.querySelectorAll('[role="treeitem"]').length === n, POSTS, { timeout: 60_000 });
+    await page.waitForFunction((n) => document.querySelectorAll('[role="treeitem"]').length === n, POSTS, {
+      timeout: 60_000,
+    });
     assert.equal(await page.locator('.tl-more').count(), 0);
     // And all of it stays rendered (find in page) wherever the reader is.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
@@ -74,7 +84,11 @@ describe('Chromium: a 1,500-post discussion', () => {
     await popup.getByLabel('Sort', { exact: true }).selectOption({ label: 'Newest' });
     await page.waitForFunction(() => {
       const items = document.querySelectorAll('[role="treeitem"][aria-level="1"]');
-      return document.querySelector('.tl-view[data-view="flat"]') && items.length > 1 && Number(items[0].dataset.commentId) > Number(items[1].dataset.commentId);
+      return (
+        document.querySelector('.tl-view[data-view="flat"]') &&
+        items.length > 1 &&
+        Number(items[0].dataset.commentId) > Number(items[1].dataset.commentId)
+      );
     });
     await popup.close();
     const target = await page.evaluate(() => {
@@ -88,7 +102,9 @@ describe('Chromium: a 1,500-post discussion', () => {
       return null;
     });
     assert.ok(target, 'a quote whose source is not rendered yet');
-    await page.waitForFunction((id) => document.activeElement?.getAttribute('data-comment-id') === id, target, { timeout: 10_000 });
+    await page.waitForFunction((id) => document.activeElement?.getAttribute('data-comment-id') === id, target, {
+      timeout: 10_000,
+    });
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -7,9 +7,16 @@ import { ROOT } from '../../scripts/lib/paths.mjs';
 
 const only = process.argv.slice(2);
 execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
-execSync('npx wxt build -b firefox --mv3', { cwd: ROOT, stdio: 'inherit', env: { ...process.env, TL_TEST_BUILD: '1' } });
+execSync('npx wxt build -b firefox --mv3', {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, TL_TEST_BUILD: '1' },
+});
 const files = readdirSync(join(ROOT, 'test', 'e2e'))
   .filter((f) => f.endsWith('.test.mjs') && (only.length === 0 || only.some((o) => f.includes(o))))
   .map((f) => join('test', 'e2e', f));
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], { cwd: ROOT, stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

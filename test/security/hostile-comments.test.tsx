@@ -53,13 +53,21 @@ function render(bodies: string[]) {
 }
 
 function assertInert(host: Element) {
-  const bad = host.querySelectorAll('script, iframe, frame, object, embed, svg:not(.tl-chart svg), math, template, noscript, base, meta, form, input:not([type]), style, link');
+  const bad = host.querySelectorAll(
+    'script, iframe, frame, object, embed, svg:not(.tl-chart svg), math, template, noscript, base, meta, form, input:not([type]), style, link',
+  );
   expect(Array.from(bad).map((e) => e.tagName)).toEqual([]);
   for (const el of Array.from(host.querySelectorAll('*'))) {
     for (const attr of Array.from(el.attributes)) {
       expect(attr.name.startsWith('on'), `${el.tagName} has ${attr.name}`).toBe(false);
       expect(attr.name, `${el.tagName} has a name attribute`).not.toBe('name');
-      if (attr.name === 'href' || attr.name === 'src' || attr.name === 'srcdoc' || attr.name === 'action' || attr.name === 'formaction') {
+      if (
+        attr.name === 'href' ||
+        attr.name === 'src' ||
+        attr.name === 'srcdoc' ||
+        attr.name === 'action' ||
+        attr.name === 'formaction'
+      ) {
         expect(attr.value, `${el.tagName} ${attr.name}`).toMatch(/^https?:\/\//);
       }
       if (attr.name === 'style') expect(attr.value).not.toMatch(/url\s*\(|expression/i);
@@ -95,18 +103,64 @@ describe('hostile comment bodies', () => {
   });
 
   it('any body HTML: extraction and rendering never throw, emit nothing executable, and are idempotent', () => {
-    const tag = fc.constantFrom('p', 'a', 'img', 'b', 'i', 'svg', 'script', 'iframe', 'div', 'span', 'blockquote', 'br', 'form', 'math', 'object', 'ul', 'li', 'em');
+    const tag = fc.constantFrom(
+      'p',
+      'a',
+      'img',
+      'b',
+      'i',
+      'svg',
+      'script',
+      'iframe',
+      'div',
+      'span',
+      'blockquote',
+      'br',
+      'form',
+      'math',
+      'object',
+      'ul',
+      'li',
+      'em',
+    );
     const attr = fc.tuple(
-      fc.constantFrom('href', 'src', 'onerror', 'onclick', 'onload', 'name', 'id', 'class', 'style', 'srcdoc', 'data-src', 'formaction'),
-      fc.oneof(fc.constantFrom('javascript:alert(1)', 'https://ok.example/x', 'data:text/html,x', 'quote', 'getElementById', 'x', '  java\tscript:1'), fc.string({ maxLength: 12 })),
+      fc.constantFrom(
+        'href',
+        'src',
+        'onerror',
+        'onclick',
+        'onload',
+        'name',
+        'id',
+        'class',
+        'style',
+        'srcdoc',
+        'data-src',
+        'formaction',
+      ),
+      fc.oneof(
+        fc.constantFrom(
+          'javascript:alert(1)',
+          'https://ok.example/x',
+          'data:text/html,x',
+          'quote',
+          'getElementById',
+          'x',
+          '  java\tscript:1',
+        ),
+        fc.string({ maxLength: 12 }),
+      ),
     );
     const element = fc.letrec((tie) => ({
       node: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
         fc.string({ maxLength: 20 }).map((s) => s.replace(/[<>&]/g, ' ')),
-        fc.tuple(tag, fc.array(attr, { maxLength: 3 }), fc.array(tie('node'), { maxLength: 3 })).map(
-          ([t, attrs, kids]) => `<${t} ${attrs.map(([k, v]) => `${k}="${v.replace(/"/g, '&quot;')}"`).join(' ')}>${kids.join('')}</${t}>`,
-        ),
+        fc
+          .tuple(tag, fc.array(attr, { maxLength: 3 }), fc.array(tie('node'), { maxLength: 3 }))
+          .map(
+            ([t, attrs, kids]) =>
+              `<${t} ${attrs.map(([k, v]) => `${k}="${v.replace(/"/g, '&quot;')}"`).join(' ')}>${kids.join('')}</${t}>`,
+          ),
       ),
     })).node;
     fc.assert(
@@ -151,16 +205,20 @@ describe('robustness', () => {
 describe('any stored settings blob', () => {
   it('becomes valid preferences, and validating again changes nothing', () => {
     fc.assert(
-      fc.property(fc.anything({ maxDepth: 4, withObjectString: true, withNullPrototype: true }), fc.anything({ maxDepth: 3 }), (a, b) => {
-        for (const raw of [a, { view: a, filters: b, brands: a }, { filters: { mutedWords: a, minRating: b } }]) {
-          const prefs = validatePrefs(raw);
-          expect(validatePrefs(JSON.parse(JSON.stringify(prefs)))).toEqual(prefs);
-          expect(typeof prefs.view.enabled).toBe('boolean');
-          expect(['threaded', 'flat', 'original']).toContain(prefs.view.view);
-          expect(prefs.filters.mutedWords.every((w) => typeof w === 'string')).toBe(true);
-          expect(prefs.filters.minRating === null || Number.isInteger(prefs.filters.minRating)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.anything({ maxDepth: 4, withObjectString: true, withNullPrototype: true }),
+        fc.anything({ maxDepth: 3 }),
+        (a, b) => {
+          for (const raw of [a, { view: a, filters: b, brands: a }, { filters: { mutedWords: a, minRating: b } }]) {
+            const prefs = validatePrefs(raw);
+            expect(validatePrefs(JSON.parse(JSON.stringify(prefs)))).toEqual(prefs);
+            expect(typeof prefs.view.enabled).toBe('boolean');
+            expect(['threaded', 'flat', 'original']).toContain(prefs.view.view);
+            expect(prefs.filters.mutedWords.every((w) => typeof w === 'string')).toBe(true);
+            expect(prefs.filters.minRating === null || Number.isInteger(prefs.filters.minRating)).toBe(true);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -4,7 +4,11 @@ import { findSection } from '@/utils/sites';
 import { ARTICLE_URL, fixtureDocument } from '../helpers';
 
 const matcher = compileBrandMatcher(DEFAULT_BRANDS);
-const marks = (text: string) => matcher.segments(text).filter((s) => s.brand).map((s) => `${s.brand}:${s.text}`);
+const marks = (text: string) =>
+  matcher
+    .segments(text)
+    .filter((s) => s.brand)
+    .map((s) => `${s.brand}:${s.text}`);
 
 describe('brand mentions', () => {
   it.each([
@@ -16,7 +20,10 @@ describe('brand mentions', () => {
     ['EMUI and MIUI are heavily customized', ['huawei:EMUI', 'xiaomi:MIUI']],
     ["The OEM, the carrier, and Google's.", ["google:Google's"]],
     ['sticking to a Pixel, Essential, or OnePlus.', ['google:Pixel', 'essential:Essential', 'oneplus:OnePlus']],
-    ['Moving from $850-900 iPhone 7 plus to $1000 Samsung Note 8', ['apple:iPhone', 'samsung:Samsung', 'samsung:Note 8']],
+    [
+      'Moving from $850-900 iPhone 7 plus to $1000 Samsung Note 8',
+      ['apple:iPhone', 'samsung:Samsung', 'samsung:Note 8'],
+    ],
     ['IPhone beats Android', ['apple:IPhone', 'google:Android']],
     ['a high-end model resembling the flagship Mate 10 handset', ['huawei:Mate 10']],
     ["non-Apple hardware and Apple's software", ['apple:Apple', "apple:Apple's"]],
@@ -29,7 +36,7 @@ describe('brand mentions', () => {
   });
 
   it.each([
-    ['Dinner at Applebee\'s', []],
+    ["Dinner at Applebee's", []],
     ['a pineapple pizza', []],
     ['an apple a day', []],
     ['essential reading, a real sprint', []],
@@ -48,23 +55,43 @@ describe('brand mentions', () => {
 
   it('keeps every character: segments join back to the text', () => {
     const text = 'Apple vs Samsung, then Huawei’s Mate 10 on AT&T — https://apple.com/x — Xiaomi!';
-    expect(matcher.segments(text).map((s) => s.text).join('')).toBe(text);
+    expect(
+      matcher
+        .segments(text)
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(text);
   });
 
   it('highlights only the brands it is given, with user edits', () => {
     const custom = effectiveBrands(
-      [{ id: 'apple', label: 'Fruit Co', color: '#ff0000', aliases: ['Apple'] }, { id: 'fairphone', label: 'Fairphone', color: '#00aa00', aliases: ['Fairphone'] }],
+      [
+        { id: 'apple', label: 'Fruit Co', color: '#ff0000', aliases: ['Apple'] },
+        { id: 'fairphone', label: 'Fairphone', color: '#00aa00', aliases: ['Fairphone'] },
+      ],
       ['samsung'],
     );
     const m = compileBrandMatcher(custom);
-    expect(m.segments('Apple iPhone Samsung Fairphone').filter((s) => s.brand).map((s) => s.brand)).toEqual(['apple', 'fairphone']);
+    expect(
+      m
+        .segments('Apple iPhone Samsung Fairphone')
+        .filter((s) => s.brand)
+        .map((s) => s.brand),
+    ).toEqual(['apple', 'fairphone']);
     expect(m.colors.get('apple')).toBe('#ff0000');
   });
 
   it('gives the brand picture of the seed page', () => {
     const { comments } = findSection(fixtureDocument('macrumors-2017-huawei-xiaomi.html'), ARTICLE_URL)!;
     const stats = brandStats(comments, matcher).map((s) => `${s.id} ${s.mentions}/${s.comments}/${s.votes}`);
-    expect(stats.slice(0, 6)).toEqual(['apple 24/8/46', 'google 9/4/29', 'samsung 4/3/25', 'xiaomi 3/2/7', 'huawei 2/2/7', 'lg 1/1/12']);
+    expect(stats.slice(0, 6)).toEqual([
+      'apple 24/8/46',
+      'google 9/4/29',
+      'samsung 4/3/25',
+      'xiaomi 3/2/7',
+      'huawei 2/2/7',
+      'lg 1/1/12',
+    ]);
     expect(stats).toContain('att 1/1/4');
     expect(stats).toContain('verizon 1/1/4');
   });

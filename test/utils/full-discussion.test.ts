@@ -22,7 +22,9 @@ describe('forum pages', () => {
     expect(pageCount(fixtureDocument('xenforo/page-2.html'))).toBe(3);
     expect(pageCount(parseDocument('<html><body></body></html>'))).toBe(1);
     expect(pageUrl(`${THREAD}page-2`, 3)).toBe(`${THREAD}page-3`);
-    expect(pageUrl('https://forums.macrumors.com/threads/x.1?foo#bar', 1)).toBe('https://forums.macrumors.com/threads/x.1/');
+    expect(pageUrl('https://forums.macrumors.com/threads/x.1?foo#bar', 1)).toBe(
+      'https://forums.macrumors.com/threads/x.1/',
+    );
     expect(threadKey(`${THREAD}page-2`)).toBe('2105432');
     expect(threadKey('https://forums.macrumors.com/threads/2105432')).toBe('2105432');
   });
@@ -54,11 +56,21 @@ describe('loading a discussion', () => {
       return { ok: true as const, url, html: PAGES[url]! };
     };
     const progress: string[] = [];
-    const deps = { fetchPage, parse, onProgress: (p: { loaded: number; total: number }) => progress.push(`${p.loaded}/${p.total}`), signal: new AbortController().signal };
+    const deps = {
+      fetchPage,
+      parse,
+      onProgress: (p: { loaded: number; total: number }) => progress.push(`${p.loaded}/${p.total}`),
+      signal: new AbortController().signal,
+    };
     const first = await loadDiscussion(THREAD, deps);
     expect(first).toMatchObject({ status: 'failed', nextPage: 3, error: 'Page 3 of 3: The forum answered 500.' });
     expect(first.comments).toHaveLength(11);
-    const second = await loadDiscussion(THREAD, deps, { page: 3, comments: first.comments, total: 3, base: first.status === 'failed' ? first.base : THREAD });
+    const second = await loadDiscussion(THREAD, deps, {
+      page: 3,
+      comments: first.comments,
+      total: 3,
+      base: first.status === 'failed' ? first.base : THREAD,
+    });
     expect(second.status).toBe('done');
     expect(second.comments.map((c) => c.id)).toHaveLength(14);
     expect(progress).toEqual(['1/3', '2/3', '3/3']);
@@ -79,7 +91,12 @@ describe('loading a discussion', () => {
 
   it('merges the article top comments: votes and places kept, orphan quotes get their real parents', async () => {
     const article = findSection(fixtureDocument('macrumors-2017-huawei-xiaomi.html'), ARTICLE_URL)!.comments;
-    const loaded = await loadDiscussion(THREAD, { fetchPage: async (url) => ({ ok: true, url, html: PAGES[url]! }), parse, onProgress: () => {}, signal: new AbortController().signal });
+    const loaded = await loadDiscussion(THREAD, {
+      fetchPage: async (url) => ({ ok: true, url, html: PAGES[url]! }),
+      parse,
+      onProgress: () => {},
+      signal: new AbortController().signal,
+    });
     const merged = mergeDiscussion(article, loaded.comments);
     expect(merged).toHaveLength(14);
     expect(merged.slice(0, 10).map((c) => [c.id, c.votes, c.index])).toEqual(article.map((c, i) => [c.id, c.votes, i]));

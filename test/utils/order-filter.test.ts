@@ -12,15 +12,29 @@ const forest = threadByQuotes(comments);
 describe('sorting the forest', () => {
   it('Top rated: votes descending at every level, ties in page order', () => {
     const withVotes = (nodes: ReturnType<typeof sortForest>): string[] =>
-      nodes.map((n) => `${n.comment.author}:${n.comment.votes}${n.children.length ? `(${withVotes(n.children).join(' ')})` : ''}`);
+      nodes.map(
+        (n) =>
+          `${n.comment.author}:${n.comment.votes}${n.children.length ? `(${withVotes(n.children).join(' ')})` : ''}`,
+      );
     expect(withVotes(sortForest(forest.roots, 'top'))).toEqual([
-      'reader_one:12', 'reader_two:10', 'reader_three:10(reader_eight:3 reader_nine:3)', 'reader_four:8(reader_five:7)',
-      'reader_six:4', 'reader_seven:4', 'reader_ten:3',
+      'reader_one:12',
+      'reader_two:10',
+      'reader_three:10(reader_eight:3 reader_nine:3)',
+      'reader_four:8(reader_five:7)',
+      'reader_six:4',
+      'reader_seven:4',
+      'reader_ten:3',
     ]);
   });
   it('Oldest and Newest follow post ids', () => {
     expect(outline(sortForest(forest.roots, 'oldest'))).toEqual([
-      'reader_two', 'reader_four(reader_five)', 'reader_three(reader_eight, reader_nine)', 'reader_one', 'reader_seven', 'reader_ten', 'reader_six',
+      'reader_two',
+      'reader_four(reader_five)',
+      'reader_three(reader_eight, reader_nine)',
+      'reader_one',
+      'reader_seven',
+      'reader_ten',
+      'reader_six',
     ]);
     expect(outline(sortForest(forest.roots, 'newest'))[0]).toBe('reader_six');
     expect(outline(sortForest(forest.roots, 'newest'))).toContain('reader_three(reader_nine, reader_eight)');
@@ -33,7 +47,18 @@ describe('sorting the forest', () => {
   });
   it('Flat lists every comment once, sorted', () => {
     const flat = flattenForest(forest.roots, 'top');
-    expect(flat.map((n) => n.comment.author)).toEqual(['reader_one', 'reader_two', 'reader_three', 'reader_four', 'reader_five', 'reader_six', 'reader_seven', 'reader_eight', 'reader_nine', 'reader_ten']);
+    expect(flat.map((n) => n.comment.author)).toEqual([
+      'reader_one',
+      'reader_two',
+      'reader_three',
+      'reader_four',
+      'reader_five',
+      'reader_six',
+      'reader_seven',
+      'reader_eight',
+      'reader_nine',
+      'reader_ten',
+    ]);
     expect(flat.every((n) => n.children.length === 0)).toBe(true);
   });
 });
@@ -51,7 +76,12 @@ describe('filters', () => {
     [{ mutedWords: ['/[invalid/'] }, 'reader_seven', null],
   ] as const)('%j on %s → %s', (rules, author, reason) => {
     const filter = compileFilters({ ...NO_FILTERS, ...rules } as typeof NO_FILTERS);
-    expect(filter(comments.find((c) => c.author === author)!, none)).toBe(reason);
+    expect(
+      filter(
+        comments.find((c) => c.author === author)!,
+        none,
+      ),
+    ).toBe(reason);
   });
   it('brand focus keeps only comments mentioning a focused brand', () => {
     const filter = compileFilters({ ...NO_FILTERS, brandFocus: ['huawei'] });

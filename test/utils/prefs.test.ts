@@ -1,25 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PREFS, enabledOn, splitList, validatePrefs, validateView, migrateFiltersV1, migrateViewV1, migrateBrandsV1 } from '@/utils/prefs';
+import {
+  DEFAULT_PREFS,
+  enabledOn,
+  splitList,
+  validatePrefs,
+  validateView,
+  migrateFiltersV1,
+  migrateViewV1,
+  migrateBrandsV1,
+} from '@/utils/prefs';
 import { exportSettings, parseSettingsFile } from '@/utils/settings-file';
 
 describe('validating stored preferences field by field', () => {
   it('returns defaults for nothing or garbage', () => {
-    for (const raw of [undefined, null, 42, 'x', [], { view: 'nope' }]) expect(validatePrefs(raw)).toEqual(DEFAULT_PREFS);
+    for (const raw of [undefined, null, 42, 'x', [], { view: 'nope' }])
+      expect(validatePrefs(raw)).toEqual(DEFAULT_PREFS);
   });
   it('keeps every good field and replaces only the bad ones', () => {
     const prefs = validatePrefs({
-      view: { enabled: 'yes', sites: { 'macrumors.com': false, 'bad host!': false, 'x.com': 'no' }, view: 'flat', sort: 'sideways' },
+      view: {
+        enabled: 'yes',
+        sites: { 'macrumors.com': false, 'bad host!': false, 'x.com': 'no' },
+        view: 'flat',
+        sort: 'sideways',
+      },
       filters: { minRating: '5', mutedWords: ['ok', 3, '', ' spaced '], mutedUsers: 'alice' },
-      brands: { highlight: false, only: ['apple', 'BAD ID'], custom: [{ id: 'fairphone', label: 'Fairphone', color: 'red', aliases: ['Fairphone', 7] }, { id: '!!' }], disabled: 'samsung' },
+      brands: {
+        highlight: false,
+        only: ['apple', 'BAD ID'],
+        custom: [{ id: 'fairphone', label: 'Fairphone', color: 'red', aliases: ['Fairphone', 7] }, { id: '!!' }],
+        disabled: 'samsung',
+      },
     });
     expect(prefs).toEqual({
       view: { enabled: true, sites: { 'macrumors.com': false }, view: 'flat', sort: 'top' },
       filters: { minRating: null, mutedWords: ['ok', 'spaced'], mutedUsers: [] },
-      brands: { highlight: false, only: ['apple'], custom: [{ id: 'fairphone', label: 'Fairphone', color: '#888888', aliases: ['Fairphone'] }], disabled: [] },
+      brands: {
+        highlight: false,
+        only: ['apple'],
+        custom: [{ id: 'fairphone', label: 'Fairphone', color: '#888888', aliases: ['Fairphone'] }],
+        disabled: [],
+      },
     });
   });
   it('bounds numbers and list sizes', () => {
-    const prefs = validatePrefs({ filters: { minRating: 1e12, mutedWords: Array.from({ length: 2000 }, (_, i) => `w${i}`) } });
+    const prefs = validatePrefs({
+      filters: { minRating: 1e12, mutedWords: Array.from({ length: 2000 }, (_, i) => `w${i}`) },
+    });
     expect(prefs.filters.minRating).toBe(1e6);
     expect(prefs.filters.mutedWords).toHaveLength(500);
     expect(validatePrefs({ filters: { minRating: NaN } }).filters.minRating).toBeNull();
@@ -37,15 +64,29 @@ describe('validating stored preferences field by field', () => {
 
 describe('migrations from the v1 schema', () => {
   it('view', () => {
-    expect(validateView(migrateViewV1({ enabled: false, mode: 'list', sort: 'new' }))).toEqual({ enabled: false, sites: {}, view: 'flat', sort: 'newest' });
+    expect(validateView(migrateViewV1({ enabled: false, mode: 'list', sort: 'new' }))).toEqual({
+      enabled: false,
+      sites: {},
+      view: 'flat',
+      sort: 'newest',
+    });
     expect(validateView(migrateViewV1({ mode: 'weird' })).view).toBe('threaded');
   });
   it('filters', () => {
-    expect(migrateFiltersV1({ minRating: '3', muted: 'foo, bar' })).toEqual({ minRating: 3, mutedWords: ['foo', 'bar'], mutedUsers: [] });
+    expect(migrateFiltersV1({ minRating: '3', muted: 'foo, bar' })).toEqual({
+      minRating: 3,
+      mutedWords: ['foo', 'bar'],
+      mutedUsers: [],
+    });
     expect(migrateFiltersV1({ minRating: '', muted: 7 })).toEqual({ minRating: null, mutedWords: [], mutedUsers: [] });
   });
   it('brands', () => {
-    expect(migrateBrandsV1({ highlight: true, enabled: ['apple'] })).toEqual({ highlight: true, only: ['apple'], custom: [], disabled: [] });
+    expect(migrateBrandsV1({ highlight: true, enabled: ['apple'] })).toEqual({
+      highlight: true,
+      only: ['apple'],
+      custom: [],
+      disabled: [],
+    });
   });
 });
 

@@ -7,7 +7,11 @@ import { ARTICLE_URL, fakeIntersections, fixtureHtml } from '../helpers';
 import { articleHtml, syntheticDiscussion } from '../../scripts/lib/synthetic.mjs';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
-const prefsWith = (view: Partial<Prefs['view']> = {}, rest: Partial<Prefs> = {}): Prefs => ({ ...DEFAULT_PREFS, ...rest, view: { ...DEFAULT_PREFS.view, ...view } });
+const prefsWith = (view: Partial<Prefs['view']> = {}, rest: Partial<Prefs> = {}): Prefs => ({
+  ...DEFAULT_PREFS,
+  ...rest,
+  view: { ...DEFAULT_PREFS.view, ...view },
+});
 
 /** Puts a fixture page into the test's document (DOM import: page text never goes through an HTML sink). */
 function load(name = 'macrumors-2017-huawei-xiaomi.html', html = fixtureHtml(name)) {
@@ -37,7 +41,16 @@ describe('the section view in the page', () => {
     expect(section.root.outerHTML).toBe(before);
     expect(host.querySelector('[role="tree"]')).not.toBeNull();
     expect(levels()).toEqual([
-      '1:25853811', '1:25853790', '1:25853802', '2:25854002', '2:25854077', '1:25853795', '2:25853840', '1:25854120', '1:25853901', '1:25853950',
+      '1:25853811',
+      '1:25853790',
+      '1:25853802',
+      '2:25854002',
+      '2:25854077',
+      '1:25853795',
+      '2:25853840',
+      '1:25854120',
+      '1:25853901',
+      '1:25853950',
     ]);
     view.update(prefsWith({ view: 'original' }));
     expect(document.querySelector('[data-threadlight]')).toBeNull();
@@ -90,7 +103,8 @@ describe('the section view in the page', () => {
     expect(three().getAttribute('aria-expanded')).toBe('false');
     expect(three().querySelector('[role="group"]')).toBeNull();
     expect(three().querySelector('.tl-toggle')!.textContent).toContain('2 replies');
-    const all = () => Array.from(document.querySelectorAll('button')).find((b) => /Collapse all|Expand all/.test(b.textContent ?? ''))!;
+    const all = () =>
+      Array.from(document.querySelectorAll('button')).find((b) => /Collapse all|Expand all/.test(b.textContent ?? ''))!;
     expect(all().textContent).toBe('Collapse all');
     all().click();
     await tick();
@@ -106,14 +120,18 @@ describe('the section view in the page', () => {
     const view = createSectionView(findSection(document, ARTICLE_URL)!, { onViewPrefs: () => {} });
     view.update(prefsWith());
     await tick();
-    expect(document.querySelector('[data-comment-id="25853840"] blockquote')!.getAttribute('data-quote-of')).toBe('25853795');
+    expect(document.querySelector('[data-comment-id="25853840"] blockquote')!.getAttribute('data-quote-of')).toBe(
+      '25853795',
+    );
     const orphan = document.querySelector('[data-comment-id="25854120"] blockquote')!;
     expect(orphan.getAttribute('data-quote-of')).toBe('');
     expect(orphan.querySelector('a')!.getAttribute('href')).toBe('https://forums.macrumors.com/threads/2105432');
     expect(document.querySelectorAll('mark[data-brand]').length).toBeGreaterThan(40);
     view.update(prefsWith({}, { brands: { ...DEFAULT_PREFS.brands, only: ['huawei'] } }));
     await tick();
-    expect(new Set(Array.from(document.querySelectorAll('mark[data-brand]')).map((m) => m.getAttribute('data-brand')))).toEqual(new Set(['huawei']));
+    expect(
+      new Set(Array.from(document.querySelectorAll('mark[data-brand]')).map((m) => m.getAttribute('data-brand'))),
+    ).toEqual(new Set(['huawei']));
   });
 
   it('focuses the thread on a brand from the chart, and clears it on a second click', async () => {
@@ -124,7 +142,9 @@ describe('the section view in the page', () => {
     const bar = () => document.querySelector('.tl-chart [data-brand="huawei"]') as SVGGElement;
     bar().dispatchEvent(new MouseEvent('click', { bubbles: true }));
     await tick();
-    const open = items().filter((el) => !el.dataset.filtered).map((el) => el.dataset.commentId);
+    const open = items()
+      .filter((el) => !el.dataset.filtered)
+      .map((el) => el.dataset.commentId);
     expect(open.sort()).toEqual(['25853901', '25853950']);
     expect(items().filter((el) => el.dataset.filtered === 'brand-focus')).toHaveLength(8);
     expect(bar().getAttribute('aria-pressed')).toBe('true');
@@ -139,7 +159,10 @@ describe('the section view in the page', () => {
     plain.update(prefsWith({ view: 'flat', sort: 'oldest' }));
     const oldest = items().map((el) => el.dataset.commentId);
     plain.destroy();
-    const top = section.comments.slice().sort((a, b) => b.votes - a.votes).map((c) => c.id);
+    const top = section.comments
+      .slice()
+      .sort((a, b) => b.votes - a.votes)
+      .map((c) => c.id);
     expect(oldest).not.toEqual(top);
 
     const view = createSectionView(section, { onViewPrefs: () => {} });
@@ -166,7 +189,11 @@ describe('the section view in the page', () => {
     const select = document.querySelector('.tl-header select') as HTMLSelectElement;
     select.value = 'newest';
     select.dispatchEvent(new Event('change', { bubbles: true }));
-    (Array.from(document.querySelectorAll('.tl-segmented button')).find((b) => b.textContent === 'Original') as HTMLButtonElement).click();
+    (
+      Array.from(document.querySelectorAll('.tl-segmented button')).find(
+        (b) => b.textContent === 'Original',
+      ) as HTMLButtonElement
+    ).click();
     expect(asked).toEqual([{ sort: 'newest' }, { view: 'original' }]);
   });
 

@@ -26,12 +26,16 @@ describe('work in steps (first load of long sections)', () => {
     const parents = (f: typeof forest) => Array.from(f.byId.values()).map((n) => `${n.comment.id}>${n.parentId}`);
     expect(parents(forest)).toEqual(parents(threadByQuotes(section.comments)));
 
-    const brands = await runInTasks(brandContextSteps(section.comments, DEFAULT_PREFS.brands, 4), nextTask, { budgetMs: 0 });
+    const brands = await runInTasks(brandContextSteps(section.comments, DEFAULT_PREFS.brands, 4), nextTask, {
+      budgetMs: 0,
+    });
     expect(brands.stats).toEqual(brandContext(section.comments, DEFAULT_PREFS.brands).stats);
 
     pauses = 0;
     const prefs = { ...DEFAULT_PREFS, filters: { ...DEFAULT_PREFS.filters, minRating: 5 } };
-    const model = await runInTasks(viewModelSteps(section.comments, forest, prefs, brands, [], 4), nextTask, { budgetMs: 0 });
+    const model = await runInTasks(viewModelSteps(section.comments, forest, prefs, brands, [], 4), nextTask, {
+      budgetMs: 0,
+    });
     expect(pauses).toBeGreaterThan(2);
     const atOnce = buildViewModel(section.comments, forest, prefs, brands, []);
     expect(model.roots.map((n) => n.comment.id)).toEqual(atOnce.roots.map((n) => n.comment.id));

@@ -1,7 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { createPrefsWriter, listenForPrefsWrites, loadPrefs, migrateStoredPrefs, savePrefs, SAVE_PREFS_MESSAGE, watchPrefs, WRITE_INTERVAL_MS } from '@/utils/storage';
+import {
+  createPrefsWriter,
+  listenForPrefsWrites,
+  loadPrefs,
+  migrateStoredPrefs,
+  savePrefs,
+  SAVE_PREFS_MESSAGE,
+  watchPrefs,
+  WRITE_INTERVAL_MS,
+} from '@/utils/storage';
 import { DEFAULT_PREFS, type Prefs } from '@/utils/prefs';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -29,7 +38,10 @@ describe('preference storage', () => {
   });
 
   it('migrates a v1 value in place, once, and keeps user values', async () => {
-    await browser.storage.sync.set({ 'threadlight.filters': { minRating: '4', muted: 'foo, /ba+r/' }, 'threadlight.view': { enabled: false, mode: 'list', sort: 'old' } });
+    await browser.storage.sync.set({
+      'threadlight.filters': { minRating: '4', muted: 'foo, /ba+r/' },
+      'threadlight.view': { enabled: false, mode: 'list', sort: 'old' },
+    });
     await migrateStoredPrefs();
     const stored = await browser.storage.sync.get(null);
     expect(stored['threadlight.filters']).toEqual({ minRating: 4, mutedWords: ['foo', '/ba+r/'], mutedUsers: [] });
@@ -41,7 +53,12 @@ describe('preference storage', () => {
   });
 
   it('falls back field by field on corrupted values', async () => {
-    await browser.storage.sync.set({ 'threadlight.view': { enabled: 'nope', view: 'flat', sort: 42 }, 'threadlight.filters': 'garbage', 'threadlight.filters$': { v: 2 }, 'threadlight.view$': { v: 2 } });
+    await browser.storage.sync.set({
+      'threadlight.view': { enabled: 'nope', view: 'flat', sort: 42 },
+      'threadlight.filters': 'garbage',
+      'threadlight.filters$': { v: 2 },
+      'threadlight.view$': { v: 2 },
+    });
     const prefs = await loadPrefs();
     expect(prefs.view).toEqual({ ...DEFAULT_PREFS.view, view: 'flat' });
     expect(prefs.filters).toEqual(DEFAULT_PREFS.filters);
@@ -58,13 +75,26 @@ describe('preference storage', () => {
   });
 
   it('keeps fields it does not know when writing', async () => {
-    await browser.storage.sync.set({ 'threadlight.filters': { minRating: 1, mutedWords: [], mutedUsers: [], future: 'kept' }, 'threadlight.filters$': { v: 2 } });
+    await browser.storage.sync.set({
+      'threadlight.filters': { minRating: 1, mutedWords: [], mutedUsers: [], future: 'kept' },
+      'threadlight.filters$': { v: 2 },
+    });
     await savePrefs({ filters: { minRating: 2, mutedWords: [], mutedUsers: [] } });
-    expect((await browser.storage.sync.get('threadlight.filters'))['threadlight.filters']).toEqual({ minRating: 2, mutedWords: [], mutedUsers: [], future: 'kept' });
+    expect((await browser.storage.sync.get('threadlight.filters'))['threadlight.filters']).toEqual({
+      minRating: 2,
+      mutedWords: [],
+      mutedUsers: [],
+      future: 'kept',
+    });
   });
 
   it('moves an item too large for sync to local, tells the user, and still reads it', async () => {
-    const custom = Array.from({ length: 150 }, (_, i) => ({ id: `brand${i}`, label: `Brand ${i}`, color: '#123456', aliases: [`Alias number ${i}`, `Another alias ${i}`] }));
+    const custom = Array.from({ length: 150 }, (_, i) => ({
+      id: `brand${i}`,
+      label: `Brand ${i}`,
+      color: '#123456',
+      aliases: [`Alias number ${i}`, `Another alias ${i}`],
+    }));
     const brands = { ...DEFAULT_PREFS.brands, custom };
     const result = await savePrefs({ brands });
     expect(result.stored.brands).toBe('local');
@@ -106,10 +136,14 @@ describe('preference storage', () => {
   it('hands a batch over at once on flush, even while an earlier hand-over is unanswered (popup closing)', async () => {
     const handed: Array<Partial<Prefs>> = [];
     const never = new Promise<never>(() => {});
-    const writer = createPrefsWriter(() => {}, WRITE_INTERVAL_MS, (batch) => {
-      handed.push(batch);
-      return never;
-    });
+    const writer = createPrefsWriter(
+      () => {},
+      WRITE_INTERVAL_MS,
+      (batch) => {
+        handed.push(batch);
+        return never;
+      },
+    );
     writer.write({ view: { ...DEFAULT_PREFS.view, view: 'flat' } });
     void writer.flush();
     writer.write({ view: { ...DEFAULT_PREFS.view, view: 'flat', sort: 'newest' } });
@@ -123,14 +157,20 @@ describe('preference storage', () => {
     // fake-browser's sendMessage only knows sendResponse; the polyfill (and the real browser) take the promise
     // the listener returns, which is what trigger hands back here.
     const hand = (sort: Prefs['view']['sort']) =>
-      fakeBrowser.runtime.onMessage.trigger({ type: SAVE_PREFS_MESSAGE, values: { view: { ...DEFAULT_PREFS.view, sort } } }, {}, () => {});
+      fakeBrowser.runtime.onMessage.trigger(
+        { type: SAVE_PREFS_MESSAGE, values: { view: { ...DEFAULT_PREFS.view, sort } } },
+        {},
+        () => {},
+      );
     const first = hand('oldest');
     const second = hand('newest');
     expect(await first).toEqual([{ stored: { view: 'sync' }, warnings: [] }]);
     await second;
     expect((await loadPrefs()).view.sort).toBe('newest');
     // Other messages are left to other listeners.
-    expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'something else', values: {} }, {}, () => {})).toEqual([undefined]);
+    expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'something else', values: {} }, {}, () => {})).toEqual([
+      undefined,
+    ]);
   });
 
   it('tells watchers about real changes only', async () => {

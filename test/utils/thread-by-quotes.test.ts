@@ -6,11 +6,29 @@ import { ARTICLE_URL, fixtureDocument } from '../helpers';
 
 /** "author(child, child)" outline of a forest, in the forest's order. */
 export function outline(nodes: ThreadNode[]): string[] {
-  return nodes.map((n) => (n.children.length ? `${n.comment.author}(${outline(n.children).join(', ')})` : n.comment.author));
+  return nodes.map((n) =>
+    n.children.length ? `${n.comment.author}(${outline(n.children).join(', ')})` : n.comment.author,
+  );
 }
 
-export function comment(id: string, ownText: string, quotes: Comment['quotes'] = [], extra: Partial<Comment> = {}): Comment {
-  return { id, author: `a${id}`, timeText: '', votes: 0, votesMissing: false, body: [], quotes, ownText, index: Number(id.replace(/\D/g, '')) || 0, ...extra };
+export function comment(
+  id: string,
+  ownText: string,
+  quotes: Comment['quotes'] = [],
+  extra: Partial<Comment> = {},
+): Comment {
+  return {
+    id,
+    author: `a${id}`,
+    timeText: '',
+    votes: 0,
+    votesMissing: false,
+    body: [],
+    quotes,
+    ownText,
+    index: Number(id.replace(/\D/g, '')) || 0,
+    ...extra,
+  };
 }
 
 describe('threading the seed page', () => {
@@ -33,7 +51,11 @@ describe('threading the seed page', () => {
     const five = forest.byId.get('25853840')!;
     expect(five.links).toEqual([{ quote: 0, sourceId: '25853795', method: 'text', confidence: 1 }]);
     // reader_eight quotes only the middle paragraph of reader_three: still an exact excerpt.
-    expect(forest.byId.get('25854002')!.links[0]).toMatchObject({ sourceId: '25853802', method: 'text', confidence: 1 });
+    expect(forest.byId.get('25854002')!.links[0]).toMatchObject({
+      sourceId: '25853802',
+      method: 'text',
+      confidence: 1,
+    });
   });
 
   it('keeps the quote whose source is not on the page as an orphan', () => {
@@ -56,13 +78,22 @@ describe('threading the real 2017 capture', () => {
 });
 
 describe('matching quotes by text', () => {
-  const source = 'Nice hardware is nice, but I’d be willing to wager what actually keeps iPhone users on iPhones is iOS and the Apple ecosystem.';
+  const source =
+    'Nice hardware is nice, but I’d be willing to wager what actually keeps iPhone users on iPhones is iOS and the Apple ecosystem.';
   const cases: [string, string, boolean][] = [
     ['identical', source, true],
-    ['straight quotes, other case, re-wrapped', "nice hardware is NICE,\n but I'd be   willing to wager what actually keeps iPhone users", true],
+    [
+      'straight quotes, other case, re-wrapped',
+      "nice hardware is NICE,\n but I'd be   willing to wager what actually keeps iPhone users",
+      true,
+    ],
     ['with emoji and zero-width space', 'keeps iPhone 😀 users on\u200B iPhones is iOS', true],
     ['"Click to expand..." tail', 'what actually keeps iPhone users on iPhones Click to expand...', true],
-    ['lightly edited', 'Nice hardware is nice, but I would be willing to wager what actually keeps iPhone users on iPhones is iOS and the ecosystem.', true],
+    [
+      'lightly edited',
+      'Nice hardware is nice, but I would be willing to wager what actually keeps iPhone users on iPhones is iOS and the ecosystem.',
+      true,
+    ],
     ['too short', 'LOL', false],
     ['short common phrase', 'is nice', false],
     ['unrelated', 'Android beats iPhone on both software and hardware, bigger displays and expandable storage.', false],
@@ -87,7 +118,9 @@ describe('matching quotes by text', () => {
   it('never links to a later comment, nor to itself', () => {
     const forest = threadByQuotes([
       comment('1', 'quoting ahead', [{ text: 'the future comment says something long enough' }]),
-      comment('2', 'the future comment says something long enough', [{ text: 'the future comment says something long enough' }]),
+      comment('2', 'the future comment says something long enough', [
+        { text: 'the future comment says something long enough' },
+      ]),
     ]);
     expect(forest.byId.get('1')!.parentId).toBeNull();
     expect(forest.byId.get('2')!.parentId).toBeNull();

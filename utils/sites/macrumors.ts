@@ -1,8 +1,14 @@
 import { isVoteLine } from '../parse-votes';
 import { safeUrl } from '../safe-url';
 import {
-  articleQuotes, byClassPrefix, firstByClassPrefix, postIdFromUrl, text,
-  type LocatedSection, type RawComment, type SiteAdapter,
+  articleQuotes,
+  byClassPrefix,
+  firstByClassPrefix,
+  postIdFromUrl,
+  text,
+  type LocatedSection,
+  type RawComment,
+  type SiteAdapter,
 } from './adapter';
 import { locateBySignals } from './signals';
 
@@ -17,7 +23,13 @@ interface Era {
   discussionLink(section: Element): Element | null;
 }
 
-function withUrls(raw: RawComment, base: string, post?: string | null, avatar?: string | null, member?: string | null): RawComment {
+function withUrls(
+  raw: RawComment,
+  base: string,
+  post?: string | null,
+  avatar?: string | null,
+  member?: string | null,
+): RawComment {
   const postUrl = safeUrl(post, base);
   if (postUrl) {
     raw.postUrl = postUrl;
@@ -39,7 +51,8 @@ const ERAS: Era[] = [
       const section = doc.querySelector('#comments');
       return section?.querySelector('.comment .comment_content') ? section : null;
     },
-    blocks: (section) => Array.from(section.querySelectorAll('.comment')).filter((b) => b.querySelector('.comment_content')),
+    blocks: (section) =>
+      Array.from(section.querySelectorAll('.comment')).filter((b) => b.querySelector('.comment_content')),
     read: (block, base) => {
       const user = block.querySelector('.username a') ?? block.querySelector('.username');
       const img = block.querySelector('.avatar img');
@@ -88,7 +101,9 @@ const ERAS: Era[] = [
       );
     },
     discussionLink: (section) =>
-      Array.from(section.querySelectorAll('a[href]')).find((a) => /read all comments|view all/i.test(a.textContent ?? '')) ?? null,
+      Array.from(section.querySelectorAll('a[href]')).find((a) =>
+        /read all comments|view all/i.test(a.textContent ?? ''),
+      ) ?? null,
   },
 ];
 
@@ -124,4 +139,3 @@ export const macrumorsArticle: SiteAdapter = {
   matches: (url) => /^(www\.)?macrumors\.com$/i.test(url.hostname),
   locate: locateArticle,
 };
-

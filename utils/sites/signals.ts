@@ -47,7 +47,8 @@ export function locateBySignals(doc: Document, base: string): LocatedSection | n
 
   // Each block is the highest ancestor of its vote line below the root that holds no other vote line.
   const count = new Map<Element, number>();
-  for (const v of votes) for (let a: Element | null = v; a && a !== root; a = a.parentElement) count.set(a, (count.get(a) ?? 0) + 1);
+  for (const v of votes)
+    for (let a: Element | null = v; a && a !== root; a = a.parentElement) count.set(a, (count.get(a) ?? 0) + 1);
   const voteOf = new Map<Element, Element>();
   for (const v of votes) {
     let b = v;
@@ -82,11 +83,15 @@ function readBlock(block: Element, vote: Element, base: string): RawComment {
   const altName = /^(.*)\s+avatar$/i.exec(img?.getAttribute('alt') ?? '')?.[1];
   const time =
     block.querySelector('time') ??
-    Array.from(block.querySelectorAll('*')).find((el) => el.children.length === 0 && TIME.test(text(el)) && text(el).length < 60) ??
+    Array.from(block.querySelectorAll('*')).find(
+      (el) => el.children.length === 0 && TIME.test(text(el)) && text(el).length < 60,
+    ) ??
     null;
   // Last resort: the short label that sits beside the time, as a reader would read a byline.
   const byline = time?.parentElement
-    ? Array.from(time.parentElement.children).find((el) => el !== time && el.children.length === 0 && /^\S.{0,39}$/.test(text(el)) && !TIME.test(text(el)))
+    ? Array.from(time.parentElement.children).find(
+        (el) => el !== time && el.children.length === 0 && /^\S.{0,39}$/.test(text(el)) && !TIME.test(text(el)),
+      )
     : undefined;
   const authorEl = named ?? byline;
   const author = text(authorEl) || altName || '';

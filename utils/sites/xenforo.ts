@@ -27,7 +27,10 @@ export function countReactions(summary: string): number {
   const t = summary.replace(/\s+/g, ' ').trim();
   if (!t) return 0;
   const others = /and ([\d,]+) others?$/i.exec(t);
-  const named = (others ? t.slice(0, others.index) : t).split(/,| and /).map((s) => s.trim()).filter(Boolean);
+  const named = (others ? t.slice(0, others.index) : t)
+    .split(/,| and /)
+    .map((s) => s.trim())
+    .filter(Boolean);
   return named.length + (others?.[1] ? Number(others[1].replace(/,/g, '')) : 0);
 }
 
@@ -46,8 +49,7 @@ export function locateXenforoThread(doc: Document, url: URL): LocatedSection | n
   const base = url.href;
   const page = threadPage(url, doc);
   const read = (post: Element): RawComment => {
-    const id =
-      /post-(\d+)/.exec(post.getAttribute('data-content') ?? '')?.[1] ?? /js-post-(\d+)/.exec(post.id)?.[1];
+    const id = /post-(\d+)/.exec(post.getAttribute('data-content') ?? '')?.[1] ?? /js-post-(\d+)/.exec(post.id)?.[1];
     const time = post.querySelector('.message-attribution time, time.u-dt');
     const stamp = Number(time?.getAttribute('data-timestamp'));
     const reactions = post.querySelector('.reactionsBar');

@@ -43,13 +43,23 @@ describe('MacRumors article adapter on the seed page (2017 markup)', () => {
 });
 
 describe('MacRumors article adapter on the real 2017 capture', () => {
-  const section = findSection(fixtureDocument('macrumors-2017-apple-pencil.html'), 'https://www.macrumors.com/2017/01/18/apple-pencil-2-march-2017/')!;
+  const section = findSection(
+    fixtureDocument('macrumors-2017-apple-pencil.html'),
+    'https://www.macrumors.com/2017/01/18/apple-pencil-2-march-2017/',
+  )!;
   it('finds all ten comments with ids, votes and authors as shown', () => {
     expect(section.source).toBe('macrumors-2017');
     expect(section.comments.map((c) => `${c.author}:${c.id}:${c.votes}`)).toEqual([
-      'jyen:24208508:16', 'Appleaker:24208525:10', 'AngerDanger:24208557:9', 'Return Zero:24208549:8',
-      'miniroll32:24208535:6', 'jclo:24208641:6', 'gugy:24208509:5', 'jerry16:24208534:5',
-      'truthertech:24208594:4', 'sbailey4:24208748:3',
+      'jyen:24208508:16',
+      'Appleaker:24208525:10',
+      'AngerDanger:24208557:9',
+      'Return Zero:24208549:8',
+      'miniroll32:24208535:6',
+      'jclo:24208641:6',
+      'gugy:24208509:5',
+      'jerry16:24208534:5',
+      'truthertech:24208594:4',
+      'sbailey4:24208748:3',
     ]);
     expect(section.discussionUrl).toBe('http://forums.macrumors.com/threads/2028236');
   });
@@ -59,7 +69,9 @@ describe('MacRumors article adapter on the real 2017 capture', () => {
     expect(anger.body.filter((n) => n.type === 'br').length).toBeGreaterThan(3);
     const jclo = section.comments[5]!;
     expect(jclo.quotes[0]!.text).toBe('Editor out to lunch?\nYikes.');
-    expect(section.comments[8]!.quotes[0]!.text).toBe('Let me guess... thinner, shorter battery life, price bump, now available in jet black.');
+    expect(section.comments[8]!.quotes[0]!.text).toBe(
+      'Let me guess... thinner, shorter battery life, price bump, now available in jet black.',
+    );
   });
   it('estimates timestamps from "N hours ago at hh:mm am" in the right order', () => {
     const byId = new Map(section.comments.map((c) => [c.id, c.timestamp!]));
@@ -69,17 +81,32 @@ describe('MacRumors article adapter on the real 2017 capture', () => {
 });
 
 describe('MacRumors article adapter on the real 2022 capture (CSS-module classes)', () => {
-  const section = findSection(fixtureDocument('macrumors-2022-apple-pencil.html'), 'https://www.macrumors.com/2017/01/18/apple-pencil-2-march-2017/')!;
+  const section = findSection(
+    fixtureDocument('macrumors-2022-apple-pencil.html'),
+    'https://www.macrumors.com/2017/01/18/apple-pencil-2-march-2017/',
+  )!;
   it('finds all comments by class prefix, with Score votes and lazy avatars', () => {
     expect(section.source).toBe('macrumors-2022');
     expect(section.comments.map((c) => `${c.author}:${c.id}:${c.votes}`)).toEqual([
-      'jyen:24208508:97', 'Return Zero:24208549:28', 'Appleaker:24208525:23', 'AngerDanger:24208557:23',
-      'gugy:24208509:19', 'Apple Knowledge Navigator:24208535:19',
+      'jyen:24208508:97',
+      'Return Zero:24208549:28',
+      'Appleaker:24208525:23',
+      'AngerDanger:24208557:23',
+      'gugy:24208509:19',
+      'Apple Knowledge Navigator:24208535:19',
     ]);
-    expect(section.comments[1]!.avatarUrl).toBe('https://forums.macrumors.com/data/avatars/m/850/850145.jpg?1470245552');
-    expect(section.comments[3]!.body).toContainEqual({ type: 'img', src: 'https://forums.macrumors.com/attachments/684335', alt: 'Attachment Image' });
+    expect(section.comments[1]!.avatarUrl).toBe(
+      'https://forums.macrumors.com/data/avatars/m/850/850145.jpg?1470245552',
+    );
+    expect(section.comments[3]!.body).toContainEqual({
+      type: 'img',
+      src: 'https://forums.macrumors.com/attachments/684335',
+      alt: 'Attachment Image',
+    });
     expect(section.comments[3]!.body).toContainEqual({ type: 'em', children: [{ type: 'text', text: 'what? ' }] });
-    expect(section.discussionUrl).toBe('https://forums.macrumors.com/threads/second-generation-apple-pencil-rumored-for-march-of-2017.2028236/');
+    expect(section.discussionUrl).toBe(
+      'https://forums.macrumors.com/threads/second-generation-apple-pencil-rumored-for-march-of-2017.2028236/',
+    );
     expect(section.heading).toBe('Top Rated Comments');
   });
 });

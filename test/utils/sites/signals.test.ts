@@ -3,14 +3,28 @@ import { findSection } from '@/utils/sites';
 import { ARTICLE_URL, fixtureHtml, parseDocument } from '../../helpers';
 
 const seed = fixtureHtml('macrumors-2017-huawei-xiaomi.html');
-const SEED_AUTHORS = ['reader_one', 'reader_two', 'reader_three', 'reader_four', 'reader_five', 'reader_six', 'reader_seven', 'reader_eight', 'reader_nine', 'reader_ten'];
+const SEED_AUTHORS = [
+  'reader_one',
+  'reader_two',
+  'reader_three',
+  'reader_four',
+  'reader_five',
+  'reader_six',
+  'reader_seven',
+  'reader_eight',
+  'reader_nine',
+  'reader_ten',
+];
 
 describe('visible-signals detector on markups it has never seen', () => {
   it('finds the seed comments when every class is renamed', () => {
     const renamed = seed
       .replace(/id="comments(Container)?"/g, 'id="talk$1"')
       .replace(/class="comment first"/g, 'class="c-item"')
-      .replace(/class="(avatar|comment_content|username|date|content|rating|view_all|view_more|quote)"/g, 'class="x-$1-9f3a"');
+      .replace(
+        /class="(avatar|comment_content|username|date|content|rating|view_all|view_more|quote)"/g,
+        'class="x-$1-9f3a"',
+      );
     const section = findSection(parseDocument(renamed), ARTICLE_URL)!;
     expect(section.source).toBe('signals');
     expect(section.comments.map((c) => c.author)).toEqual(SEED_AUTHORS);
@@ -26,7 +40,10 @@ describe('visible-signals detector on markups it has never seen', () => {
       ['Bob', 'Yesterday', 'Replying: First words of the first comment here.', 'Score: 9 Votes'],
     ];
     const html = `<html><body><section><h3>Top Rated Comments</h3>${blocks
-      .map(([a, t, body, v]) => `<article><footer><span>${v}</span></footer><main><p>${body}</p></main><header><time>${t}</time><b class="who-is">${a}</b></header></article>`)
+      .map(
+        ([a, t, body, v]) =>
+          `<article><footer><span>${v}</span></footer><main><p>${body}</p></main><header><time>${t}</time><b class="who-is">${a}</b></header></article>`,
+      )
       .join('')}<a href="https://forums.macrumors.com/threads/1">Read All Comments</a></section></body></html>`;
     const section = findSection(parseDocument(html), ARTICLE_URL)!;
     expect(section.comments.map((c) => [c.author, c.votes, c.timeText, c.ownText])).toEqual([
@@ -50,8 +67,14 @@ describe('pages that are not comment sections, or broken ones', () => {
     ['no section', fixtureHtml('no-comments.html')],
     ['empty body', '<html><body></body></html>'],
     ['heading only', '<html><body><div><h2>Top Rated Comments</h2></div></body></html>'],
-    ['votes but no heading or link', '<html><body><div><div><p>x</p><span>Rating: 3 Votes</span></div></div></body></html>'],
-    ['#comments with empty comment blocks', '<html><body><div id="comments"><h2>Top Rated Comments</h2><div class="comment"><div class="comment_content"></div></div></div></body></html>'],
+    [
+      'votes but no heading or link',
+      '<html><body><div><div><p>x</p><span>Rating: 3 Votes</span></div></div></body></html>',
+    ],
+    [
+      '#comments with empty comment blocks',
+      '<html><body><div id="comments"><h2>Top Rated Comments</h2><div class="comment"><div class="comment_content"></div></div></div></body></html>',
+    ],
     ['not html at all', '\u0000\u0001 garbage <<<>>> </div></div>'],
   ])('%s → no section', (_name, html) => {
     expect(findSection(parseDocument(html), ARTICLE_URL)).toBeNull();

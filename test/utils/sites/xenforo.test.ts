@@ -29,10 +29,16 @@ describe('XenForo 2 thread adapter', () => {
 
   it('takes exact quote sources from data-source, and none from a hand-typed quote', () => {
     expect(page1.comments[4]!.quotes).toEqual([
-      { text: 'Yeah, no thanks. Hard pass on any Chinese smartphone maker.', sourceId: '25853795', sourceAuthor: 'reader_four' },
+      {
+        text: 'Yeah, no thanks. Hard pass on any Chinese smartphone maker.',
+        sourceId: '25853795',
+        sourceAuthor: 'reader_four',
+      },
     ]);
     const handTyped = page3.comments.find((c) => c.author === 'handtyped')!;
-    expect(handTyped.quotes).toEqual([{ text: 'Hard pass on any Chinese smartphone maker.', sourceAuthor: 'somebody' }]);
+    expect(handTyped.quotes).toEqual([
+      { text: 'Hard pass on any Chinese smartphone maker.', sourceAuthor: 'somebody' },
+    ]);
     expect(handTyped.ownText).toBe('Typed that quote by hand.');
   });
 
