@@ -8,9 +8,14 @@ import { ARTICLE_URL, fakeIntersections } from '../helpers';
 import { articleHtml, syntheticDiscussion } from '../../scripts/lib/synthetic.mjs';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
-/** Lets tasks run until `done()` holds (or 300 tasks have run): blocks are rendered and dropped one per task. */
+/**
+ * Lets tasks run until `done()` holds (or 5 s have passed): blocks are rendered and dropped one per task, and
+ * render chunks take tasks in between (more of them, smaller, on a loaded machine), so a count of tasks is no
+ * bound.
+ */
 const until = async (done: () => boolean) => {
-  for (let i = 0; i < 300 && !done(); i++) await tick();
+  const end = Date.now() + 5000;
+  while (!done() && Date.now() < end) await tick();
 };
 const prefsWith = (view: Partial<Prefs['view']> = {}): Prefs => ({
   ...DEFAULT_PREFS,
