@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import './test/node20-compat';
+import './test/support/node20-compat';
 
 // `npm run bench` only: the pure pipeline benchmarks, printed as tables. Never part of `npm test`.
 export default defineConfig({

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-import './test/node20-compat';
+import './test/support/node20-compat';
 
 export default defineConfig({
   plugins: [WxtVitest()],
@@ -23,7 +23,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     testTimeout: 20_000,
-    setupFiles: ['test/setup.ts'],
+    setupFiles: ['test/support/setup.ts'],
     // Hostile fixtures contain iframes; happy-dom reports each one it refuses to load. Not our output.
     onConsoleLog: (log) => !/page loading is disabled|file loading is disabled/.test(log),
   },

@@ -39,7 +39,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    // Test builds also accept loopback forum threads (utils/forum-fetch.ts).
+    // Test builds also accept loopback forum threads (utils/platform/forum-fetch.ts).
     define: { 'import.meta.env.TL_TEST_BUILD': JSON.stringify(isTestBuild ? '1' : '') },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { listenForForumFetches } from '@/utils/forum-fetch';
-import { listenForPrefsWrites, migrateStoredPrefs } from '@/utils/storage';
+import { listenForForumFetches } from '@/utils/platform/forum-fetch';
+import { listenForPrefsWrites, migrateStoredPrefs } from '@/utils/platform/storage';
 
 export default defineBackground(() => {
   // On update, stored preferences are migrated in place; defaults are never written over user values.

@@ -1,6 +1,6 @@
 import './style.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startThreadlight } from '@/utils/threadlight';
+import { startThreadlight } from '@/utils/content/app';
 
 // Article pages and forum threads (shared/CONTRACT.md); test builds add loopback hosts in wxt.config.ts.
 export default defineContentScript({

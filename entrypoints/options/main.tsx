@@ -1,7 +1,7 @@
-import '@/components/pages.css';
+import '@/components/shared/pages.css';
 import { render } from 'preact';
-import { Options } from '@/components/Options';
-import { createPrefsWriter, loadPrefs, saveMessage } from '@/utils/storage';
+import { Options } from '@/components/options/Options';
+import { createPrefsWriter, loadPrefs, saveMessage } from '@/utils/platform/storage';
 
 async function main() {
   const app = document.getElementById('app')!;

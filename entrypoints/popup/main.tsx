@@ -1,9 +1,15 @@
-import '@/components/pages.css';
+import '@/components/shared/pages.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Popup } from '@/components/Popup';
-import { createPrefsWriter, loadPrefs, saveMessage, saveThroughBackground, WRITE_INTERVAL_MS } from '@/utils/storage';
-import { STATS_MESSAGE, type TabStats } from '@/utils/threadlight';
+import { Popup } from '@/components/popup/Popup';
+import {
+  createPrefsWriter,
+  loadPrefs,
+  saveMessage,
+  saveThroughBackground,
+  WRITE_INTERVAL_MS,
+} from '@/utils/platform/storage';
+import { STATS_MESSAGE, type TabStats } from '@/utils/content/app';
 
 // The popup acts on the active tab; opened as a page of its own (pinned, or by tests) it takes ?tab=<id>.
 async function targetTab(): Promise<{ id: number; url?: string } | null> {

@@ -1,9 +1,9 @@
 // Pure pipeline benchmarks, run by `npm run bench` (never part of `npm test`). Prints tables; asserts nothing.
 import { it } from 'vitest';
-import type { Comment } from '@/utils/model';
-import { compileBrandMatcher, DEFAULT_BRANDS, type BrandDef } from '@/utils/brands';
-import { findSection } from '@/utils/sites';
-import { normalizeText, tokenize } from '@/utils/text';
+import type { Comment } from '@/utils/pipeline/model';
+import { compileBrandMatcher, DEFAULT_BRANDS, type BrandDef } from '@/utils/pipeline/highlight/brands';
+import { findSection } from '@/utils/pipeline/extract/find-section';
+import { normalizeText, tokenize } from '@/utils/pipeline/text';
 import {
   chronology,
   MIN_CONTAINMENT,
@@ -11,7 +11,7 @@ import {
   MIN_QUOTE_WORDS,
   shingleKeys,
   threadByQuotes,
-} from '@/utils/thread-by-quotes';
+} from '@/utils/pipeline/thread/thread-by-quotes';
 // @ts-expect-error plain JS helper shared with the browser benchmark
 import { articleHtml, syntheticDiscussion } from '../../scripts/lib/synthetic.mjs';
 

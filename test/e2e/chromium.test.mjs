@@ -2,7 +2,7 @@
 // HTTPS on their real host names (see scripts/lib/chromium.mjs), the popup opened as a page.
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { chromiumSession } from './chromium-session.mjs';
+import { chromiumSession } from '../support/e2e/chromium-session.mjs';
 
 const SEED = 'https://www.macrumors.com/2017/12/08/macrumors-2017-huawei-xiaomi.html';
 const REAL_2017 = 'https://www.macrumors.com/2017/01/18/macrumors-2017-apple-pencil.html';

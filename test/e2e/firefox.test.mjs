@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { launchFirefox } from '../../scripts/lib/firefox.mjs';
 import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
 import { ROOT } from '../../scripts/lib/paths.mjs';
-import { forumRoutes, LINKED_ARTICLE_PATH } from './forum-routes.mjs';
+import { forumRoutes, LINKED_ARTICLE_PATH } from '../support/e2e/forum-routes.mjs';
 import { syntheticDiscussion, xenforoHtml } from '../../scripts/lib/synthetic.mjs';
 
 let server;

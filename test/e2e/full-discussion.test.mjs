@@ -2,8 +2,8 @@
 // a page that fails once and Retry, Cancel and Continue, the merged tree, the cache; and the forum page view.
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { chromiumSession } from './chromium-session.mjs';
-import { forumRoutes, THREAD_PATH } from './forum-routes.mjs';
+import { chromiumSession } from '../support/e2e/chromium-session.mjs';
+import { forumRoutes, THREAD_PATH } from '../support/e2e/forum-routes.mjs';
 
 const SEED = 'https://www.macrumors.com/2017/12/08/macrumors-2017-huawei-xiaomi.html';
 const forum = forumRoutes();

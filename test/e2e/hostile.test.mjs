@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { join } from 'node:path';
 import { FIXTURES } from '../../scripts/lib/paths.mjs';
-import { chromiumSession } from './chromium-session.mjs';
+import { chromiumSession } from '../support/e2e/chromium-session.mjs';
 
 const TT_CSP = "require-trusted-types-for 'script'; trusted-types 'none'; script-src 'none'; object-src 'none'";
 

@@ -3,7 +3,7 @@
 // down renders it at once.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chromiumSession } from './chromium-session.mjs';
+import { chromiumSession } from '../support/e2e/chromium-session.mjs';
 import { syntheticDiscussion, xenforoHtml } from '../../scripts/lib/synthetic.mjs';
 
 const POSTS = 1500;

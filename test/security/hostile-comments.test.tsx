@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSectionView } from '@/utils/section-view';
-import { findSection } from '@/utils/sites';
-import { DEFAULT_PREFS, validatePrefs } from '@/utils/prefs';
-import { ARTICLE_URL } from '../helpers';
+import { createSectionView } from '@/utils/content/section-view';
+import { findSection } from '@/utils/pipeline/extract/find-section';
+import { DEFAULT_PREFS, validatePrefs } from '@/utils/platform/prefs';
+import { ARTICLE_URL } from '@/test/support/helpers';
 
 // Comment HTML is hostile. Whatever a body contains, our view must hold nothing executable: no script-ish
 // elements, no on* attributes, no URLs but http(s), no DOM-clobbering names, and extraction must not throw.

@@ -1,0 +1,78 @@
+import { createContext } from 'preact';
+import type { BrandMatcher } from '@/utils/pipeline/highlight/brands';
+import type { FilterReason } from '@/utils/pipeline/arrange/filter';
+
+/**
+ * Per-comment view state (collapsed, revealed, focused, flashing) with subscriptions by comment id, so a
+ * change re-renders only the comments it concerns, and progressive rendering adds comments without
+ * re-rendering the ones already shown.
+ */
+export class TreeStore {
+  collapsed = new Set<string>();
+  revealed = new Set<string>();
+  focused: string | null = null;
+  flash: string | null = null;
+  private listeners = new Map<string, Set<() => void>>();
+  private any = new Set<() => void>();
+
+  subscribe(id: string, fn: () => void): () => void {
+    let set = this.listeners.get(id);
+    if (!set) this.listeners.set(id, (set = new Set()));
+    set.add(fn);
+    return () => set!.delete(fn);
+  }
+
+  /** Listeners for every change (the header's Collapse all button). */
+  subscribeAll(fn: () => void): () => void {
+    this.any.add(fn);
+    return () => this.any.delete(fn);
+  }
+
+  notify(ids: Iterable<string>) {
+    for (const id of ids) for (const fn of this.listeners.get(id) ?? []) fn();
+    for (const fn of this.any) fn();
+  }
+
+  toggle(id: string) {
+    if (!this.collapsed.delete(id)) this.collapsed.add(id);
+    this.notify([id]);
+  }
+
+  setCollapsed(ids: Set<string>) {
+    const changed = new Set([...this.collapsed, ...ids]);
+    this.collapsed = ids;
+    this.notify(changed);
+  }
+
+  reveal(id: string) {
+    this.revealed.add(id);
+    this.notify([id]);
+  }
+
+  focus(id: string | null) {
+    const old = this.focused;
+    this.focused = id;
+    this.notify([old, id].filter((x): x is string => x !== null));
+  }
+
+  setFlash(id: string | null) {
+    const old = this.flash;
+    this.flash = id;
+    this.notify([old, id].filter((x): x is string => x !== null));
+  }
+}
+
+/** What every comment needs from the view besides its own state; changes with the model. */
+export interface TreeEnv {
+  store: TreeStore;
+  reasons: ReadonlyMap<string, FilterReason>;
+  matcher: BrandMatcher | null;
+  authorOf(id: string): string | undefined;
+  discussionUrl: string | undefined;
+  onJump(id: string): void;
+  /** The id that holds the tab stop when the focused one is not shown. */
+  defaultFocus: string | null;
+  maxIndent: number;
+}
+
+export const TreeContext = createContext<TreeEnv | null>(null);

@@ -1,0 +1,85 @@
+import { render } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
+import { Options } from '@/components/options/Options';
+import { DEFAULT_PREFS, type Prefs } from '@/utils/platform/prefs';
+import { exportSettings } from '@/utils/platform/settings-file';
+
+const tick = () => new Promise((r) => setTimeout(r, 10));
+
+function mount() {
+  const root = document.createElement('div');
+  document.body.append(root);
+  const changes: Prefs[] = [];
+  render(<Options initial={DEFAULT_PREFS} onChange={(p) => changes.push(p)} />, root);
+  return { root, changes };
+}
+
+const textareaAfter = (root: HTMLElement, label: string) =>
+  Array.from(root.querySelectorAll('label'))
+    .find((l) => l.textContent!.startsWith(label))!
+    .querySelector('textarea')!;
+
+async function importFile(root: HTMLElement, content: string) {
+  const input = root.querySelector('input[type="file"]') as HTMLInputElement;
+  const file = new File([content], 'settings.json', { type: 'application/json' });
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await vi.waitFor(() => expect(root.querySelector('[role="alert"], [role="status"]')).not.toBeNull());
+}
+
+describe('options page', () => {
+  it('edits muted words and users, and flags an invalid pattern', async () => {
+    const { root, changes } = mount();
+    const words = textareaAfter(root, 'Muted words');
+    words.value = 'spam\n/[broken/, /ok/i';
+    words.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+    expect(changes.at(-1)!.filters.mutedWords).toEqual(['spam', '/[broken/', '/ok/i']);
+    expect(root.querySelector('[role="alert"]')!.textContent).toContain('/[broken/');
+    const users = textareaAfter(root, 'Muted users');
+    users.value = 'troll\n  other  ';
+    users.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(changes.at(-1)!.filters.mutedUsers).toEqual(['troll', 'other']);
+  });
+
+  it('adds, recolours, disables and restores brands', async () => {
+    const { root, changes } = mount();
+    const form = root.querySelector('form')!;
+    const [name, aliases] = Array.from(form.querySelectorAll('input[type="text"]')) as HTMLInputElement[];
+    name!.value = 'Fairphone';
+    name!.dispatchEvent(new Event('input', { bubbles: true }));
+    aliases!.value = 'Fairphone, FP#';
+    aliases!.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await tick();
+    expect(changes.at(-1)!.brands.custom).toEqual([
+      { id: 'fairphone', label: 'Fairphone', color: '#7c3aed', aliases: ['Fairphone', 'FP#'] },
+    ]);
+    const color = root.querySelector('input[aria-label="Colour of Apple"]') as HTMLInputElement;
+    color.value = '#112233';
+    color.dispatchEvent(new Event('change', { bubbles: true }));
+    await tick();
+    expect(changes.at(-1)!.brands.custom.find((b) => b.id === 'apple')!.color).toBe('#112233');
+    (root.querySelector('input[aria-label="Use Samsung"]') as HTMLInputElement).click();
+    await tick();
+    expect(changes.at(-1)!.brands.disabled).toEqual(['samsung']);
+    (root.querySelector('[data-brand-row="apple"] button') as HTMLButtonElement).click();
+    await tick();
+    expect(changes.at(-1)!.brands.custom.map((b) => b.id)).toEqual(['fairphone']);
+  });
+
+  it('imports a good file and refuses a malformed one without changing anything', async () => {
+    const { root, changes } = mount();
+    await importFile(root, '{ this is not json');
+    expect(root.querySelector('[role="alert"]')!.textContent).toMatch(/not valid JSON.*Nothing was changed/);
+    expect(changes).toHaveLength(0);
+    await importFile(
+      root,
+      exportSettings({ ...DEFAULT_PREFS, filters: { minRating: 9, mutedWords: ['x'], mutedUsers: [] } }),
+    );
+    await vi.waitFor(() => expect(changes).toHaveLength(1));
+    expect(changes[0]!.filters.minRating).toBe(9);
+    expect(textareaAfter(root, 'Muted words').value).toBe('x');
+  });
+});

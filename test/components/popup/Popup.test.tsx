@@ -1,0 +1,107 @@
+import { render } from 'preact';
+import { describe, expect, it } from 'vitest';
+import { Popup } from '@/components/popup/Popup';
+import { DEFAULT_PREFS, type Prefs } from '@/utils/platform/prefs';
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+/** The control a label names, as a screen reader or a test finds it. */
+function byLabel(root: HTMLElement, name: string): HTMLInputElement | HTMLSelectElement {
+  const label = Array.from(root.querySelectorAll('label')).find((l) => l.textContent!.trim() === name);
+  if (!label) throw new Error(`no label "${name}"`);
+  const target = label.htmlFor ? root.querySelector(`#${label.htmlFor}`) : label.querySelector('input, select');
+  return target as HTMLInputElement;
+}
+
+function mount(
+  hostname: string | null = 'www.macrumors.com',
+  stats: Parameters<typeof Popup>[0]['stats'] = {
+    found: true,
+    enabled: true,
+    total: 10,
+    shown: 8,
+    hidden: 2,
+    source: 'macrumors-2017',
+  },
+) {
+  const root = document.createElement('div');
+  document.body.append(root);
+  const changes: Prefs[] = [];
+  render(
+    <Popup
+      initial={DEFAULT_PREFS}
+      hostname={hostname}
+      stats={stats}
+      onChange={(p) => changes.push(p)}
+      onOpenOptions={() => {}}
+    />,
+    root,
+  );
+  return { root, changes };
+}
+
+describe('popup', () => {
+  it('has every contract control, named exactly', () => {
+    const { root } = mount();
+    expect((byLabel(root, 'Enable on this site') as HTMLInputElement).type).toBe('checkbox');
+    expect(Array.from((byLabel(root, 'View') as HTMLSelectElement).options).map((o) => o.text)).toEqual([
+      'Threaded',
+      'Flat',
+      'Original',
+    ]);
+    expect(Array.from((byLabel(root, 'Sort') as HTMLSelectElement).options).map((o) => o.text)).toEqual([
+      'Top rated',
+      'Newest',
+      'Oldest',
+      'Page order',
+    ]);
+    expect((byLabel(root, 'Highlight brands') as HTMLInputElement).type).toBe('checkbox');
+    expect((byLabel(root, 'Minimum rating') as HTMLInputElement).type).toBe('number');
+    expect((byLabel(root, 'Muted words') as HTMLInputElement).type).toBe('text');
+    expect(root.textContent).toContain('8 of 10 comments shown, 2 hidden by filters.');
+  });
+
+  it('saves each change as whole preferences', async () => {
+    const { root, changes } = mount();
+    const sort = byLabel(root, 'Sort') as HTMLSelectElement;
+    sort.value = 'oldest';
+    sort.dispatchEvent(new Event('change', { bubbles: true }));
+    const min = byLabel(root, 'Minimum rating') as HTMLInputElement;
+    min.value = '5';
+    min.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+    const muted = byLabel(root, 'Muted words') as HTMLInputElement;
+    muted.value = 'foo, /ba+r/i';
+    muted.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+    min.value = '';
+    min.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+    expect(changes.map((c) => [c.view.sort, c.filters.minRating, c.filters.mutedWords])).toEqual([
+      ['oldest', null, []],
+      ['oldest', 5, []],
+      ['oldest', 5, ['foo', '/ba+r/i']],
+      ['oldest', null, ['foo', '/ba+r/i']],
+    ]);
+  });
+
+  it('turns Threadlight off for this site only', async () => {
+    const { root, changes } = mount();
+    const enable = byLabel(root, 'Enable on this site') as HTMLInputElement;
+    enable.click();
+    await tick();
+    expect(changes.at(-1)!.view).toMatchObject({ enabled: true, sites: { 'macrumors.com': false } });
+    expect(enable.checked).toBe(false);
+    enable.click();
+    await tick();
+    expect(changes.at(-1)!.view.sites).toEqual({});
+  });
+
+  it('says when the tab has no comment section', () => {
+    expect(mount(null, null).root.textContent).toContain('No comment section on this tab.');
+    expect(
+      mount('www.macrumors.com', { found: false, enabled: true, total: 0, shown: 0, hidden: 0, source: null }).root
+        .textContent,
+    ).toContain('No comment section found');
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_PREFS,
+  enabledOn,
+  splitList,
+  validatePrefs,
+  validateView,
+  migrateFiltersV1,
+  migrateViewV1,
+  migrateBrandsV1,
+} from '@/utils/platform/prefs';
+import { exportSettings, parseSettingsFile } from '@/utils/platform/settings-file';
+
+describe('validating stored preferences field by field', () => {
+  it('returns defaults for nothing or garbage', () => {
+    for (const raw of [undefined, null, 42, 'x', [], { view: 'nope' }])
+      expect(validatePrefs(raw)).toEqual(DEFAULT_PREFS);
+  });
+  it('keeps every good field and replaces only the bad ones', () => {
+    const prefs = validatePrefs({
+      view: {
+        enabled: 'yes',
+        sites: { 'macrumors.com': false, 'bad host!': false, 'x.com': 'no' },
+        view: 'flat',
+        sort: 'sideways',
+      },
+      filters: { minRating: '5', mutedWords: ['ok', 3, '', ' spaced '], mutedUsers: 'alice' },
+      brands: {
+        highlight: false,
+        only: ['apple', 'BAD ID'],
+        custom: [{ id: 'fairphone', label: 'Fairphone', color: 'red', aliases: ['Fairphone', 7] }, { id: '!!' }],
+        disabled: 'samsung',
+      },
+    });
+    expect(prefs).toEqual({
+      view: { enabled: true, sites: { 'macrumors.com': false }, view: 'flat', sort: 'top' },
+      filters: { minRating: null, mutedWords: ['ok', 'spaced'], mutedUsers: [] },
+      brands: {
+        highlight: false,
+        only: ['apple'],
+        custom: [{ id: 'fairphone', label: 'Fairphone', color: '#888888', aliases: ['Fairphone'] }],
+        disabled: [],
+      },
+    });
+  });
+  it('bounds numbers and list sizes', () => {
+    const prefs = validatePrefs({
+      filters: { minRating: 1e12, mutedWords: Array.from({ length: 2000 }, (_, i) => `w${i}`) },
+    });
+    expect(prefs.filters.minRating).toBe(1e6);
+    expect(prefs.filters.mutedWords).toHaveLength(500);
+    expect(validatePrefs({ filters: { minRating: NaN } }).filters.minRating).toBeNull();
+  });
+  it('turns the view off per site without losing the master switch', () => {
+    const view = validateView({ enabled: true, sites: { 'macrumors.com': false } });
+    expect(enabledOn(view, 'www.macrumors.com')).toBe(false);
+    expect(enabledOn(view, 'forums.macrumors.com')).toBe(true);
+  });
+  it('splits comma lists but keeps /regex/ with commas whole', () => {
+    expect(splitList('a, b ,, c')).toEqual(['a', 'b', 'c']);
+    expect(splitList('foo, /a,b{1,2}/i, and/or')).toEqual(['foo', '/a,b{1,2}/i', 'and/or']);
+  });
+});
+
+describe('migrations from the v1 schema', () => {
+  it('view', () => {
+    expect(validateView(migrateViewV1({ enabled: false, mode: 'list', sort: 'new' }))).toEqual({
+      enabled: false,
+      sites: {},
+      view: 'flat',
+      sort: 'newest',
+    });
+    expect(validateView(migrateViewV1({ mode: 'weird' })).view).toBe('threaded');
+  });
+  it('filters', () => {
+    expect(migrateFiltersV1({ minRating: '3', muted: 'foo, bar' })).toEqual({
+      minRating: 3,
+      mutedWords: ['foo', 'bar'],
+      mutedUsers: [],
+    });
+    expect(migrateFiltersV1({ minRating: '', muted: 7 })).toEqual({ minRating: null, mutedWords: [], mutedUsers: [] });
+  });
+  it('brands', () => {
+    expect(migrateBrandsV1({ highlight: true, enabled: ['apple'] })).toEqual({
+      highlight: true,
+      only: ['apple'],
+      custom: [],
+      disabled: [],
+    });
+  });
+});
+
+describe('settings file', () => {
+  it('round-trips', () => {
+    const prefs = validatePrefs({ filters: { minRating: 4, mutedWords: ['x'] } });
+    expect(parseSettingsFile(exportSettings(prefs))).toEqual({ ok: true, prefs });
+  });
+  it.each([
+    ['not JSON', '{nope', /not valid JSON/],
+    ['another app', JSON.stringify({ app: 'other', prefs: {} }), /not a Threadlight settings file/],
+    ['no prefs', JSON.stringify({ app: 'threadlight', version: 2, prefs: {} }), /no settings in it/],
+    ['newer', JSON.stringify({ app: 'threadlight', version: 9, prefs: { view: {} } }), /newer Threadlight/],
+    ['null', 'null', /not a Threadlight settings file/],
+  ])('refuses %s with a message', (_name, text, message) => {
+    const result = parseSettingsFile(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toMatch(message);
+      expect(result.error).toMatch(/Nothing was changed|Threadlight settings file/);
+    }
+  });
+});

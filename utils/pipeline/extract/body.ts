@@ -1,0 +1,190 @@
+import type { BodyNode, Quote } from '@/utils/pipeline/model';
+import { safeUrl } from './safe-url';
+
+// Turns a comment body element into BodyNode data. Whitelist only: anything not listed is reduced to its
+// text or dropped, so hostile markup (scripts, handlers, frames, SVG) never survives extraction.
+
+export interface QuoteReader {
+  /** Is this element a quote block? */
+  isQuote(el: Element): boolean;
+  /** The quote's visible text, explicit source and the element holding its content. */
+  read(el: Element): Quote & { content: Element };
+}
+
+const DROP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'IFRAME',
+  'FRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'MATH',
+  'TEMPLATE',
+  'NOSCRIPT',
+  'FORM',
+  'INPUT',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'LINK',
+  'META',
+  'BASE',
+  'VIDEO',
+  'AUDIO',
+  'CANVAS',
+  'DIALOG',
+]);
+const INLINE: Record<string, BodyNode['type']> = {
+  EM: 'em',
+  I: 'em',
+  STRONG: 'strong',
+  B: 'strong',
+  U: 'u',
+  S: 's',
+  STRIKE: 's',
+  DEL: 's',
+  CODE: 'code',
+  PRE: 'pre',
+  UL: 'ul',
+  OL: 'ol',
+  LI: 'li',
+  P: 'p',
+  DIV: 'p',
+  BLOCKQUOTE: 'p',
+  SPAN: 'span',
+};
+/** Nesting beyond this is flattened to text: 100-level quote chains must not blow the stack. */
+const MAX_DEPTH = 64;
+/** Lazy-loading placeholders (2022 markup): the real image is in data-src. */
+const PLACEHOLDER = /1x1\.trans\.gif|^data:/i;
+
+export interface BodyResult {
+  body: BodyNode[];
+  quotes: Quote[];
+}
+
+export function extractBody(root: Element, base: string, quotes: QuoteReader): BodyResult {
+  const found: Quote[] = [];
+  const walk = (parent: Node, depth: number, inQuote: boolean): BodyNode[] => {
+    const out: BodyNode[] = [];
+    for (let node = parent.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) {
+        const text = node.nodeValue ?? '';
+        if (text) out.push({ type: 'text', text });
+        continue;
+      }
+      if (node.nodeType !== 1) continue;
+      const el = node as Element;
+      const tag = el.tagName.toUpperCase();
+      if (DROP.has(tag) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') continue;
+      if (depth >= MAX_DEPTH) {
+        const text = el.textContent ?? '';
+        if (text) out.push({ type: 'text', text });
+        continue;
+      }
+      if (!inQuote && quotes.isQuote(el)) {
+        const { content, ...quote } = quotes.read(el);
+        const index = found.push(quote) - 1;
+        out.push({ type: 'quote', index, children: walk(content, depth + 1, true) });
+        continue;
+      }
+      if (tag === 'BR') out.push({ type: 'br' });
+      else if (tag === 'A') {
+        const href = safeUrl(el.getAttribute('href'), base);
+        const children = walk(el, depth + 1, inQuote);
+        if (href) out.push({ type: 'link', href, children });
+        else out.push(...children);
+      } else if (tag === 'IMG') {
+        const src = el.getAttribute('src');
+        const lazy = el.getAttribute('data-src');
+        const url = safeUrl(lazy && (!src || PLACEHOLDER.test(src)) ? lazy : src, base);
+        if (url) out.push({ type: 'img', src: url, alt: (el.getAttribute('alt') ?? '').slice(0, 200) });
+      } else {
+        const type = INLINE[tag];
+        const children = walk(el, depth + 1, inQuote);
+        if (type) out.push({ type, children } as BodyNode);
+        else out.push(...children);
+      }
+    }
+    return out;
+  };
+  const body = tidyBreaks(walk(root, 0, false));
+  return { body, quotes: found };
+}
+
+const isBlank = (n: BodyNode) => n.type === 'br' || (n.type === 'text' && !n.text.trim());
+
+/**
+ * Line breaks that only separate a quote from the reply (the site writes `<p class="quote">…</p> <br> <br>`),
+ * or lead or trail the body, are layout the view does itself; runs of more than two breaks become two.
+ */
+export function tidyBreaks(nodes: BodyNode[]): BodyNode[] {
+  const out: BodyNode[] = [];
+  let breaks = 0;
+  for (const n of nodes) {
+    if (isBlank(n)) {
+      const prev = out[out.length - 1];
+      if (!prev || prev.type === 'quote') continue;
+      if (n.type === 'br' && ++breaks > 2) continue;
+      out.push(n);
+      continue;
+    }
+    if (n.type === 'quote') while (out.length && isBlank(out[out.length - 1]!)) out.pop();
+    breaks = 0;
+    out.push(n);
+  }
+  while (out.length && isBlank(out[out.length - 1]!)) out.pop();
+  return out;
+}
+
+const BLOCK = new Set(['p', 'pre', 'ul', 'ol', 'li', 'quote']);
+
+/** Plain text of body nodes; quotes are skipped unless asked for. Line breaks become "\n". */
+export function bodyText(nodes: BodyNode[], withQuotes = false): string {
+  let out = '';
+  const walk = (list: BodyNode[]) => {
+    for (const n of list) {
+      if (n.type === 'text') out += n.text;
+      else if (n.type === 'br') out += '\n';
+      else if (n.type === 'img') continue;
+      else if (n.type === 'quote' && !withQuotes) out += '\n';
+      else {
+        if (BLOCK.has(n.type)) out += '\n';
+        walk(n.children);
+        if (BLOCK.has(n.type)) out += '\n';
+      }
+    }
+  };
+  walk(nodes);
+  return out
+    .replace(/[ \t\r\f\v]+/g, ' ')
+    .replace(/ *\n[\n ]*/g, '\n')
+    .trim();
+}
+
+/** Text of an element with <br> and block ends as line breaks (for quotes). */
+export function elementText(el: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node, depth: number) => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) parts.push(c.nodeValue ?? '');
+      else if (c.nodeType === 1) {
+        const tag = (c as Element).tagName.toUpperCase();
+        if (DROP.has(tag)) continue;
+        if (tag === 'BR') parts.push('\n');
+        else if (depth > MAX_DEPTH) parts.push(c.textContent ?? '');
+        else {
+          walk(c, depth + 1);
+          if (tag === 'P' || tag === 'DIV' || tag === 'LI') parts.push('\n');
+        }
+      }
+    }
+  };
+  walk(el, 0);
+  return parts
+    .join('')
+    .replace(/[ \t\r\f\v]+/g, ' ')
+    .replace(/ *\n[\n ]*/g, '\n')
+    .trim();
+}

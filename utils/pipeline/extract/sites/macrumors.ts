@@ -1,0 +1,141 @@
+import { isVoteLine } from '@/utils/pipeline/extract/votes';
+import { safeUrl } from '@/utils/pipeline/extract/safe-url';
+import {
+  articleQuotes,
+  byClassPrefix,
+  firstByClassPrefix,
+  postIdFromUrl,
+  text,
+  type LocatedSection,
+  type RawComment,
+  type SiteAdapter,
+} from '@/utils/pipeline/extract/adapter';
+import { locateBySignals } from '@/utils/pipeline/extract/signals';
+
+// MacRumors article pages: "Top Rated Comments" under the article. Each markup era is one entry below,
+// tried in order; when none matches, the visible-signals detector takes over (see signals.ts).
+
+interface Era {
+  name: string;
+  section(doc: Document): Element | null;
+  blocks(section: Element): Element[];
+  read(block: Element, base: string): RawComment;
+  discussionLink(section: Element): Element | null;
+}
+
+function withUrls(
+  raw: RawComment,
+  base: string,
+  post?: string | null,
+  avatar?: string | null,
+  member?: string | null,
+): RawComment {
+  const postUrl = safeUrl(post, base);
+  if (postUrl) {
+    raw.postUrl = postUrl;
+    const id = postIdFromUrl(postUrl);
+    if (id) raw.postId = id;
+  }
+  const avatarUrl = safeUrl(avatar, base);
+  if (avatarUrl) raw.avatarUrl = avatarUrl;
+  const authorUrl = safeUrl(member, base);
+  if (authorUrl) raw.authorUrl = authorUrl;
+  return raw;
+}
+
+const ERAS: Era[] = [
+  {
+    // 2017 (real/macrumors-2017-apple-pencil.html): div#comments > div.comment > div.comment_content.
+    name: 'macrumors-2017',
+    section: (doc) => {
+      const section = doc.querySelector('#comments');
+      return section?.querySelector('.comment .comment_content') ? section : null;
+    },
+    blocks: (section) =>
+      Array.from(section.querySelectorAll('.comment')).filter((b) => b.querySelector('.comment_content')),
+    read: (block, base) => {
+      const user = block.querySelector('.username a') ?? block.querySelector('.username');
+      const img = block.querySelector('.avatar img');
+      return withUrls(
+        {
+          element: block,
+          author: text(user),
+          timeText: text(block.querySelector('.date')),
+          voteText: text(block.querySelector('.rating')) || null,
+          body: block.querySelector('.content'),
+        },
+        base,
+        user?.getAttribute('href'),
+        img?.getAttribute('data-src') ?? img?.getAttribute('src'),
+        block.querySelector('.avatar a[href*="/members/"]')?.getAttribute('href'),
+      );
+    },
+    discussionLink: (section) => section.querySelector('a.view_all, a.view_more'),
+  },
+  {
+    // 2022 (real/macrumors-2022-apple-pencil.html): CSS-module classes, hash suffix changes per build, so
+    // match class prefixes only: comment--, username--, date--, content--, textRow--, avatar--.
+    name: 'macrumors-2022',
+    section: (doc) => {
+      const section = doc.querySelector('#comments');
+      return section && firstByClassPrefix(section, 'comment--') ? section : null;
+    },
+    blocks: (section) => byClassPrefix(section, 'comment--'),
+    read: (block, base) => {
+      const user = firstByClassPrefix(block, 'username--');
+      const userLink = user?.querySelector('a') ?? null;
+      const img = firstByClassPrefix(block, 'avatar--')?.querySelector('img') ?? block.querySelector('img');
+      const rating = byClassPrefix(block, 'textRow--').find((row) => isVoteLine(row.textContent ?? ''));
+      return withUrls(
+        {
+          element: block,
+          author: text(userLink ?? user),
+          timeText: text(firstByClassPrefix(block, 'date--')),
+          voteText: rating ? text(rating) : null,
+          body: firstByClassPrefix(block, 'content--'),
+        },
+        base,
+        userLink?.getAttribute('href'),
+        img?.getAttribute('data-src') ?? img?.getAttribute('src'),
+        null,
+      );
+    },
+    discussionLink: (section) =>
+      Array.from(section.querySelectorAll('a[href]')).find((a) =>
+        /read all comments|view all/i.test(a.textContent ?? ''),
+      ) ?? null,
+  },
+];
+
+/** Candidate sections: each markup era whose blocks are on the page, then the visible-signals detector. */
+function* locateArticle(doc: Document, url: URL): Iterable<LocatedSection> {
+  const base = url.href;
+  for (const era of ERAS) {
+    const root = era.section(doc);
+    if (!root) continue;
+    const blocks = era.blocks(root);
+    if (blocks.length === 0) continue;
+    const located: LocatedSection = {
+      root,
+      blocks,
+      read: (b) => era.read(b, base),
+      quotes: articleQuotes,
+      base,
+      heading: text(root.querySelector('h1, h2, h3, h4')) || 'Top Rated Comments',
+      source: era.name,
+      // A block with neither author nor body is not a comment we understand: let the next guess try.
+      accept: (comments) => !comments.some((c) => !c.author && c.body.length === 0),
+    };
+    const url2 = safeUrl(era.discussionLink(root)?.getAttribute('href'), base);
+    if (url2) located.discussionUrl = url2;
+    yield located;
+  }
+  const bySignals = locateBySignals(doc, base);
+  if (bySignals) yield bySignals;
+}
+
+export const macrumorsArticle: SiteAdapter = {
+  id: 'macrumors',
+  matches: (url) => /^(www\.)?macrumors\.com$/i.test(url.hostname),
+  locate: locateArticle,
+};

@@ -1,0 +1,185 @@
+import type { BrandDef } from '@/utils/pipeline/highlight/brands';
+import { SORT_MODES, type SortMode } from '@/utils/pipeline/arrange/order';
+
+// Preferences, one object per concern, each validated field by field: a stored value of the wrong shape
+// falls back to that field's default and nothing else is lost (stored settings are untrusted input).
+// Version 1 is the first schema; migrations in migrate*V1 lift it to the current version 2.
+
+export const VIEWS = ['threaded', 'flat', 'original'] as const;
+export type ViewMode = (typeof VIEWS)[number];
+
+export interface ViewPrefs {
+  /** Master switch. */
+  enabled: boolean;
+  /** Per-site switch by host without "www." ("macrumors.com": false turns it off there). */
+  sites: Record<string, boolean>;
+  view: ViewMode;
+  sort: SortMode;
+}
+
+export interface FilterPrefs {
+  minRating: number | null;
+  /** Words or phrases (any case, whole words) and /regular expressions/. */
+  mutedWords: string[];
+  mutedUsers: string[];
+}
+
+export interface BrandPrefs {
+  highlight: boolean;
+  /** Brand ids to highlight; empty means all. */
+  only: string[];
+  /** User-defined brands; one with a built-in id replaces that built-in. */
+  custom: BrandDef[];
+  /** Brand ids switched off. */
+  disabled: string[];
+}
+
+export interface Prefs {
+  view: ViewPrefs;
+  filters: FilterPrefs;
+  brands: BrandPrefs;
+}
+
+export type Concern = keyof Prefs;
+export const CONCERNS: Concern[] = ['view', 'filters', 'brands'];
+export const PREFS_VERSION = 2;
+
+export const DEFAULT_PREFS: Prefs = {
+  view: { enabled: true, sites: {}, view: 'threaded', sort: 'top' },
+  filters: { minRating: null, mutedWords: [], mutedUsers: [] },
+  brands: { highlight: true, only: [], custom: [], disabled: [] },
+};
+
+const LIMITS = { listItems: 500, itemChars: 200, hostChars: 253, brands: 200, aliases: 100 };
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const pick = <T>(v: unknown, ok: (x: unknown) => x is T, fallback: T): T => (ok(v) ? v : fallback);
+const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
+const oneOf =
+  <T extends string>(list: readonly T[]) =>
+  (v: unknown): v is T =>
+    typeof v === 'string' && (list as readonly string[]).includes(v);
+
+/** A list of short strings; a wrong list falls back, wrong entries inside a good list are dropped. */
+function strings(v: unknown, fallback: string[], max = LIMITS.itemChars): string[] {
+  if (!Array.isArray(v)) return fallback;
+  return v
+    .filter((s): s is string => typeof s === 'string')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && s.length <= max)
+    .slice(0, LIMITS.listItems);
+}
+
+const BRAND_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
+const COLOR = /^#[0-9a-f]{6}$/i;
+
+function brand(v: unknown): BrandDef | null {
+  if (!isObj(v) || typeof v.id !== 'string' || !BRAND_ID.test(v.id)) return null;
+  const label = typeof v.label === 'string' && v.label.trim() ? v.label.trim().slice(0, 60) : v.id;
+  const color = typeof v.color === 'string' && COLOR.test(v.color) ? v.color : '#888888';
+  return { id: v.id, label, color, aliases: strings(v.aliases, [], 60).slice(0, LIMITS.aliases) };
+}
+
+export function validateView(raw: unknown): ViewPrefs {
+  const d = DEFAULT_PREFS.view;
+  const v = isObj(raw) ? raw : {};
+  const sites: Record<string, boolean> = {};
+  if (isObj(v.sites))
+    for (const [host, on] of Object.entries(v.sites))
+      if (typeof on === 'boolean' && host.length <= LIMITS.hostChars && /^[a-z0-9.-]+$/i.test(host))
+        sites[host.toLowerCase()] = on;
+  return {
+    enabled: pick(v.enabled, isBool, d.enabled),
+    sites: isObj(v.sites) ? sites : { ...d.sites },
+    view: pick(v.view, oneOf(VIEWS), d.view),
+    sort: pick(v.sort, oneOf(SORT_MODES), d.sort),
+  };
+}
+
+export function validateFilters(raw: unknown): FilterPrefs {
+  const d = DEFAULT_PREFS.filters;
+  const v = isObj(raw) ? raw : {};
+  const min = v.minRating;
+  return {
+    minRating:
+      min === null
+        ? null
+        : typeof min === 'number' && Number.isFinite(min)
+          ? Math.round(Math.max(-1e6, Math.min(1e6, min))) + 0 /* no -0 */
+          : d.minRating,
+    mutedWords: strings(v.mutedWords, [...d.mutedWords]),
+    mutedUsers: strings(v.mutedUsers, [...d.mutedUsers]),
+  };
+}
+
+export function validateBrands(raw: unknown): BrandPrefs {
+  const d = DEFAULT_PREFS.brands;
+  const v = isObj(raw) ? raw : {};
+  const ids = (x: unknown) => strings(x, []).filter((id) => BRAND_ID.test(id));
+  return {
+    highlight: pick(v.highlight, isBool, d.highlight),
+    only: Array.isArray(v.only) ? ids(v.only) : [...d.only],
+    custom: Array.isArray(v.custom)
+      ? v.custom
+          .map(brand)
+          .filter((b): b is BrandDef => b !== null)
+          .slice(0, LIMITS.brands)
+      : [],
+    disabled: Array.isArray(v.disabled) ? ids(v.disabled) : [...d.disabled],
+  };
+}
+
+export function validatePrefs(raw: unknown): Prefs {
+  const v = isObj(raw) ? raw : {};
+  return { view: validateView(v.view), filters: validateFilters(v.filters), brands: validateBrands(v.brands) };
+}
+
+// ---- Version 1 (the first schema) and its migrations to version 2 ----
+// v1 view:    { enabled: boolean, mode: 'tree' | 'list' | 'off', sort: 'votes' | 'new' | 'old' | 'page' }
+// v1 filters: { minRating: string | number, muted: string (comma-separated words) }
+// v1 brands:  { highlight: boolean, enabled: string[] (brand ids to highlight) }
+
+export function migrateViewV1(old: unknown): unknown {
+  if (!isObj(old)) return old;
+  const view = ({ tree: 'threaded', list: 'flat', off: 'original' } as Obj)[String(old.mode)];
+  const sort = ({ votes: 'top', new: 'newest', old: 'oldest', page: 'page' } as Obj)[String(old.sort)];
+  return { enabled: old.enabled, sites: {}, view, sort };
+}
+
+export function migrateFiltersV1(old: unknown): unknown {
+  if (!isObj(old)) return old;
+  const min =
+    typeof old.minRating === 'string' ? (old.minRating.trim() === '' ? null : Number(old.minRating)) : old.minRating;
+  const muted = typeof old.muted === 'string' ? splitList(old.muted) : [];
+  return { minRating: Number.isFinite(min) ? min : null, mutedWords: muted, mutedUsers: [] };
+}
+
+export function migrateBrandsV1(old: unknown): unknown {
+  if (!isObj(old)) return old;
+  return { highlight: old.highlight, only: Array.isArray(old.enabled) ? old.enabled : [], custom: [], disabled: [] };
+}
+
+export const MIGRATIONS: { [K in Concern]: Record<number, (old: unknown) => unknown> } = {
+  view: { 2: migrateViewV1 },
+  filters: { 2: migrateFiltersV1 },
+  brands: { 2: migrateBrandsV1 },
+};
+
+/** "a, b ,,c" → ["a", "b", "c"]; a /regex/ containing commas stays whole. */
+export function splitList(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\s*\/(?:\\.|[^/\\])+\/[a-z]*\s*(?=,|$)|[^,]+/g)) {
+    const t = m[0].trim();
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+export function siteKey(hostname: string): string {
+  return hostname.toLowerCase().replace(/^www\./, '');
+}
+
+export function enabledOn(prefs: ViewPrefs, hostname: string): boolean {
+  return prefs.enabled && prefs.sites[siteKey(hostname)] !== false;
+}
