@@ -58,6 +58,10 @@ export function fakeIntersections() {
         if (entries.length) o.callback(entries, o);
       }
     },
+    /** Whether some observer watches the element (components start watching in effects, after render). */
+    watching(el: Element) {
+      return Array.from(observers).some((o) => o.watched.has(el));
+    },
     restore() {
       globalThis.IntersectionObserver = original;
     },

@@ -61,13 +61,14 @@ describe('a long discussion keeps only the comments near the viewport rendered',
     io.restore();
   });
 
-  /** The reader scrolls to the end: everything renders. */
+  /** The reader scrolls to the end: everything renders, and every block is watched (effects run after paint). */
   async function renderAll() {
     for (let i = 0; i < 500 && items().length < COMMENTS; i++) {
       io.report(() => true);
       await tick();
     }
     expect(items()).toHaveLength(COMMENTS);
+    await until(() => blocks().every((b) => io.watching(b)));
   }
 
   it('drops far blocks to spacers of their height, and renders them again, as they were, when they come near', async () => {
