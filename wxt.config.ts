@@ -1,12 +1,8 @@
 import { defineConfig } from 'wxt';
 
-// Hosts the shipped extension runs on (shared/CONTRACT.md "Where it runs"). A test build (TL_TEST_BUILD=1)
-// may add loopback hosts so Firefox tests can serve fixtures over plain http.
-export const SITE_MATCHES = [
-  'https://www.macrumors.com/*',
-  'https://macrumors.com/*',
-  'https://forums.macrumors.com/*',
-];
+// The hosts the shipped extension runs on come from the site registry (utils/pipeline/extract/sites/registry.ts)
+// through the content script's matches; its host permissions are the origins of those matches (see the hook
+// below). A test build (TL_TEST_BUILD=1) adds loopback hosts so Firefox tests can serve fixtures over http.
 export const TEST_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 const isTestBuild = process.env.TL_TEST_BUILD === '1';
 
@@ -17,7 +13,6 @@ export default defineConfig({
     name: 'Threadlight',
     description: 'Reads news-site comment sections as quote threads, with rating sort, brand highlighting and filters.',
     permissions: ['storage'],
-    host_permissions: isTestBuild ? [...SITE_MATCHES, ...TEST_MATCHES] : SITE_MATCHES,
     action: { default_title: 'Threadlight' },
     ...(browser === 'firefox'
       ? {
@@ -33,9 +28,12 @@ export default defineConfig({
   }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
-      if (!isTestBuild) return;
-      for (const script of manifest.content_scripts ?? [])
-        script.matches = [...(script.matches ?? []), ...TEST_MATCHES];
+      const scripts = manifest.content_scripts ?? [];
+      if (isTestBuild) for (const script of scripts) script.matches = [...(script.matches ?? []), ...TEST_MATCHES];
+      // "https://forums.macrumors.com/threads/*" → "https://forums.macrumors.com/*": the background fetches
+      // forum pages of the same hosts.
+      const origins = scripts.flatMap((s) => s.matches ?? []).map((m) => m.replace(/^([a-z]+:\/\/[^/]+)\/.*$/, '$1/*'));
+      manifest.host_permissions = Array.from(new Set(origins));
     },
   },
   vite: () => ({

@@ -1,3 +1,4 @@
+import { siteKeys } from '@/utils/pipeline/extract/sites/registry';
 import { useState } from 'preact/hooks';
 import { usePrefsState } from '@/components/shared/use-prefs-state';
 import { DEFAULT_BRANDS, effectiveBrands, type BrandDef } from '@/utils/pipeline/highlight/brands';
@@ -14,7 +15,7 @@ export interface OptionsProps {
   message?: string | null;
 }
 
-const SITES = ['macrumors.com', 'forums.macrumors.com'];
+const SITES = siteKeys();
 const lines = (list: string[]) => list.join('\n');
 const fromLines = (text: string) => text.split('\n').flatMap(splitList);
 

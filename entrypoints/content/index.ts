@@ -1,10 +1,11 @@
 import './style.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startThreadlight } from '@/utils/content/app';
+import { contentMatches } from '@/utils/pipeline/extract/sites/registry';
 
-// Article pages and forum threads (shared/CONTRACT.md); test builds add loopback hosts in wxt.config.ts.
+// Every registered site (sites/registry.ts); test builds add loopback hosts in wxt.config.ts.
 export default defineContentScript({
-  matches: ['https://www.macrumors.com/*', 'https://macrumors.com/*', 'https://forums.macrumors.com/threads/*'],
+  matches: contentMatches(),
   runAt: 'document_idle',
   main(ctx) {
     void startThreadlight(ctx, document, location.href).catch(() => undefined);

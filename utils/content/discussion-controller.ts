@@ -1,16 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { Comment, CommentSection } from '@/utils/pipeline/model';
 import { cacheDiscussion, readCachedDiscussion } from '@/utils/platform/discussion-cache';
-import { FETCH_FORUM_PAGE, isForumThreadUrl, type ForumPageResult } from '@/utils/platform/forum-fetch';
-import {
-  loadDiscussion,
-  mergeDiscussion,
-  pageCount,
-  threadKey,
-  type LoadResult,
-  type ResumePoint,
-} from './full-discussion';
-import { findXenforoThread } from '@/utils/pipeline/extract/sites/xenforo';
+import { FETCH_FORUM_PAGE, forumOf, type ForumPageResult } from '@/utils/platform/forum-fetch';
+import { loadDiscussion, mergeDiscussion, type LoadResult, type ResumePoint } from './full-discussion';
 
 // "Load full discussion": asks the background for each forum page, parses it here, merges it with the
 // section's comments, keeps the result in the cache, and reports progress to the view.
@@ -43,7 +35,8 @@ export function createDiscussionController(
   onChange: (merged: CommentSection | null) => void,
   deps: { fetchPage?: (url: string) => Promise<ForumPageResult>; pauseMs?: number } = {},
 ): DiscussionController {
-  const threadUrl = section.discussionUrl && isForumThreadUrl(section.discussionUrl) ? section.discussionUrl : null;
+  const forumSite = section.discussionUrl ? forumOf(section.discussionUrl) : null;
+  const threadUrl = forumSite ? section.discussionUrl! : null;
   let state: DiscussionState = { status: 'idle' };
   let forum: Comment[] = [];
   let resume: ResumePoint = { page: 1, comments: [], total: 1 };
@@ -56,8 +49,8 @@ export function createDiscussionController(
   const parse = (html: string, url: string) => {
     const doc = new DOMParser().parseFromString(html, 'text/html');
     return {
-      comments: findXenforoThread(doc, new URL(url))?.comments.map(({ element: _e, ...c }) => c as Comment) ?? [],
-      pages: pageCount(doc),
+      comments: forumSite!.readPage(doc, new URL(url)).map(({ element: _e, ...c }) => c as Comment),
+      pages: forumSite!.pageCount(doc),
     };
   };
   const set = (next: DiscussionState, merged: boolean) => {
@@ -69,7 +62,7 @@ export function createDiscussionController(
     if (result.status === 'done') {
       forum = result.comments;
       set({ status: 'done', posts: forum.length }, true);
-      void cacheDiscussion(threadKey(threadUrl!), threadUrl!, forum);
+      void cacheDiscussion(forumSite!.threadKey(threadUrl!), threadUrl!, forum);
       return;
     }
     resume = { page: result.nextPage, comments: result.comments, total, base: result.base };
@@ -85,7 +78,7 @@ export function createDiscussionController(
   const load = async () => {
     if (!threadUrl || state.status === 'loading') return;
     if (state.status === 'idle') {
-      const cached = await readCachedDiscussion(threadKey(threadUrl));
+      const cached = await readCachedDiscussion(forumSite!.threadKey(threadUrl));
       if (cached) {
         forum = cached.comments;
         set({ status: 'done', posts: forum.length, savedAt: cached.savedAt }, true);
@@ -101,6 +94,7 @@ export function createDiscussionController(
       {
         fetchPage,
         parse,
+        pageUrl: forumSite!.pageUrl,
         signal: abort.signal,
         pauseMs: deps.pauseMs ?? PAUSE_MS,
         onProgress: (p) => {

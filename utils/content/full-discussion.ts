@@ -1,31 +1,8 @@
 import type { Comment } from '@/utils/pipeline/model';
 
 // The whole discussion behind an article: forum pages loaded one at a time, then merged with the article's
-// top comments. The loader is pure logic over injected fetch/parse functions, so it is tested without a
+// top comments. The loader is pure logic over injected fetch, parse and address functions, so it is tested without a
 // browser; the content script supplies the real ones.
-
-/** Pages in a XenForo thread, from its page navigation ("1 2 3 … 12"). */
-export function pageCount(doc: Document): number {
-  const numbers = Array.from(doc.querySelectorAll('.pageNav-page, .pageNav-main a')).map((el) =>
-    Number((el.textContent ?? '').trim()),
-  );
-  return Math.max(1, ...numbers.filter((n) => Number.isInteger(n) && n > 0 && n < 10_000));
-}
-
-/** Address of page n of a thread, from any page's address (…/threads/slug.123/page-4 → …/page-n). */
-export function pageUrl(threadUrl: string, n: number): string {
-  const url = new URL(threadUrl);
-  const base = url.pathname.replace(/\/page-\d+\/?$/, '').replace(/\/?$/, '/');
-  url.pathname = n > 1 ? `${base}page-${n}` : base;
-  url.search = '';
-  url.hash = '';
-  return url.href;
-}
-
-export function threadKey(threadUrl: string): string {
-  const m = /\/threads\/(?:[^/]*\.)?(\d+)/.exec(new URL(threadUrl).pathname);
-  return m?.[1] ?? new URL(threadUrl).pathname;
-}
 
 /**
  * Forum posts merged with the article's top comments: a top comment found in the forum keeps its votes and
@@ -55,6 +32,8 @@ export type LoadResult =
   | { status: 'failed'; comments: Comment[]; nextPage: number; base: string; error: string };
 
 export interface LoaderDeps {
+  /** Address of page n of the thread (the forum engine's knowledge). */
+  pageUrl(threadUrl: string, n: number): string;
   /** Fetch one page's HTML (through the background). */
   fetchPage(
     url: string,
@@ -92,7 +71,7 @@ export async function loadDiscussion(
     if (deps.signal.aborted) return { status: 'cancelled', comments, nextPage: page, base };
     if (page > from.page && deps.pauseMs) await new Promise((r) => setTimeout(r, deps.pauseMs));
     if (deps.signal.aborted) return { status: 'cancelled', comments, nextPage: page, base };
-    const url = pageUrl(base, page);
+    const url = deps.pageUrl(base, page);
     const res = await deps.fetchPage(url);
     if (!res.ok)
       return { status: 'failed', comments, nextPage: page, base, error: `Page ${page} of ${total}: ${res.error}` };

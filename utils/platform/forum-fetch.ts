@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
+import type { ForumKnowledge } from '@/utils/pipeline/extract/adapter';
+import { forumFor, isLoopback, SITES } from '@/utils/pipeline/extract/sites/registry';
 
 // Runs in the background: fetches one forum thread page for the content script. The extension's host
-// permission lets it read forums.macrumors.com from an article page on www.macrumors.com; only thread pages
+// permission lets it read a registered forum (sites/registry.ts) from an article page; only thread pages
 // are fetched, without cookies, and bounded in size. Parsing happens in the content script (a service worker
 // has no DOMParser).
 
@@ -13,16 +15,19 @@ export type ForumPageResult = { ok: true; url: string; html: string } | { ok: fa
 /** Test builds also serve forum threads from loopback. */
 const LOOPBACK_ALLOWED = import.meta.env.TL_TEST_BUILD === '1';
 
-export function isForumThreadUrl(raw: string): boolean {
+/** What Threadlight knows of the forum whose thread this address is; null for any other address. */
+export function forumOf(raw: string): ForumKnowledge | null {
   try {
     const url = new URL(raw);
-    const host = url.hostname === 'forums.macrumors.com' && url.protocol === 'https:';
-    const loopback = LOOPBACK_ALLOWED && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
-    return (host || loopback) && url.pathname.startsWith('/threads/');
+    const loopback = LOOPBACK_ALLOWED && isLoopback(url) ? SITES.find((s) => s.forum?.isThreadPath(url)) : undefined;
+    return (forumFor(url) ?? loopback)?.forum ?? null;
   } catch {
-    return false;
+    return null;
   }
 }
+
+/** Only thread pages of a registered forum are ever fetched. */
+export const isForumThreadUrl = (raw: string): boolean => forumOf(raw) !== null;
 
 export async function fetchForumPage(url: string, fetchImpl: typeof fetch = fetch): Promise<ForumPageResult> {
   if (!isForumThreadUrl(url)) return { ok: false, status: 0, error: 'Not a forum thread address.' };

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { loadDiscussion, mergeDiscussion, pageCount, pageUrl, threadKey } from '@/utils/content/full-discussion';
+import { loadDiscussion, mergeDiscussion } from '@/utils/content/full-discussion';
 import { fetchForumPage, isForumThreadUrl } from '@/utils/platform/forum-fetch';
 import { findSection } from '@/utils/pipeline/extract/find-section';
-import { findXenforoThread } from '@/utils/pipeline/extract/sites/xenforo';
+import { pageCount, pageUrl, readThreadPage, threadKey } from '@/utils/pipeline/extract/sites/xenforo';
 import { threadByQuotes } from '@/utils/pipeline/thread/thread-by-quotes';
 import { ARTICLE_URL, fixtureDocument, fixtureHtml, parseDocument } from '@/test/support/helpers';
 
@@ -14,7 +14,7 @@ const PAGES: Record<string, string> = {
 };
 const parse = (html: string, url: string) => {
   const doc = parseDocument(html);
-  return { comments: findXenforoThread(doc, new URL(url))!.comments, pages: pageCount(doc) };
+  return { comments: readThreadPage(doc, new URL(url)), pages: pageCount(doc) };
 };
 
 describe('forum pages', () => {
@@ -59,6 +59,7 @@ describe('loading a discussion', () => {
     const deps = {
       fetchPage,
       parse,
+      pageUrl,
       onProgress: (p: { loaded: number; total: number }) => progress.push(`${p.loaded}/${p.total}`),
       signal: new AbortController().signal,
     };
@@ -82,6 +83,7 @@ describe('loading a discussion', () => {
     const result = await loadDiscussion(THREAD, {
       fetchPage: async (url) => ({ ok: true, url, html: PAGES[url]! }),
       parse,
+      pageUrl,
       onProgress: (p) => p.loaded === 1 && abort.abort(),
       signal: abort.signal,
     });
@@ -94,6 +96,7 @@ describe('loading a discussion', () => {
     const loaded = await loadDiscussion(THREAD, {
       fetchPage: async (url) => ({ ok: true, url, html: PAGES[url]! }),
       parse,
+      pageUrl,
       onProgress: () => {},
       signal: new AbortController().signal,
     });

@@ -1,19 +1,45 @@
-import type { Comment, CommentSection, Quote } from '@/utils/pipeline/model';
-import { bodyText, elementText, extractBody, type QuoteReader } from './body';
-import { parseVotes } from './votes';
-import { estimateTimestamp } from './relative-time';
-import { stableId } from '@/utils/pipeline/text';
-import { runAll, type Steps } from '@/utils/pipeline/steps';
+import type { Comment } from '@/utils/pipeline/model';
+import type { QuoteReader } from './body';
 
-/** One per site: the only code that knows that site's markup. */
+// The contract between site knowledge and the shared extraction: a site module names its hosts and an
+// adapter that locates the comment section and reads one comment block; the shared code (convert.ts) turns
+// what it reads into Comment data. A forum engine also knows its thread addresses and pagination.
+
+/** One per site or engine: the only code that knows its markup. */
 export interface SiteAdapter {
-  id: string;
-  matches(url: URL): boolean;
   /**
    * Where the comment section might be, best guess first (markup eras, then visible signals): its root, its
    * comment blocks and how to read one. Lazy, so later guesses run only when earlier ones are rejected.
    */
   locate(doc: Document, url: URL): Iterable<LocatedSection>;
+}
+
+/** Thread addresses and pagination of a forum engine: what "Load full discussion" needs. */
+export interface ForumKnowledge {
+  /** Whether the address is a thread of this forum (host checks are the registry's). */
+  isThreadPath(url: URL): boolean;
+  /** Pages in the thread, from a page's own navigation. */
+  pageCount(doc: Document): number;
+  /** Address of page n, from the address of any page of the thread. */
+  pageUrl(threadUrl: string, n: number): string;
+  /** The same key for every page and spelling of one thread's address. */
+  threadKey(threadUrl: string): string;
+  /** Every post of one page. */
+  readPage(doc: Document, url: URL): Comment[];
+}
+
+/**
+ * A site or engine as the registry (sites/registry.ts) knows it. Its hosts and path pattern decide where the
+ * content script runs (the manifest) and which adapter reads a page (the same pattern, at run time).
+ */
+export interface SiteModule {
+  id: string;
+  /** Host names the shipped extension runs on and asks permission for. */
+  hosts: string[];
+  /** The content script's path pattern on those hosts (a match-pattern path). */
+  paths: string;
+  adapter: SiteAdapter;
+  forum?: ForumKnowledge;
 }
 
 /** A candidate comment section: found, not yet read. Reading the blocks is the costly part. */
@@ -45,99 +71,4 @@ export interface RawComment {
   votes?: number;
   body: Element | null;
   page?: number;
-}
-
-const POST_ID = /\/posts\/(\d+)/;
-
-export function postIdFromUrl(href: string | null | undefined): string | undefined {
-  return href ? POST_ID.exec(href)?.[1] : undefined;
-}
-
-/** Builds Comment models from raw blocks and makes ids unique (a repeated post keeps its first id). */
-export function toComments(raws: RawComment[], base: string, quotes: QuoteReader, now = Date.now()): Comment[] {
-  return raws.map(commentBuilder(base, quotes, now));
-}
-
-/** Converts raw blocks one at a time, in page order, keeping ids unique across calls. */
-export function commentBuilder(base: string, quotes: QuoteReader, now = Date.now()): (raw: RawComment) => Comment {
-  const seen = new Map<string, number>();
-  let index = 0;
-  return (raw) => {
-    const { body, quotes: found } = raw.body ? extractBody(raw.body, base, quotes) : { body: [], quotes: [] };
-    const ownText = bodyText(body);
-    const parsed = raw.votes !== undefined ? { votes: raw.votes, missing: false } : parseVotes(raw.voteText);
-    let id = raw.postId ?? stableId(raw.author, ownText + found.map((q) => q.text).join('\n'));
-    const dup = seen.get(id);
-    seen.set(id, (dup ?? 0) + 1);
-    if (dup) id = `${id}-${dup + 1}`;
-    const comment: Comment = {
-      id,
-      author: raw.author.trim(),
-      timeText: raw.timeText.trim(),
-      votes: parsed.votes,
-      votesMissing: parsed.missing,
-      body,
-      quotes: found,
-      ownText,
-      index,
-      element: raw.element,
-    };
-    const timestamp = raw.timestamp ?? estimateTimestamp(raw.timeText, now);
-    if (timestamp !== undefined) comment.timestamp = timestamp;
-    if (raw.authorUrl) comment.authorUrl = raw.authorUrl;
-    if (raw.avatarUrl) comment.avatarUrl = raw.avatarUrl;
-    if (raw.postUrl) comment.postUrl = raw.postUrl;
-    if (raw.page !== undefined) comment.page = raw.page;
-    index++;
-    return comment;
-  };
-}
-
-function finish(located: LocatedSection, comments: Comment[]): CommentSection | null {
-  if (comments.length === 0 || (located.accept && !located.accept(comments))) return null;
-  const section: CommentSection = { root: located.root, comments, heading: located.heading, source: located.source };
-  if (located.discussionUrl) section.discussionUrl = located.discussionUrl;
-  return section;
-}
-
-/** Reads a located section's blocks, pausing after every `slice` of them; see steps.ts. */
-export function* extractSteps(located: LocatedSection, slice: number): Steps<CommentSection | null> {
-  const build = commentBuilder(located.base, located.quotes);
-  const comments: Comment[] = [];
-  for (const block of located.blocks) {
-    comments.push(build(located.read(block)));
-    if (comments.length % slice === 0) yield;
-  }
-  return finish(located, comments);
-}
-
-/** Reads every block of a located section at once. */
-export function extractLocated(located: LocatedSection): CommentSection | null {
-  return runAll(extractSteps(located, Number.POSITIVE_INFINITY));
-}
-
-/** Article-page quotes: `p.quote` (2017) or `blockquote`; no author, sometimes a /posts/N link. */
-export const articleQuotes: QuoteReader = {
-  isQuote: (el) => el.tagName === 'BLOCKQUOTE' || (el.tagName === 'P' && el.classList.contains('quote')),
-  read: (el) => {
-    const quote: Quote & { content: Element } = { text: elementText(el), content: el };
-    const sourceId = postIdFromUrl(el.querySelector('a[href*="/posts/"]')?.getAttribute('href'));
-    if (sourceId) quote.sourceId = sourceId;
-    return quote;
-  },
-};
-
-export function text(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** Elements under root having a class token that starts with prefix (CSS-module classes: `content--2GFZ`). */
-export function byClassPrefix(root: ParentNode, prefix: string): Element[] {
-  return Array.from(root.querySelectorAll(`[class*="${prefix}"]`)).filter((el) =>
-    Array.from(el.classList).some((c) => c.startsWith(prefix)),
-  );
-}
-
-export function firstByClassPrefix(root: ParentNode, prefix: string): Element | null {
-  return byClassPrefix(root, prefix)[0] ?? null;
 }

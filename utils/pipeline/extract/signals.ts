@@ -1,6 +1,7 @@
-import { isVoteLine } from './votes';
-import { articleQuotes, postIdFromUrl, text, type LocatedSection, type RawComment } from './adapter';
+import type { LocatedSection, RawComment } from './adapter';
+import { articleQuotes, postIdFromUrl, text, withUrls } from './fields';
 import { safeUrl } from './safe-url';
+import { isVoteLine } from './votes';
 
 // Finds a "Top Rated Comments"-like section by what a reader sees, for markups we have never seen:
 // a heading like "Top Rated Comments" or a "(View all)" / "Read All Comments" link, and repeated blocks
@@ -107,16 +108,10 @@ function readBlock(block: Element, vote: Element, base: string): RawComment {
     }
   }
   const raw: RawComment = { element: block, author, timeText: text(time), voteText: text(vote), body: best };
-  const postUrl = safeUrl(post?.getAttribute('href'), base);
-  if (postUrl) {
-    raw.postUrl = postUrl;
-    const id = postIdFromUrl(postUrl);
-    if (id) raw.postId = id;
-  }
-  const avatar = safeUrl(img?.getAttribute('data-src') ?? img?.getAttribute('src'), base);
-  if (avatar) raw.avatarUrl = avatar;
   const member = links.find((a) => /\/members\//.test(a.getAttribute('href') ?? ''));
-  const authorUrl = safeUrl(member?.getAttribute('href'), base);
-  if (authorUrl) raw.authorUrl = authorUrl;
-  return raw;
+  return withUrls(raw, base, {
+    post: post?.getAttribute('href'),
+    avatar: img?.getAttribute('data-src') ?? img?.getAttribute('src'),
+    member: member?.getAttribute('href'),
+  });
 }

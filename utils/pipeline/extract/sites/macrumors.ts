@@ -1,16 +1,8 @@
-import { isVoteLine } from '@/utils/pipeline/extract/votes';
+import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
+import { articleQuotes, byClassPrefix, firstByClassPrefix, text, withUrls } from '@/utils/pipeline/extract/fields';
 import { safeUrl } from '@/utils/pipeline/extract/safe-url';
-import {
-  articleQuotes,
-  byClassPrefix,
-  firstByClassPrefix,
-  postIdFromUrl,
-  text,
-  type LocatedSection,
-  type RawComment,
-  type SiteAdapter,
-} from '@/utils/pipeline/extract/adapter';
 import { locateBySignals } from '@/utils/pipeline/extract/signals';
+import { isVoteLine } from '@/utils/pipeline/extract/votes';
 
 // MacRumors article pages: "Top Rated Comments" under the article. Each markup era is one entry below,
 // tried in order; when none matches, the visible-signals detector takes over (see signals.ts).
@@ -21,26 +13,6 @@ interface Era {
   blocks(section: Element): Element[];
   read(block: Element, base: string): RawComment;
   discussionLink(section: Element): Element | null;
-}
-
-function withUrls(
-  raw: RawComment,
-  base: string,
-  post?: string | null,
-  avatar?: string | null,
-  member?: string | null,
-): RawComment {
-  const postUrl = safeUrl(post, base);
-  if (postUrl) {
-    raw.postUrl = postUrl;
-    const id = postIdFromUrl(postUrl);
-    if (id) raw.postId = id;
-  }
-  const avatarUrl = safeUrl(avatar, base);
-  if (avatarUrl) raw.avatarUrl = avatarUrl;
-  const authorUrl = safeUrl(member, base);
-  if (authorUrl) raw.authorUrl = authorUrl;
-  return raw;
 }
 
 const ERAS: Era[] = [
@@ -65,9 +37,11 @@ const ERAS: Era[] = [
           body: block.querySelector('.content'),
         },
         base,
-        user?.getAttribute('href'),
-        img?.getAttribute('data-src') ?? img?.getAttribute('src'),
-        block.querySelector('.avatar a[href*="/members/"]')?.getAttribute('href'),
+        {
+          post: user?.getAttribute('href'),
+          avatar: img?.getAttribute('data-src') ?? img?.getAttribute('src'),
+          member: block.querySelector('.avatar a[href*="/members/"]')?.getAttribute('href'),
+        },
       );
     },
     discussionLink: (section) => section.querySelector('a.view_all, a.view_more'),
@@ -95,9 +69,7 @@ const ERAS: Era[] = [
           body: firstByClassPrefix(block, 'content--'),
         },
         base,
-        userLink?.getAttribute('href'),
-        img?.getAttribute('data-src') ?? img?.getAttribute('src'),
-        null,
+        { post: userLink?.getAttribute('href'), avatar: img?.getAttribute('data-src') ?? img?.getAttribute('src') },
       );
     },
     discussionLink: (section) =>
@@ -134,8 +106,9 @@ function* locateArticle(doc: Document, url: URL): Iterable<LocatedSection> {
   if (bySignals) yield bySignals;
 }
 
-export const macrumorsArticle: SiteAdapter = {
+export const macrumorsArticles: SiteModule = {
   id: 'macrumors',
-  matches: (url) => /^(www\.)?macrumors\.com$/i.test(url.hostname),
-  locate: locateArticle,
+  hosts: ['www.macrumors.com', 'macrumors.com'],
+  paths: '/*',
+  adapter: { locate: locateArticle },
 };

@@ -1,19 +1,17 @@
-import type { CommentSection, Quote } from '@/utils/pipeline/model';
-import type { QuoteReader } from '@/utils/pipeline/extract/body';
-import { elementText } from '@/utils/pipeline/extract/body';
-import { safeUrl } from '@/utils/pipeline/extract/safe-url';
-import {
-  extractLocated,
-  text,
-  type LocatedSection,
-  type RawComment,
-  type SiteAdapter,
-} from '@/utils/pipeline/extract/adapter';
+import type { Comment, Quote } from '@/utils/pipeline/model';
+import type { ForumKnowledge, LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
+import { elementText, type QuoteReader } from '@/utils/pipeline/extract/body';
+import { extractLocated } from '@/utils/pipeline/extract/convert';
+import { text, withUrls } from '@/utils/pipeline/extract/fields';
 
 // forums.macrumors.com thread pages (XenForo 2): article.message posts; quotes are
 // blockquote.bbCodeBlock--quote with data-source="post: N" (empty when hand-typed) and data-quote="<name>".
+// Thread addresses are /threads/<slug>.<id>/, page n of it /threads/<slug>.<id>/page-<n>.
 
 const QUOTE_SOURCE = /post:\s*(\d+)/;
+/** The page part of a thread address. */
+const PAGE_SUFFIX = /\/page-(\d+)\/?$/;
+const THREAD_ID = /\/threads\/(?:[^/]*\.)?(\d+)/;
 
 export const xenforoQuotes: QuoteReader = {
   isQuote: (el) => el.tagName === 'BLOCKQUOTE' && el.classList.contains('bbCodeBlock--quote'),
@@ -40,11 +38,67 @@ export function countReactions(summary: string): number {
   return named.length + (others?.[1] ? Number(others[1].replace(/,/g, '')) : 0);
 }
 
+/** The page a thread page is: from its address, else from its navigation. */
 export function threadPage(url: URL, doc: Document): number {
-  const fromUrl = /\/page-(\d+)/.exec(url.pathname)?.[1];
+  const fromUrl = PAGE_SUFFIX.exec(url.pathname)?.[1];
   if (fromUrl) return Number(fromUrl);
   const current = doc.querySelector('.pageNav-page--current');
   return Number(text(current)) || 1;
+}
+
+/** Pages in a thread, from its page navigation ("1 2 3 … 12"). */
+export function pageCount(doc: Document): number {
+  const numbers = Array.from(doc.querySelectorAll('.pageNav-page, .pageNav-main a')).map((el) =>
+    Number((el.textContent ?? '').trim()),
+  );
+  return Math.max(1, ...numbers.filter((n) => Number.isInteger(n) && n > 0 && n < 10_000));
+}
+
+/** Address of page n of a thread, from any page's address (…/threads/slug.123/page-4 → …/page-n). */
+export function pageUrl(threadUrl: string, n: number): string {
+  const url = new URL(threadUrl);
+  const base = url.pathname.replace(PAGE_SUFFIX, '').replace(/\/?$/, '/');
+  url.pathname = n > 1 ? `${base}page-${n}` : base;
+  url.search = '';
+  url.hash = '';
+  return url.href;
+}
+
+export function threadKey(threadUrl: string): string {
+  const path = new URL(threadUrl).pathname;
+  return THREAD_ID.exec(path)?.[1] ?? path;
+}
+
+function readTimestamp(time: Element | null): number | undefined {
+  const stamp = Number(time?.getAttribute('data-timestamp'));
+  if (Number.isFinite(stamp) && stamp > 0) return stamp * 1000;
+  const iso = Date.parse(time?.getAttribute('datetime') ?? '');
+  return Number.isNaN(iso) ? undefined : iso;
+}
+
+function readPost(post: Element, base: string, page: number): RawComment {
+  const id = /post-(\d+)/.exec(post.getAttribute('data-content') ?? '')?.[1] ?? /js-post-(\d+)/.exec(post.id)?.[1];
+  const time = post.querySelector('.message-attribution time, time.u-dt');
+  const reactions = post.querySelector('.reactionsBar');
+  const img = post.querySelector('.message-avatar img, .message-userDetails img');
+  const member = post.querySelector('.message-name a[href*="/members/"], a.username[href*="/members/"]');
+  const raw: RawComment = {
+    element: post,
+    author: post.getAttribute('data-author') ?? text(post.querySelector('.message-name')),
+    timeText: text(time),
+    voteText: null,
+    votes: reactions ? countReactions(text(reactions.querySelector('.reactionsBar-link') ?? reactions)) : 0,
+    body: post.querySelector('.message-body .bbWrapper') ?? post.querySelector('.bbWrapper'),
+    page,
+  };
+  const timestamp = readTimestamp(time);
+  if (timestamp !== undefined) raw.timestamp = timestamp;
+  if (id) raw.postId = id;
+  return withUrls(raw, base, {
+    post: id ? `/posts/${id}/` : null,
+    avatar: img?.getAttribute('src'),
+    member: member?.getAttribute('href'),
+  });
 }
 
 export function locateXenforoThread(doc: Document, url: URL): LocatedSection | null {
@@ -54,60 +108,41 @@ export function locateXenforoThread(doc: Document, url: URL): LocatedSection | n
   if (!root || posts.some((p) => p.parentElement !== root)) return null;
   const base = url.href;
   const page = threadPage(url, doc);
-  const read = (post: Element): RawComment => {
-    const id = /post-(\d+)/.exec(post.getAttribute('data-content') ?? '')?.[1] ?? /js-post-(\d+)/.exec(post.id)?.[1];
-    const time = post.querySelector('.message-attribution time, time.u-dt');
-    const stamp = Number(time?.getAttribute('data-timestamp'));
-    const reactions = post.querySelector('.reactionsBar');
-    const img = post.querySelector('.message-avatar img, .message-userDetails img');
-    const member = post.querySelector('.message-name a[href*="/members/"], a.username[href*="/members/"]');
-    const raw: RawComment = {
-      element: post,
-      author: post.getAttribute('data-author') ?? text(post.querySelector('.message-name')),
-      timeText: text(time),
-      voteText: null,
-      votes: reactions ? countReactions(text(reactions.querySelector('.reactionsBar-link') ?? reactions)) : 0,
-      body: post.querySelector('.message-body .bbWrapper') ?? post.querySelector('.bbWrapper'),
-      page,
-    };
-    if (Number.isFinite(stamp) && stamp > 0) raw.timestamp = stamp * 1000;
-    else {
-      const iso = Date.parse(time?.getAttribute('datetime') ?? '');
-      if (!Number.isNaN(iso)) raw.timestamp = iso;
-    }
-    if (id) {
-      raw.postId = id;
-      raw.postUrl = safeUrl(`/posts/${id}/`, base) ?? '';
-    }
-    const avatar = safeUrl(img?.getAttribute('src'), base);
-    if (avatar) raw.avatarUrl = avatar;
-    const authorUrl = safeUrl(member?.getAttribute('href'), base);
-    if (authorUrl) raw.authorUrl = authorUrl;
-    return raw;
-  };
   return {
     root,
     blocks: posts,
-    read,
+    read: (post) => readPost(post, base, page),
     quotes: xenforoQuotes,
     base,
     heading: text(doc.querySelector('.p-title-value')) || 'Discussion',
     source: 'xenforo',
-    discussionUrl: url.href.replace(/page-\d+\/?$/, ''),
+    discussionUrl: pageUrl(url.href, 1),
   };
 }
 
 /** All posts of a thread page at once (forum pages fetched for the full discussion). */
-export function findXenforoThread(doc: Document, url: URL): CommentSection | null {
+export function readThreadPage(doc: Document, url: URL): Comment[] {
   const located = locateXenforoThread(doc, url);
-  return located ? extractLocated(located) : null;
+  return located ? (extractLocated(located)?.comments ?? []) : [];
 }
 
-export const xenforoThread: SiteAdapter = {
-  id: 'xenforo',
-  matches: (url) => /^forums\.macrumors\.com$/i.test(url.hostname) && /^\/threads\//.test(url.pathname),
-  locate: (doc, url) => {
-    const located = locateXenforoThread(doc, url);
-    return located ? [located] : [];
+export const xenforoForum: ForumKnowledge = {
+  isThreadPath: (url) => url.pathname.startsWith('/threads/'),
+  pageCount,
+  pageUrl,
+  threadKey,
+  readPage: readThreadPage,
+};
+
+export const macrumorsForum: SiteModule = {
+  id: 'macrumors-forums',
+  hosts: ['forums.macrumors.com'],
+  paths: '/threads/*',
+  adapter: {
+    locate: (doc, url) => {
+      const located = locateXenforoThread(doc, url);
+      return located ? [located] : [];
+    },
   },
+  forum: xenforoForum,
 };

@@ -1,0 +1,51 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SiteModule } from '@/utils/pipeline/extract/adapter';
+import { contentMatches, forumFor, siteFor, siteKeys, SITES } from '@/utils/pipeline/extract/sites/registry';
+
+const SITES_DIR = join(__dirname, '..', '..', '..', '..', '..', 'utils', 'pipeline', 'extract', 'sites');
+const isSiteModule = (v: unknown): v is SiteModule =>
+  typeof v === 'object' && v !== null && 'hosts' in v && 'adapter' in v && 'paths' in v;
+
+describe('the site registry', () => {
+  it('registers every site module in its folder', async () => {
+    const files = readdirSync(SITES_DIR).filter((f) => f.endsWith('.ts') && f !== 'registry.ts');
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const mod: Record<string, unknown> = await import(join(SITES_DIR, file));
+      const declared = Object.values(mod).filter(isSiteModule);
+      expect(declared.length, file).toBeGreaterThan(0);
+      for (const site of declared) expect(SITES, `${file}: ${site.id}`).toContain(site);
+    }
+  });
+
+  it('gives the content script one https match per registered host', () => {
+    expect(contentMatches().sort()).toEqual([
+      'https://forums.macrumors.com/threads/*',
+      'https://macrumors.com/*',
+      'https://www.macrumors.com/*',
+    ]);
+  });
+
+  it('routes a page to its site by host and path', () => {
+    expect(siteFor(new URL('https://www.macrumors.com/2017/12/08/x/'))?.id).toBe('macrumors');
+    expect(siteFor(new URL('https://macrumors.com/'))?.id).toBe('macrumors');
+    expect(siteFor(new URL('https://forums.macrumors.com/threads/x.1/page-2'))?.id).toBe('macrumors-forums');
+    expect(siteFor(new URL('https://forums.macrumors.com/members/1/'))).toBeUndefined();
+    expect(siteFor(new URL('https://example.com/threads/x.1/'))).toBeUndefined();
+    expect(siteFor(new URL('http://127.0.0.1:8080/threads/x.1/'))?.id).toBe('macrumors-forums');
+    expect(siteFor(new URL('http://127.0.0.1:8080/article.html'))?.id).toBe('macrumors');
+  });
+
+  it('knows forum threads only on https and registered forum hosts', () => {
+    expect(forumFor(new URL('https://forums.macrumors.com/threads/x.1/'))?.forum).toBeDefined();
+    expect(forumFor(new URL('http://forums.macrumors.com/threads/x.1/'))).toBeUndefined();
+    expect(forumFor(new URL('https://www.macrumors.com/threads/x.1/'))).toBeUndefined();
+    expect(forumFor(new URL('https://forums.macrumors.com/members/1/'))).toBeUndefined();
+  });
+
+  it('lists one settings switch per host without www', () => {
+    expect(siteKeys()).toEqual(['macrumors.com', 'forums.macrumors.com']);
+  });
+});

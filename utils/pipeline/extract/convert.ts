@@ -1,0 +1,68 @@
+import type { Comment, CommentSection } from '@/utils/pipeline/model';
+import { runAll, type Steps } from '@/utils/pipeline/steps';
+import { stableId } from '@/utils/pipeline/text';
+import type { LocatedSection, RawComment } from './adapter';
+import { bodyText, extractBody, type QuoteReader } from './body';
+import { estimateTimestamp } from './relative-time';
+import { parseVotes } from './votes';
+
+// The shared half of extraction: what an adapter read off each block becomes Comment data, the same way for
+// every site.
+
+/** Converts raw blocks one at a time, in page order, keeping ids unique across calls. */
+export function commentBuilder(base: string, quotes: QuoteReader, now = Date.now()): (raw: RawComment) => Comment {
+  const seen = new Map<string, number>();
+  let index = 0;
+  return (raw) => {
+    const { body, quotes: found } = raw.body ? extractBody(raw.body, base, quotes) : { body: [], quotes: [] };
+    const ownText = bodyText(body);
+    const parsed = raw.votes !== undefined ? { votes: raw.votes, missing: false } : parseVotes(raw.voteText);
+    let id = raw.postId ?? stableId(raw.author, ownText + found.map((q) => q.text).join('\n'));
+    const dup = seen.get(id);
+    seen.set(id, (dup ?? 0) + 1);
+    if (dup) id = `${id}-${dup + 1}`;
+    const comment: Comment = {
+      id,
+      author: raw.author.trim(),
+      timeText: raw.timeText.trim(),
+      votes: parsed.votes,
+      votesMissing: parsed.missing,
+      body,
+      quotes: found,
+      ownText,
+      index,
+      element: raw.element,
+    };
+    const timestamp = raw.timestamp ?? estimateTimestamp(raw.timeText, now);
+    if (timestamp !== undefined) comment.timestamp = timestamp;
+    if (raw.authorUrl) comment.authorUrl = raw.authorUrl;
+    if (raw.avatarUrl) comment.avatarUrl = raw.avatarUrl;
+    if (raw.postUrl) comment.postUrl = raw.postUrl;
+    if (raw.page !== undefined) comment.page = raw.page;
+    index++;
+    return comment;
+  };
+}
+
+function finish(located: LocatedSection, comments: Comment[]): CommentSection | null {
+  if (comments.length === 0 || (located.accept && !located.accept(comments))) return null;
+  const section: CommentSection = { root: located.root, comments, heading: located.heading, source: located.source };
+  if (located.discussionUrl) section.discussionUrl = located.discussionUrl;
+  return section;
+}
+
+/** Reads a located section's blocks, pausing after every `slice` of them; see steps.ts. */
+export function* extractSteps(located: LocatedSection, slice: number): Steps<CommentSection | null> {
+  const build = commentBuilder(located.base, located.quotes);
+  const comments: Comment[] = [];
+  for (const block of located.blocks) {
+    comments.push(build(located.read(block)));
+    if (comments.length % slice === 0) yield;
+  }
+  return finish(located, comments);
+}
+
+/** Reads every block of a located section at once. */
+export function extractLocated(located: LocatedSection): CommentSection | null {
+  return runAll(extractSteps(located, Number.POSITIVE_INFINITY));
+}

@@ -1,0 +1,57 @@
+import type { Quote } from '@/utils/pipeline/model';
+import { elementText, type QuoteReader } from './body';
+import type { RawComment } from './adapter';
+import { safeUrl } from './safe-url';
+
+// Field readers every adapter shares: text, class prefixes, post ids and the URLs of a comment.
+
+const POST_ID = /\/posts\/(\d+)/;
+
+export function postIdFromUrl(href: string | null | undefined): string | undefined {
+  return href ? POST_ID.exec(href)?.[1] : undefined;
+}
+
+/** Where a comment's post, avatar and author link point, kept only when they are http(s); the post id too. */
+export function withUrls(
+  raw: RawComment,
+  base: string,
+  urls: { post?: string | null; avatar?: string | null; member?: string | null },
+): RawComment {
+  const postUrl = safeUrl(urls.post, base);
+  if (postUrl) {
+    raw.postUrl = postUrl;
+    const id = postIdFromUrl(postUrl);
+    if (id) raw.postId ??= id;
+  }
+  const avatarUrl = safeUrl(urls.avatar, base);
+  if (avatarUrl) raw.avatarUrl = avatarUrl;
+  const authorUrl = safeUrl(urls.member, base);
+  if (authorUrl) raw.authorUrl = authorUrl;
+  return raw;
+}
+
+/** Article-page quotes: `p.quote` (2017) or `blockquote`; no author, sometimes a /posts/N link. */
+export const articleQuotes: QuoteReader = {
+  isQuote: (el) => el.tagName === 'BLOCKQUOTE' || (el.tagName === 'P' && el.classList.contains('quote')),
+  read: (el) => {
+    const quote: Quote & { content: Element } = { text: elementText(el), content: el };
+    const sourceId = postIdFromUrl(el.querySelector('a[href*="/posts/"]')?.getAttribute('href'));
+    if (sourceId) quote.sourceId = sourceId;
+    return quote;
+  },
+};
+
+export function text(el: Element | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Elements under root having a class token that starts with prefix (CSS-module classes: `content--2GFZ`). */
+export function byClassPrefix(root: ParentNode, prefix: string): Element[] {
+  return Array.from(root.querySelectorAll(`[class*="${prefix}"]`)).filter((el) =>
+    Array.from(el.classList).some((c) => c.startsWith(prefix)),
+  );
+}
+
+export function firstByClassPrefix(root: ParentNode, prefix: string): Element | null {
+  return byClassPrefix(root, prefix)[0] ?? null;
+}

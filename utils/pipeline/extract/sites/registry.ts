@@ -1,0 +1,44 @@
+import type { SiteModule } from '@/utils/pipeline/extract/adapter';
+import { macrumorsArticles } from './macrumors';
+import { macrumorsForum } from './xenforo';
+
+// Every site and engine Threadlight knows, in one list. The content script's matches and the host
+// permissions (wxt.config.ts, entrypoints/content), the forum-fetch policy, the settings page's list of sites
+// and the tests all read it: adding a site is one module in this folder and one line here.
+
+export const SITES: readonly SiteModule[] = [macrumorsArticles, macrumorsForum];
+
+/** A match-pattern path ("/threads/*") as a test of an address's path. */
+function pathTest(pattern: string): RegExp {
+  const body = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+  return new RegExp(`^${body}$`);
+}
+
+const onSite = (site: SiteModule, url: URL) =>
+  url.protocol === 'https:' &&
+  site.hosts.includes(url.hostname.toLowerCase()) &&
+  pathTest(site.paths).test(url.pathname);
+
+/** Loopback hosts serve the fixtures in tests (test builds only reach them): article pages, or forum threads. */
+export const isLoopback = (url: URL) => url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+
+/** The site a page belongs to: its host and path. On loopback, a forum by its thread path, else an article. */
+export function siteFor(url: URL): SiteModule | undefined {
+  if (isLoopback(url)) return SITES.find((s) => s.forum?.isThreadPath(url)) ?? SITES.find((s) => !s.forum);
+  return SITES.find((s) => onSite(s, url));
+}
+
+/** The forum site whose thread this address is (https, a registered host, a thread path). */
+export function forumFor(url: URL): SiteModule | undefined {
+  return SITES.find(
+    (s) =>
+      s.forum && url.protocol === 'https:' && s.hosts.includes(url.hostname.toLowerCase()) && s.forum.isThreadPath(url),
+  );
+}
+
+/** The content script's match patterns. */
+export const contentMatches = (): string[] => SITES.flatMap((s) => s.hosts.map((host) => `https://${host}${s.paths}`));
+
+/** Switches shown in settings, one per host without "www." (the key preferences use). */
+export const siteKeys = (): string[] =>
+  Array.from(new Set(SITES.flatMap((s) => s.hosts.map((h) => h.toLowerCase().replace(/^www\./, '')))));
