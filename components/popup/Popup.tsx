@@ -3,7 +3,7 @@ import { usePrefsState } from '@/components/shared/use-prefs-state';
 import type { Prefs, ViewMode } from '@/utils/platform/prefs';
 import { enabledOn, siteKey, splitList } from '@/utils/platform/prefs';
 import type { SortMode } from '@/utils/pipeline/arrange/order';
-import type { TabStats } from '@/utils/content/app';
+import type { TabStats } from '@/utils/platform/messages';
 import { SORT_LABELS, VIEW_LABELS } from '@/components/thread/ThreadView';
 
 export interface PopupProps {

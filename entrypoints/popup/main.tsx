@@ -2,6 +2,7 @@ import '@/components/shared/pages.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
+import type { TabStats } from '@/utils/platform/messages';
 import {
   createPrefsWriter,
   loadPrefs,
@@ -9,35 +10,18 @@ import {
   saveThroughBackground,
   WRITE_INTERVAL_MS,
 } from '@/utils/platform/storage';
-import { STATS_MESSAGE, type TabStats } from '@/utils/content/app';
-
-// The popup acts on the active tab; opened as a page of its own (pinned, or by tests) it takes ?tab=<id>.
-async function targetTab(): Promise<{ id: number; url?: string } | null> {
-  const param = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(param) && param > 0) {
-    const tab = await browser.tabs.get(param).catch(() => null);
-    return tab?.id ? { id: tab.id, url: tab.url } : null;
-  }
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ? { id: tab.id, url: tab.url } : null;
-}
+import { askTabStats, tabHost, targetTab } from '@/utils/platform/tabs';
 
 async function main() {
   const app = document.getElementById('app')!;
-  const [prefs, tab] = await Promise.all([loadPrefs(), targetTab().catch(() => null)]);
-  let hostname: string | null = null;
-  try {
-    if (tab?.url) hostname = new URL(tab.url).hostname;
-  } catch {
-    hostname = null;
-  }
+  const [prefs, tab] = await Promise.all([loadPrefs(), targetTab(location.search).catch(() => null)]);
   let stats: TabStats | null | undefined = tab ? undefined : null;
   let message: string | null = null;
   const draw = () =>
     render(
       <Popup
         initial={prefs}
-        hostname={hostname}
+        hostname={tabHost(tab)}
         stats={stats}
         message={message}
         onChange={(next) => writer.write(next)}
@@ -60,13 +44,9 @@ async function main() {
   // Pending changes are handed over before the popup closes.
   addEventListener('pagehide', () => void writer.flush());
   draw();
-  // The tab's counts arrive after the first paint; a page without our content script never answers.
+  // The tab's counts arrive after the first paint.
   if (tab) {
-    const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 1500));
-    const reply = browser.tabs
-      .sendMessage(tab.id, { type: STATS_MESSAGE })
-      .catch(() => null) as Promise<TabStats | null>;
-    stats = await Promise.race([reply, timeout]);
+    stats = await askTabStats(tab.id);
     draw();
   }
 }

@@ -1,27 +1,16 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CommentSection } from '@/utils/pipeline/model';
 import { enabledOn, type Prefs, type ViewPrefs } from '@/utils/platform/prefs';
 import { findSection, findSectionSteps } from '@/utils/pipeline/extract/find-section';
 import { nextTask, runInTasks } from '@/utils/pipeline/steps';
 import { createSectionView, removeStaleViews, type SectionView } from './section-view';
+import { onMessage } from '@/utils/platform/messages';
 import { createPrefsWriter, loadPrefs, watchPrefs } from '@/utils/platform/storage';
 import { createDiscussionController, type DiscussionController } from './discussion-controller';
 
 // The content script's whole job, wired to its context: find the section (now, or when the site adds it),
 // show the view the preferences ask for, follow preference changes and section changes live, answer the
 // popup's questions, and leave the page exactly as it was when the context ends.
-
-export const STATS_MESSAGE = 'threadlight:stats';
-
-export interface TabStats {
-  found: boolean;
-  enabled: boolean;
-  total: number;
-  shown: number;
-  hidden: number;
-  source: string | null;
-}
 
 /** Delays for re-reading a changing section: doubled while the site keeps changing it, up to the maximum. */
 export const OBSERVE_DELAY = { initial: 150, max: 8000, calm: 5000 };
@@ -163,19 +152,17 @@ export async function startThreadlight(ctx: ContentScriptContext, doc: Document,
     show();
   });
 
-  const onMessage = (message: unknown): Promise<TabStats> | undefined => {
-    if ((message as { type?: unknown })?.type !== STATS_MESSAGE) return undefined;
+  const stopAnswering = onMessage('threadlight:stats', () => {
     const counts = view?.counts();
-    return Promise.resolve({
+    return {
       found: section !== null,
       enabled: enabledOn(prefs.view, hostname),
       total: section?.comments.length ?? 0,
       shown: counts ? counts.total - counts.hidden : 0,
       hidden: counts?.hidden ?? 0,
       source: section?.source ?? null,
-    });
-  };
-  browser.runtime.onMessage.addListener(onMessage);
+    };
+  });
 
   // Single-page navigation: the old section is gone or replaced; start over on the new address.
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
@@ -193,7 +180,7 @@ export async function startThreadlight(ctx: ContentScriptContext, doc: Document,
 
   ctx.onInvalidated(() => {
     unwatch();
-    browser.runtime.onMessage.removeListener(onMessage);
+    stopAnswering();
     void writer.flush();
     discussion?.destroy();
     stepAside();

@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
 import type { Comment, CommentSection } from '@/utils/pipeline/model';
 import { cacheDiscussion, readCachedDiscussion } from '@/utils/platform/discussion-cache';
-import { FETCH_FORUM_PAGE, forumOf, type ForumPageResult } from '@/utils/platform/forum-fetch';
+import { forumOf, type ForumPageResult } from '@/utils/platform/forum-fetch';
+import { sendMessage } from '@/utils/platform/messages';
 import { loadDiscussion, mergeDiscussion, type LoadResult, type ResumePoint } from './full-discussion';
 
 // "Load full discussion": asks the background for each forum page, parses it here, merges it with the
@@ -43,9 +43,7 @@ export function createDiscussionController(
   let abort: AbortController | null = null;
   let current = section;
 
-  const fetchPage =
-    deps.fetchPage ??
-    ((url: string) => browser.runtime.sendMessage({ type: FETCH_FORUM_PAGE, url }) as Promise<ForumPageResult>);
+  const fetchPage = deps.fetchPage ?? ((url: string) => sendMessage('threadlight:fetch-forum-page', { url }));
   const parse = (html: string, url: string) => {
     const doc = new DOMParser().parseFromString(html, 'text/html');
     return {

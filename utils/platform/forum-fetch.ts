@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { onMessage } from './messages';
 import type { ForumKnowledge } from '@/utils/pipeline/extract/adapter';
 import { forumFor, isLoopback, SITES } from '@/utils/pipeline/extract/sites/registry';
 
@@ -7,9 +7,9 @@ import { forumFor, isLoopback, SITES } from '@/utils/pipeline/extract/sites/regi
 // are fetched, without cookies, and bounded in size. Parsing happens in the content script (a service worker
 // has no DOMParser).
 
-export const FETCH_FORUM_PAGE = 'threadlight:fetch-forum-page';
 const MAX_BYTES = 5_000_000;
 
+/** A fetched page, or why there is none (the answer to 'threadlight:fetch-forum-page'). */
 export type ForumPageResult = { ok: true; url: string; html: string } | { ok: false; status: number; error: string };
 
 /** Test builds also serve forum threads from loopback. */
@@ -49,9 +49,5 @@ export async function fetchForumPage(url: string, fetchImpl: typeof fetch = fetc
 }
 
 export function listenForForumFetches(): void {
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    const m = message as { type?: unknown; url?: unknown } | null;
-    if (m?.type !== FETCH_FORUM_PAGE || typeof m.url !== 'string') return undefined;
-    return fetchForumPage(m.url);
-  });
+  onMessage('threadlight:fetch-forum-page', ({ url }) => fetchForumPage(url));
 }

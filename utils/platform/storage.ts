@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { onMessage, sendMessage } from './messages';
 import { storage } from 'wxt/utils/storage';
 import { CONCERNS, MIGRATIONS, PREFS_VERSION, validatePrefs, type Concern, type Prefs } from './prefs';
 
@@ -190,21 +191,16 @@ export function createPrefsWriter(
   };
 }
 
-/** Message from the popup: write these preferences (the background does, so closing the popup loses nothing). */
-export const SAVE_PREFS_MESSAGE = 'threadlight:save-prefs';
-
 /** The popup's `save`: hands the batch to the background and hears the outcome (if the popup is still open). */
 export function saveThroughBackground(values: Partial<Prefs>): Promise<SaveResult> {
-  return browser.runtime.sendMessage({ type: SAVE_PREFS_MESSAGE, values }) as Promise<SaveResult>;
+  return sendMessage('threadlight:save-prefs', { values });
 }
 
 /** In the background: writes what the popup hands over, one write after another, in the order received. */
 export function listenForPrefsWrites(): void {
   let chain: Promise<unknown> = Promise.resolve();
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    const m = message as { type?: unknown; values?: unknown } | null;
-    if (m?.type !== SAVE_PREFS_MESSAGE || typeof m.values !== 'object' || m.values === null) return undefined;
-    const done = chain.then(() => savePrefs(m.values as Partial<Prefs>));
+  onMessage('threadlight:save-prefs', ({ values }) => {
+    const done = chain.then(() => savePrefs(values));
     chain = done.catch(() => undefined);
     return done;
   });

@@ -7,7 +7,6 @@ import {
   loadPrefs,
   migrateStoredPrefs,
   savePrefs,
-  SAVE_PREFS_MESSAGE,
   watchPrefs,
   WRITE_INTERVAL_MS,
 } from '@/utils/platform/storage';
@@ -158,7 +157,7 @@ describe('preference storage', () => {
     // the listener returns, which is what trigger hands back here.
     const hand = (sort: Prefs['view']['sort']) =>
       fakeBrowser.runtime.onMessage.trigger(
-        { type: SAVE_PREFS_MESSAGE, values: { view: { ...DEFAULT_PREFS.view, sort } } },
+        { type: 'threadlight:save-prefs', values: { view: { ...DEFAULT_PREFS.view, sort } } },
         {},
         () => {},
       );

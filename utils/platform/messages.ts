@@ -1,0 +1,65 @@
+import { browser } from 'wxt/browser';
+import type { ForumPageResult } from './forum-fetch';
+import type { Prefs } from './prefs';
+import type { SaveResult } from './storage';
+
+// Every runtime message between the extension's parts, in one map: its type, what it carries and what it is
+// answered with. Senders and listeners go through the helpers below, so no call site casts; what arrives is
+// checked before a listener sees it (a message is input like any other).
+
+/** What the content script reports to the popup about its tab. */
+export interface TabStats {
+  found: boolean;
+  enabled: boolean;
+  total: number;
+  shown: number;
+  hidden: number;
+  source: string | null;
+}
+
+interface Protocol {
+  /** Popup → content script: the tab's counts. */
+  'threadlight:stats': { payload: Record<string, never>; answer: TabStats };
+  /** Content script → background: one forum thread page for "Load full discussion". */
+  'threadlight:fetch-forum-page': { payload: { url: string }; answer: ForumPageResult };
+  /** Popup → background: write these preferences (the background outlives the popup). */
+  'threadlight:save-prefs': { payload: { values: Partial<Prefs> }; answer: SaveResult };
+}
+
+export type MessageType = keyof Protocol;
+export type Payload<K extends MessageType> = Protocol[K]['payload'];
+export type Answer<K extends MessageType> = Protocol[K]['answer'];
+type Message<K extends MessageType> = { type: K } & Payload<K>;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** Shape checks of what arrives, per type. */
+const VALID: { [K in MessageType]: (m: Record<string, unknown>) => boolean } = {
+  'threadlight:stats': () => true,
+  'threadlight:fetch-forum-page': (m) => typeof m.url === 'string',
+  'threadlight:save-prefs': (m) => isObject(m.values),
+};
+
+export function isMessage<K extends MessageType>(type: K, message: unknown): message is Message<K> {
+  return isObject(message) && message.type === type && VALID[type](message);
+}
+
+/** Sends to the extension's other pages and background; resolves with the listener's answer. */
+export function sendMessage<K extends MessageType>(type: K, payload: Payload<K>): Promise<Answer<K>> {
+  return browser.runtime.sendMessage({ type, ...payload }) as Promise<Answer<K>>;
+}
+
+/** Sends to the content script of one tab. */
+export function sendTabMessage<K extends MessageType>(tabId: number, type: K, payload: Payload<K>): Promise<Answer<K>> {
+  return browser.tabs.sendMessage(tabId, { type, ...payload }) as Promise<Answer<K>>;
+}
+
+/** Answers messages of one type; returns the function that stops listening. */
+export function onMessage<K extends MessageType>(
+  type: K,
+  answer: (message: Message<K>) => Answer<K> | Promise<Answer<K>>,
+): () => void {
+  const listener = (message: unknown) => (isMessage(type, message) ? Promise.resolve(answer(message)) : undefined);
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
