@@ -1,6 +1,7 @@
 import { pure } from './pure';
 import { useContext, useEffect, useReducer } from 'preact/hooks';
-import { subtreeSize, type ThreadNode } from '@/utils/pipeline/thread/thread-by-quotes';
+import type { ThreadNode } from '@/utils/pipeline/thread/thread-by-quotes';
+import { subtreeSize } from '@/utils/pipeline/thread/tree';
 import type { FilterReason } from '@/utils/pipeline/arrange/filter';
 import { CommentBody, hideBroken } from './CommentBody';
 import { TreeContext } from './tree-store';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { ViewModel } from '@/utils/pipeline/view-model';
-import { shownOrder, subtreeSize, type ThreadNode } from '@/utils/pipeline/thread/thread-by-quotes';
+import { parentsOf, shownOrder, subtreeSize } from '@/utils/pipeline/thread/tree';
 import type { ViewPrefs, ViewMode } from '@/utils/platform/prefs';
 import type { SortMode } from '@/utils/pipeline/arrange/order';
 import { FILTER_REASONS } from '@/utils/pipeline/arrange/filter';
@@ -72,17 +72,7 @@ export function ThreadView(props: ThreadViewProps) {
   const [target, setTarget] = useState<{ model: ViewModel; root: number } | null>(null);
   const targetRoot = target?.model === model ? target.root : -1;
 
-  const parents = useMemo(() => {
-    const map = new Map<string, string>();
-    const walk = (nodes: ThreadNode[]) => {
-      for (const n of nodes) {
-        for (const c of n.children) map.set(c.comment.id, n.comment.id);
-        walk(n.children);
-      }
-    };
-    walk(model.roots);
-    return map;
-  }, [model.roots]);
+  const parents = useMemo(() => parentsOf(model.roots), [model.roots]);
 
   const itemEl = (id: string) => treeRef.current?.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(id)}"]`);
   const focusItem = (id: string) => {

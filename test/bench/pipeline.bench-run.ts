@@ -4,14 +4,10 @@ import type { Comment } from '@/utils/pipeline/model';
 import { compileBrandMatcher, DEFAULT_BRANDS, type BrandDef } from '@/utils/pipeline/highlight/brands';
 import { findSection } from '@/utils/pipeline/extract/find-section';
 import { normalizeText, tokenize } from '@/utils/pipeline/text';
-import {
-  chronology,
-  MIN_CONTAINMENT,
-  MIN_QUOTE_CHARS,
-  MIN_QUOTE_WORDS,
-  shingleKeys,
-  threadByQuotes,
-} from '@/utils/pipeline/thread/thread-by-quotes';
+import { chronology } from '@/utils/pipeline/thread/chronology';
+import { MIN_CONTAINMENT, MIN_QUOTE_CHARS, MIN_QUOTE_WORDS } from '@/utils/pipeline/thread/quote-index';
+import { shingleKeys } from '@/utils/pipeline/thread/shingles';
+import { threadByQuotes } from '@/utils/pipeline/thread/thread-by-quotes';
 // @ts-expect-error plain JS helper shared with the browser benchmark
 import { articleHtml, syntheticDiscussion } from '../../scripts/lib/synthetic.mjs';
 

@@ -2,18 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Comment } from '@/utils/pipeline/model';
 import { WordScan } from '@/utils/pipeline/text';
+import { chronology } from '@/utils/pipeline/thread/chronology';
 import {
-  chronology,
-  MAX_POSTINGS,
   MIN_CONTAINMENT,
   MIN_QUOTE_CHARS,
   MIN_QUOTE_WORDS,
   QuoteIndex,
-  shingleKeys,
-  threadByQuotes,
   type TextMatch,
-  type ThreadNode,
-} from '@/utils/pipeline/thread/thread-by-quotes';
+} from '@/utils/pipeline/thread/quote-index';
+import { MAX_POSTINGS, shingleKeys } from '@/utils/pipeline/thread/shingles';
+import { threadByQuotes, type ThreadNode } from '@/utils/pipeline/thread/thread-by-quotes';
 
 const WORDS = [
   'apple',

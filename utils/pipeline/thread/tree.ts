@@ -1,0 +1,38 @@
+import type { ThreadNode } from './thread-by-quotes';
+
+// Walks over a thread tree that the view needs: sizes, reading order, parents.
+
+/** Comments in a thread: the node and all its replies, at any depth. */
+export function subtreeSize(node: ThreadNode): number {
+  let size = 1;
+  for (const child of node.children) size += subtreeSize(child);
+  return size;
+}
+
+/** Ids in reading order, leaving out the replies of collapsed comments (what a reader steps through). */
+export function shownOrder(roots: readonly ThreadNode[], collapsed: ReadonlySet<string>): string[] {
+  const ids: string[] = [];
+  const stack: ThreadNode[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i]!);
+  while (stack.length) {
+    const node = stack.pop()!;
+    ids.push(node.comment.id);
+    if (collapsed.has(node.comment.id)) continue;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return ids;
+}
+
+/** Each reply's parent id, at any depth. */
+export function parentsOf(roots: readonly ThreadNode[]): Map<string, string> {
+  const map = new Map<string, string>();
+  const stack = roots.slice();
+  while (stack.length) {
+    const node = stack.pop()!;
+    for (const child of node.children) {
+      map.set(child.comment.id, node.comment.id);
+      stack.push(child);
+    }
+  }
+  return map;
+}
