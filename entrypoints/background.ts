@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { listenForForumFetches } from '@/utils/platform/forum-fetch';
-import { listenForPrefsWrites, migrateStoredPrefs } from '@/utils/platform/storage';
+import { listenForPrefsWrites } from '@/utils/platform/prefs-writer';
+import { migrateStoredPrefs } from '@/utils/platform/storage';
 
 export default defineBackground(() => {
   // On update, stored preferences are migrated in place; defaults are never written over user values.

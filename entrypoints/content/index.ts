@@ -1,5 +1,6 @@
 import './style.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { renderThreadView } from '@/components/thread/render';
 import { startThreadlight } from '@/utils/content/app';
 import { contentMatches } from '@/utils/pipeline/extract/sites/registry';
 
@@ -8,6 +9,6 @@ export default defineContentScript({
   matches: contentMatches(),
   runAt: 'document_idle',
   main(ctx) {
-    void startThreadlight(ctx, document, location.href).catch(() => undefined);
+    void startThreadlight(ctx, document, location.href, renderThreadView).catch(() => undefined);
   },
 });

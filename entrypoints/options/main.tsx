@@ -1,7 +1,8 @@
 import '@/components/shared/pages.css';
 import { render } from 'preact';
 import { Options } from '@/components/options/Options';
-import { createPrefsWriter, loadPrefs, saveMessage } from '@/utils/platform/storage';
+import { createPrefsWriter } from '@/utils/platform/prefs-writer';
+import { loadPrefs, saveMessage } from '@/utils/platform/storage';
 
 async function main() {
   const app = document.getElementById('app')!;

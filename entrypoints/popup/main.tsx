@@ -3,13 +3,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
 import type { TabStats } from '@/utils/platform/messages';
-import {
-  createPrefsWriter,
-  loadPrefs,
-  saveMessage,
-  saveThroughBackground,
-  WRITE_INTERVAL_MS,
-} from '@/utils/platform/storage';
+import { createPrefsWriter, saveThroughBackground, WRITE_INTERVAL_MS } from '@/utils/platform/prefs-writer';
+import { loadPrefs, saveMessage } from '@/utils/platform/storage';
 import { askTabStats, tabHost, targetTab } from '@/utils/platform/tabs';
 
 async function main() {

@@ -1,188 +1,168 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CommentSection } from '@/utils/pipeline/model';
-import { enabledOn, type Prefs, type ViewPrefs } from '@/utils/platform/prefs';
 import { findSection, findSectionSteps } from '@/utils/pipeline/extract/find-section';
 import { nextTask, runInTasks } from '@/utils/pipeline/steps';
-import { createSectionView, removeStaleViews, type SectionView } from './section-view';
-import { onMessage } from '@/utils/platform/messages';
-import { createPrefsWriter, loadPrefs, watchPrefs } from '@/utils/platform/storage';
+import { onMessage, type TabStats } from '@/utils/platform/messages';
+import { enabledOn, type Prefs, type ViewPrefs } from '@/utils/platform/prefs';
+import { loadPrefs, watchPrefs } from '@/utils/platform/storage';
+import { createPrefsWriter } from '@/utils/platform/prefs-writer';
 import { createDiscussionController, type DiscussionController } from './discussion-controller';
+import { pageTheme } from './page-theme';
+import { createSectionView, type SectionView, type ViewRenderer } from './section-view';
+import { createSectionWatch, sameSection, waitForSection } from './section-watch';
+import { removeStaleViews } from './view-host';
 
 // The content script's whole job, wired to its context: find the section (now, or when the site adds it),
 // show the view the preferences ask for, follow preference changes and section changes live, answer the
 // popup's questions, and leave the page exactly as it was when the context ends.
 
-/** Delays for re-reading a changing section: doubled while the site keeps changing it, up to the maximum. */
-export const OBSERVE_DELAY = { initial: 150, max: 8000, calm: 5000 };
 /** Comment blocks read between pauses on first load (tasks take as many slices as fit their time budget). */
 const EXTRACT_SLICE = 10;
-/** How long to watch a page for a comment section that the site adds after load. */
-const WAIT_FOR_SECTION_MS = 60_000;
 
-function signature(section: CommentSection): string {
-  return section.comments.map((c) => `${c.id}:${c.votes}:${c.ownText.length}:${c.quotes.length}`).join('|');
+interface AppState {
+  href: string;
+  prefs: Prefs;
+  view: SectionView | null;
+  section: CommentSection | null;
+  discussion: DiscussionController | null;
 }
 
-function pageTheme(doc: Document): 'light' | 'dark' {
-  const win = doc.defaultView;
-  for (const el of [doc.body, doc.documentElement]) {
-    if (!el || !win) continue;
-    const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(win.getComputedStyle(el).backgroundColor);
-    if (!m || m[4] === '0') continue;
-    const [r, g, b] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
-  }
-  return win?.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
-
-/** A performance mark per re-read of a changing section: lets tests see the observer back off. */
-export const REREAD_MARK = 'threadlight:reread';
-
-export async function startThreadlight(ctx: ContentScriptContext, doc: Document, startHref: string): Promise<void> {
-  let href = startHref;
-  const hostname = new URL(href).hostname;
-  let prefs: Prefs = await loadPrefs();
+export async function startThreadlight(
+  ctx: ContentScriptContext,
+  doc: Document,
+  startHref: string,
+  render: ViewRenderer,
+): Promise<void> {
+  const prefs = await loadPrefs();
   if (ctx.isInvalid) return;
-  let view: SectionView | null = null;
-  let section: CommentSection | null = null;
-  let observer: MutationObserver | null = null;
-  let discussion: DiscussionController | null = null;
+  const state: AppState = { href: startHref, prefs, view: null, section: null, discussion: null };
+  const app = createApp(ctx, doc, state, render);
+  await app.first();
+  if (ctx.isInvalid) return;
+  const unwatch = watchPrefs(state.prefs, (next) => {
+    state.prefs = next;
+    app.show();
+  });
+  const stopAnswering = onMessage('threadlight:stats', () => tabStats(state));
+  // Single-page navigation: the old section is gone or replaced; start over on the new address.
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => app.navigated(newUrl.href));
+  // An extension reload or update leaves this script orphaned. WXT notices only when asked, so ask now and
+  // then: the context then invalidates and the page gets its own section back.
+  ctx.setInterval(() => undefined, 2000);
+  ctx.onInvalidated(() => {
+    unwatch();
+    stopAnswering();
+    app.end();
+  });
+}
 
+function tabStats({ view, section, prefs, href }: AppState): TabStats {
+  const counts = view?.counts();
+  return {
+    found: section !== null,
+    enabled: enabledOn(prefs.view, new URL(href).hostname),
+    total: section?.comments.length ?? 0,
+    shown: counts ? counts.total - counts.hidden : 0,
+    hidden: counts?.hidden ?? 0,
+    source: section?.source ?? null,
+  };
+}
+
+/** The preferences the view is drawn with, and the view's own changes to them (saved, and shown at once). */
+function createPrefsLink(state: AppState, stepAside: () => void) {
+  const hostname = new URL(state.href).hostname;
   const writer = createPrefsWriter(() => undefined);
   const effective = (p: Prefs): Prefs =>
     enabledOn(p.view, hostname) ? p : { ...p, view: { ...p.view, view: 'original' } };
   const show = () => {
     try {
-      view?.update(effective(prefs));
+      state.view?.update(effective(state.prefs));
     } catch {
       stepAside();
     }
   };
   const onViewPrefs = (change: Partial<ViewPrefs>) => {
-    prefs = { ...prefs, view: { ...prefs.view, ...change } };
+    state.prefs = { ...state.prefs, view: { ...state.prefs.view, ...change } };
     show();
-    writer.write({ view: prefs.view });
+    writer.write({ view: state.prefs.view });
   };
+  return { effective, show, onViewPrefs, flush: () => writer.flush() };
+}
+
+/** A view of the section, with its full-discussion controller (which replaces the previous one). */
+function newView(state: AppState, doc: Document, render: ViewRenderer, onViewPrefs: (c: Partial<ViewPrefs>) => void) {
+  return (found: CommentSection) => {
+    state.discussion?.destroy();
+    state.discussion = createDiscussionController(found, (merged) => {
+      if (merged) state.view?.replaceSection(merged);
+      else state.view?.redraw();
+    });
+    const discussion = () => state.discussion?.ui() ?? null;
+    return createSectionView(found, { render, onViewPrefs, theme: () => pageTheme(doc), discussion });
+  };
+}
+
+function createApp(ctx: ContentScriptContext, doc: Document, state: AppState, render: ViewRenderer) {
+  const { effective, show, onViewPrefs, flush } = createPrefsLink(state, () => stepAside());
+  const viewOf = newView(state, doc, render, onViewPrefs);
+  const watch = createSectionWatch(ctx, () => reread());
   function stepAside() {
-    observer?.disconnect();
+    watch.disconnect();
     try {
-      view?.destroy();
+      state.view?.destroy();
     } catch {
       removeStaleViews(doc);
     }
-    view = null;
+    state.view = null;
   }
-
-  // Section changes by the site: re-read after a pause that grows while changes keep coming (backoff),
-  // so a section that mutates forever costs at most one extraction every OBSERVE_DELAY.max.
-  let delay = OBSERVE_DELAY.initial;
-  let timer: number | undefined;
-  let lastRun = 0;
-  const reread = () => {
-    timer = undefined;
-    const now = Date.now();
-    delay = now - lastRun < OBSERVE_DELAY.calm ? Math.min(delay * 2, OBSERVE_DELAY.max) : OBSERVE_DELAY.initial;
-    lastRun = now;
-    performance.mark(REREAD_MARK);
-    const next = findSection(doc, href);
-    if (!next || !view || !section) return next ? attach(next) : stepAside();
-    if (next.root === section.root && signature(next) === signature(section)) return;
-    section = next;
-    view.replaceSection(discussion ? discussion.apply(next) : next);
-    observe(next.root);
-  };
-  const observe = (root: Element) => {
-    observer?.disconnect();
-    observer = new MutationObserver(() => {
-      if (timer === undefined) timer = ctx.setTimeout(reread, delay);
-    });
-    observer.observe(root, { childList: true, subtree: true, characterData: true });
-  };
-
-  const viewOptions = (found: CommentSection) => {
-    discussion?.destroy();
-    discussion = createDiscussionController(found, (merged) => {
-      if (merged) view?.replaceSection(merged);
-      else view?.redraw();
-    });
-    return { onViewPrefs, theme: () => pageTheme(doc), discussion: () => discussion?.ui() ?? null };
-  };
-
+  function reread() {
+    const next = findSection(doc, state.href);
+    if (!next || !state.view || !state.section) return next ? attach(next) : stepAside();
+    if (sameSection(next, state.section)) return;
+    state.section = next;
+    state.view.replaceSection(state.discussion ? state.discussion.apply(next) : next);
+    watch.observe(next.root);
+  }
   function attach(found: CommentSection, prepared?: SectionView) {
-    section = found;
-    view = prepared ?? createSectionView(found, viewOptions(found));
+    state.section = found;
+    state.view = prepared ?? viewOf(found);
     show();
-    observe(found.root);
+    watch.observe(found.root);
   }
-
-  // First view: extraction (a slice of comments per task), threading and brand search each run on their own
-  // tasks before the first paint, so a long section never blocks the page for long.
-  const first = await runInTasks(findSectionSteps(doc, href, EXTRACT_SLICE), nextTask);
-  if (ctx.isInvalid) return;
-  if (first) {
-    const pending = createSectionView(first, viewOptions(first));
-    await nextTask();
-    await pending.prepare(effective(prefs)).catch(() => undefined);
-    if (ctx.isInvalid) return;
-    attach(first, pending);
-  } else waitForSection();
-
-  // Comments added later by the site: watch the body, throttled, until a section appears or time runs out.
-  function waitForSection() {
-    let pending = false;
-    const seeker = new MutationObserver(() => {
-      if (pending) return;
-      pending = true;
-      ctx.setTimeout(() => {
-        pending = false;
-        const found = findSection(doc, href);
-        if (found && !view) {
-          seeker.disconnect();
-          attach(found);
-        }
-      }, 500);
-    });
-    if (doc.body) seeker.observe(doc.body, { childList: true, subtree: true });
-    ctx.setTimeout(() => seeker.disconnect(), WAIT_FOR_SECTION_MS);
-    ctx.onInvalidated(() => seeker.disconnect());
-  }
-
-  const unwatch = watchPrefs(prefs, (next) => {
-    prefs = next;
-    show();
-  });
-
-  const stopAnswering = onMessage('threadlight:stats', () => {
-    const counts = view?.counts();
-    return {
-      found: section !== null,
-      enabled: enabledOn(prefs.view, hostname),
-      total: section?.comments.length ?? 0,
-      shown: counts ? counts.total - counts.hidden : 0,
-      hidden: counts?.hidden ?? 0,
-      source: section?.source ?? null,
-    };
-  });
-
-  // Single-page navigation: the old section is gone or replaced; start over on the new address.
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
-    href = newUrl.href;
-    stepAside();
-    section = null;
-    const found = findSection(doc, href);
-    if (found) attach(found);
-    else waitForSection();
-  });
-
-  // An extension reload or update leaves this script orphaned. WXT notices only when asked, so ask now and
-  // then: the context then invalidates and the page gets its own section back.
-  ctx.setInterval(() => undefined, 2000);
-
-  ctx.onInvalidated(() => {
-    unwatch();
-    stopAnswering();
-    void writer.flush();
-    discussion?.destroy();
-    stepAside();
-  });
+  const seek = () =>
+    waitForSection(
+      ctx,
+      doc,
+      () => findSection(doc, state.href),
+      (found) => !state.view && (attach(found), true),
+    );
+  return {
+    show,
+    /**
+     * First view: extraction (a slice of comments per task), threading and brand search each run on their
+     * own tasks before the first paint, so a long section never blocks the page for long.
+     */
+    async first() {
+      const found = await runInTasks(findSectionSteps(doc, state.href, EXTRACT_SLICE), nextTask);
+      if (ctx.isInvalid) return;
+      if (!found) return seek();
+      const pending = viewOf(found);
+      await nextTask();
+      await pending.prepare(effective(state.prefs)).catch(() => undefined);
+      if (!ctx.isInvalid) attach(found, pending);
+    },
+    navigated(href: string) {
+      state.href = href;
+      stepAside();
+      state.section = null;
+      const found = findSection(doc, href);
+      if (found) attach(found);
+      else seek();
+    },
+    end() {
+      void flush();
+      state.discussion?.destroy();
+      stepAside();
+    },
+  };
 }

@@ -1,8 +1,9 @@
 import type { Comment, CommentSection } from '@/utils/pipeline/model';
 import { cacheDiscussion, readCachedDiscussion } from '@/utils/platform/discussion-cache';
+import type { ForumKnowledge } from '@/utils/pipeline/extract/adapter';
 import { forumOf, type ForumPageResult } from '@/utils/platform/forum-fetch';
 import { sendMessage } from '@/utils/platform/messages';
-import { loadDiscussion, mergeDiscussion, type LoadResult, type ResumePoint } from './full-discussion';
+import { loadDiscussion, mergeDiscussion, type LoaderDeps, type LoadResult, type ResumePoint } from './full-discussion';
 
 // "Load full discussion": asks the background for each forum page, parses it here, merges it with the
 // section's comments, keeps the result in the cache, and reports progress to the view.
@@ -30,6 +31,36 @@ export interface DiscussionController {
 
 const PAUSE_MS = 250;
 
+/** Reads a fetched forum page: its posts and the page count it shows. */
+const pageParser = (forum: ForumKnowledge) => (html: string, url: string) => {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return {
+    comments: forum.readPage(doc, new URL(url)).map(({ element: _e, ...c }) => c as Comment),
+    pages: forum.pageCount(doc),
+  };
+};
+
+/** Where a load that stopped (failed or cancelled) leaves the reader, and where it resumes. */
+function stopped(result: Exclude<LoadResult, { status: 'done' }>, total: number) {
+  const loaded = result.nextPage - 1;
+  const state: DiscussionState =
+    result.status === 'failed'
+      ? { status: 'failed', loaded, total, error: result.error }
+      : { status: 'cancelled', loaded, total };
+  const resume: ResumePoint = { page: result.nextPage, comments: result.comments, total, base: result.base };
+  return { state, resume };
+}
+
+/** Loads the thread's pages from `resume` on, through the forum engine's knowledge. */
+function loadThread(
+  threadUrl: string,
+  forum: ForumKnowledge,
+  resume: ResumePoint,
+  deps: Omit<LoaderDeps, 'parse' | 'pageUrl'>,
+): Promise<LoadResult> {
+  return loadDiscussion(threadUrl, { ...deps, parse: pageParser(forum), pageUrl: forum.pageUrl }, resume);
+}
+
 export function createDiscussionController(
   section: CommentSection,
   onChange: (merged: CommentSection | null) => void,
@@ -44,74 +75,52 @@ export function createDiscussionController(
   let current = section;
 
   const fetchPage = deps.fetchPage ?? ((url: string) => sendMessage('threadlight:fetch-forum-page', { url }));
-  const parse = (html: string, url: string) => {
-    const doc = new DOMParser().parseFromString(html, 'text/html');
-    return {
-      comments: forumSite!.readPage(doc, new URL(url)).map(({ element: _e, ...c }) => c as Comment),
-      pages: forumSite!.pageCount(doc),
-    };
-  };
   const set = (next: DiscussionState, merged: boolean) => {
     state = next;
     onChange(merged ? controller.apply(current) : null);
   };
 
+  const done = (comments: Comment[], savedAt?: number) => {
+    forum = comments;
+    set({ status: 'done', posts: forum.length, savedAt }, true);
+  };
   const finish = (result: LoadResult, total: number) => {
-    if (result.status === 'done') {
-      forum = result.comments;
-      set({ status: 'done', posts: forum.length }, true);
-      void cacheDiscussion(forumSite!.threadKey(threadUrl!), threadUrl!, forum);
-      return;
+    if (result.status !== 'done') {
+      ({ state, resume } = stopped(result, total));
+      return onChange(null);
     }
-    resume = { page: result.nextPage, comments: result.comments, total, base: result.base };
-    const loaded = result.nextPage - 1;
-    set(
-      result.status === 'failed'
-        ? { status: 'failed', loaded, total, error: result.error }
-        : { status: 'cancelled', loaded, total },
-      false,
-    );
+    done(result.comments);
+    void cacheDiscussion(forumSite!.threadKey(threadUrl!), threadUrl!, forum);
   };
 
   const load = async () => {
     if (!threadUrl || state.status === 'loading') return;
-    if (state.status === 'idle') {
-      const cached = await readCachedDiscussion(forumSite!.threadKey(threadUrl));
-      if (cached) {
-        forum = cached.comments;
-        set({ status: 'done', posts: forum.length, savedAt: cached.savedAt }, true);
-        return;
-      }
-    }
+    const cached = state.status === 'idle' ? await readCachedDiscussion(forumSite!.threadKey(threadUrl)) : null;
+    if (cached) return done(cached.comments, cached.savedAt);
     if (state.status === 'done') resume = { page: 1, comments: [], total: 1 };
     abort = new AbortController();
     let total = resume.total ?? 1;
     set({ status: 'loading', loaded: resume.page - 1, total }, false);
-    const result = await loadDiscussion(
-      threadUrl,
-      {
-        fetchPage,
-        parse,
-        pageUrl: forumSite!.pageUrl,
-        signal: abort.signal,
-        pauseMs: deps.pauseMs ?? PAUSE_MS,
-        onProgress: (p) => {
-          total = p.total;
-          set({ status: 'loading', loaded: p.loaded, total: p.total }, false);
-        },
+    const result = await loadThread(threadUrl, forumSite!, resume, {
+      fetchPage,
+      signal: abort.signal,
+      pauseMs: deps.pauseMs ?? PAUSE_MS,
+      onProgress: (p) => {
+        total = p.total;
+        set({ status: 'loading', loaded: p.loaded, total: p.total }, false);
       },
-      resume,
-    );
+    });
     finish(result, total);
   };
 
+  const cancel = () => abort?.abort();
   const controller: DiscussionController = {
-    ui: () => (threadUrl ? { state, load: () => void load(), cancel: () => abort?.abort() } : null),
+    ui: () => (threadUrl ? { state, load: () => void load(), cancel } : null),
     apply(s) {
       current = s;
       return forum.length ? { ...s, comments: mergeDiscussion(s.comments, forum) } : s;
     },
-    destroy: () => abort?.abort(),
+    destroy: cancel,
   };
   return controller;
 }

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createSectionView, removeStaleViews } from '@/utils/content/section-view';
+import { createSectionView } from '@/utils/content/section-view';
+import { renderThreadView } from '@/components/thread/render';
+import { removeStaleViews } from '@/utils/content/view-host';
 import { findSection } from '@/utils/pipeline/extract/find-section';
 import { DEFAULT_PREFS, type Prefs } from '@/utils/platform/prefs';
 import { ARTICLE_URL, fakeIntersections, fixtureHtml } from '@/test/support/helpers';
@@ -33,7 +35,7 @@ describe('the section view in the page', () => {
     const section = load();
     const before = section.root.outerHTML;
     const bodyBefore = document.body.innerHTML;
-    const view = createSectionView(section, { onViewPrefs: () => {} });
+    const view = createSectionView(section, { render: renderThreadView, onViewPrefs: () => {} });
     view.update(prefsWith());
     await tick();
     const host = document.querySelector('[data-threadlight="thread"]')!;
@@ -59,10 +61,13 @@ describe('the section view in the page', () => {
 
   it('never makes a second view for the same section (re-run, second instance)', async () => {
     const section = load();
-    const a = createSectionView(section, { onViewPrefs: () => {} });
+    const a = createSectionView(section, { render: renderThreadView, onViewPrefs: () => {} });
     a.update(prefsWith());
     a.update(prefsWith({ sort: 'newest' }));
-    const b = createSectionView(findSection(document, ARTICLE_URL)!, { onViewPrefs: () => {} });
+    const b = createSectionView(findSection(document, ARTICLE_URL)!, {
+      render: renderThreadView,
+      onViewPrefs: () => {},
+    });
     b.update(prefsWith());
     await tick();
     expect(document.querySelectorAll('[data-threadlight="thread"]')).toHaveLength(1);
@@ -72,7 +77,7 @@ describe('the section view in the page', () => {
 
   it('sorts, flattens and filters on preference changes, with reasons and counts', async () => {
     const section = load();
-    const view = createSectionView(section, { onViewPrefs: () => {} });
+    const view = createSectionView(section, { render: renderThreadView, onViewPrefs: () => {} });
     view.update(prefsWith({ sort: 'oldest' }));
     await tick();
     expect(levels()[0]).toBe('1:25853790');
@@ -93,7 +98,10 @@ describe('the section view in the page', () => {
 
   it('collapses and expands a thread, and Collapse all / Expand all', async () => {
     load();
-    const view = createSectionView(findSection(document, ARTICLE_URL)!, { onViewPrefs: () => {} });
+    const view = createSectionView(findSection(document, ARTICLE_URL)!, {
+      render: renderThreadView,
+      onViewPrefs: () => {},
+    });
     view.update(prefsWith());
     await tick();
     const three = () => document.querySelector('[data-comment-id="25853802"]')!;
@@ -117,7 +125,10 @@ describe('the section view in the page', () => {
 
   it('marks brands, links matched quotes and labels orphan quotes', async () => {
     load();
-    const view = createSectionView(findSection(document, ARTICLE_URL)!, { onViewPrefs: () => {} });
+    const view = createSectionView(findSection(document, ARTICLE_URL)!, {
+      render: renderThreadView,
+      onViewPrefs: () => {},
+    });
     view.update(prefsWith());
     await tick();
     expect(document.querySelector('[data-comment-id="25853840"] blockquote')!.getAttribute('data-quote-of')).toBe(
@@ -136,7 +147,10 @@ describe('the section view in the page', () => {
 
   it('focuses the thread on a brand from the chart, and clears it on a second click', async () => {
     load();
-    const view = createSectionView(findSection(document, ARTICLE_URL)!, { onViewPrefs: () => {} });
+    const view = createSectionView(findSection(document, ARTICLE_URL)!, {
+      render: renderThreadView,
+      onViewPrefs: () => {},
+    });
     view.update(prefsWith());
     await tick();
     const bar = () => document.querySelector('.tl-chart [data-brand="huawei"]') as SVGGElement;
@@ -155,7 +169,7 @@ describe('the section view in the page', () => {
 
   it('draws from the model prepared in steps, unless the preferences changed in between', async () => {
     const section = load();
-    const plain = createSectionView(section, { onViewPrefs: () => {} });
+    const plain = createSectionView(section, { render: renderThreadView, onViewPrefs: () => {} });
     plain.update(prefsWith({ view: 'flat', sort: 'oldest' }));
     const oldest = items().map((el) => el.dataset.commentId);
     plain.destroy();
@@ -165,14 +179,14 @@ describe('the section view in the page', () => {
       .map((c) => c.id);
     expect(oldest).not.toEqual(top);
 
-    const view = createSectionView(section, { onViewPrefs: () => {} });
+    const view = createSectionView(section, { render: renderThreadView, onViewPrefs: () => {} });
     await view.prepare(prefsWith({ view: 'flat', sort: 'top' }));
     // The reader switched to Oldest while the first model was being prepared.
     view.update(prefsWith({ view: 'flat', sort: 'oldest' }));
     expect(items().map((el) => el.dataset.commentId)).toEqual(oldest);
     view.destroy();
 
-    const again = createSectionView(section, { onViewPrefs: () => {} });
+    const again = createSectionView(section, { render: renderThreadView, onViewPrefs: () => {} });
     await again.prepare(prefsWith({ view: 'flat', sort: 'top' }));
     again.update(prefsWith({ view: 'flat', sort: 'top' }));
     const ratings = items().map((el) => Number(el.dataset.rating));
@@ -183,7 +197,10 @@ describe('the section view in the page', () => {
   it('asks for view changes from its own header controls', async () => {
     load();
     const asked: unknown[] = [];
-    const view = createSectionView(findSection(document, ARTICLE_URL)!, { onViewPrefs: (c) => asked.push(c) });
+    const view = createSectionView(findSection(document, ARTICLE_URL)!, {
+      render: renderThreadView,
+      onViewPrefs: (c) => asked.push(c),
+    });
     view.update(prefsWith());
     await tick();
     const select = document.querySelector('.tl-header select') as HTMLSelectElement;
@@ -202,7 +219,7 @@ describe('the section view in the page', () => {
     try {
       const section = load('', articleHtml(syntheticDiscussion(400)));
       expect(section.comments).toHaveLength(400);
-      const view = createSectionView(section, { onViewPrefs: () => {} });
+      const view = createSectionView(section, { render: renderThreadView, onViewPrefs: () => {} });
       // The reader scrolls along: everything is near the viewport, so everything renders, in chunks.
       const settle = async () => {
         for (let i = 0; i < 500 && items().length < 400; i++) {

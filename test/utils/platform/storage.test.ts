@@ -1,15 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import {
-  createPrefsWriter,
-  listenForPrefsWrites,
-  loadPrefs,
-  migrateStoredPrefs,
-  savePrefs,
-  watchPrefs,
-  WRITE_INTERVAL_MS,
-} from '@/utils/platform/storage';
+import { createPrefsWriter, listenForPrefsWrites, WRITE_INTERVAL_MS } from '@/utils/platform/prefs-writer';
+import { loadPrefs, migrateStoredPrefs, savePrefs, watchPrefs } from '@/utils/platform/storage';
 import { DEFAULT_PREFS, type Prefs } from '@/utils/platform/prefs';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
