@@ -2,18 +2,10 @@ import { pure } from './pure';
 import { useContext, useEffect, useReducer } from 'preact/hooks';
 import type { ThreadNode } from '@/utils/pipeline/thread/thread-by-quotes';
 import { subtreeSize } from '@/utils/pipeline/thread/tree';
-import type { FilterReason } from '@/utils/pipeline/arrange/filter';
-import { CommentBody, hideBroken } from './CommentBody';
+import { plural } from '@/components/shared/labels';
+import { CommentBody } from './CommentBody';
+import { AlsoRepliesTo, CommentMeta, Placeholder } from './CommentParts';
 import { TreeContext } from './tree-store';
-
-export const REASON_TEXT: Record<FilterReason, string> = {
-  rating: 'below your minimum rating',
-  'muted-word': 'contains a muted word',
-  'muted-user': 'from a muted user',
-  'brand-focus': 'outside the brand focus',
-};
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 interface Props {
   node: ThreadNode;
@@ -23,6 +15,25 @@ interface Props {
   /** Place among the top-level comments and their number (only some are rendered at a time in long discussions). */
   pos?: number;
   of?: number;
+}
+
+/** A comment that is shown: its byline, its body, and the other comments it answers. */
+function CommentArticle({ node, collapsed }: { node: ThreadNode; collapsed: boolean }) {
+  const env = useContext(TreeContext)!;
+  const { comment } = node;
+  return (
+    <article class="tl-comment">
+      <CommentMeta
+        comment={comment}
+        hasReplies={node.children.length > 0}
+        replies={() => subtreeSize(node) - 1}
+        collapsed={collapsed}
+        onToggle={() => env.store.toggle(comment.id)}
+      />
+      <CommentBody nodes={comment.body} links={node.links} matcher={env.matcher} />
+      <AlsoRepliesTo ids={node.alsoRepliesTo} authorOf={env.authorOf} onJump={env.onJump} />
+    </article>
+  );
 }
 
 /** One comment and its replies. Re-renders on its own state changes or a new model, never for a sibling's. */
@@ -67,66 +78,9 @@ export const CommentItem = pure(function CommentItem({ node, level, version, pos
         />
       ) : null}
       {hidden ? (
-        <div class="tl-placeholder">
-          <span>
-            Comment by {comment.author || 'Anonymous'} hidden: {REASON_TEXT[reason!]}.
-          </span>{' '}
-          <button type="button" class="tl-linkish" tabIndex={-1} onClick={() => store.reveal(id)}>
-            Show
-          </button>
-        </div>
+        <Placeholder author={comment.author} reason={reason!} onShow={() => store.reveal(id)} />
       ) : (
-        <article class="tl-comment">
-          <header class="tl-meta">
-            {comment.avatarUrl ? (
-              <img
-                class="tl-avatar"
-                src={comment.avatarUrl}
-                alt=""
-                width={32}
-                height={32}
-                loading="lazy"
-                onError={hideBroken}
-              />
-            ) : null}
-            {comment.authorUrl ? (
-              <a class="tl-author" href={comment.authorUrl} target="_blank" rel="noopener noreferrer" tabIndex={-1}>
-                {comment.author}
-              </a>
-            ) : (
-              <span class="tl-author">{comment.author || 'Anonymous'}</span>
-            )}
-            {comment.postUrl ? (
-              <a class="tl-time" href={comment.postUrl} target="_blank" rel="noopener noreferrer" tabIndex={-1}>
-                {comment.timeText || 'post'}
-              </a>
-            ) : (
-              <span class="tl-time">{comment.timeText}</span>
-            )}
-            <span class="tl-votes" title={comment.votesMissing ? 'No vote count on the page' : undefined}>
-              {plural(comment.votes, 'vote')}
-            </span>
-            {hasReplies ? (
-              <button type="button" class="tl-toggle tl-linkish" tabIndex={-1} onClick={() => store.toggle(id)}>
-                {collapsed ? `[+] ${plural(subtreeSize(node) - 1, 'reply', 'replies')}` : '[−]'}
-              </button>
-            ) : null}
-          </header>
-          <CommentBody nodes={comment.body} links={node.links} matcher={env.matcher} />
-          {node.alsoRepliesTo.length > 0 ? (
-            <div class="tl-also">
-              Also replies to{' '}
-              {node.alsoRepliesTo.map((other, i) => (
-                <>
-                  {i > 0 ? ', ' : ''}
-                  <button type="button" class="tl-linkish" tabIndex={-1} onClick={() => env.onJump(other)}>
-                    {env.authorOf(other) ?? 'a comment'}
-                  </button>
-                </>
-              ))}
-            </div>
-          ) : null}
-        </article>
+        <CommentArticle node={node} collapsed={collapsed} />
       )}
       {hasReplies && !collapsed ? (
         <ul role="group" class="tl-group">

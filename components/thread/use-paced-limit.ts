@@ -38,6 +38,16 @@ export interface PacedLimit {
   showAll(): void;
 }
 
+/** The whole top-level threads that fit within `limit` comments (always the first), and their comments. */
+function withinLimit(sizes: number[], limit: number) {
+  let shown = 0;
+  for (let i = 0; i < sizes.length; i++) {
+    if (shown + sizes[i]! > limit && i > 0) return { visibleRoots: i, shown };
+    shown += sizes[i]!;
+  }
+  return { visibleRoots: sizes.length, shown };
+}
+
 /**
  * Progressive rendering paced by time: whole top-level threads, as many comments per task as the last chunks
  * show to fit RENDER_BUDGET_MS, the next chunk on a later task. Past the first `eager` comments it goes on
@@ -54,15 +64,7 @@ export function usePacedLimit(key: unknown, sizes: number[], options: PacingOpti
   const { limit } = current;
   const pace = useRef({ msPerComment: 0, start: 0, shown: 0, key });
 
-  let visibleRoots = sizes.length;
-  let shown = 0;
-  for (let i = 0; i < sizes.length; i++) {
-    if (shown + sizes[i]! > limit && i > 0) {
-      visibleRoots = i;
-      break;
-    }
-    shown += sizes[i]!;
-  }
+  const { visibleRoots, shown } = withinLimit(sizes, limit);
   const complete = visibleRoots >= sizes.length;
   const waiting = !complete && !current.all && !near && shown >= eager;
   pace.current.start = performance.now();

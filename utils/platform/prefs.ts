@@ -3,7 +3,7 @@ import { SORT_MODES, type SortMode } from '@/utils/pipeline/arrange/order';
 
 // Preferences, one object per concern, each validated field by field: a stored value of the wrong shape
 // falls back to that field's default and nothing else is lost (stored settings are untrusted input).
-// Version 1 is the first schema; migrations in migrate*V1 lift it to the current version 2.
+// Version 1 is the first schema; migrations.ts lifts it to the current version 2.
 
 export const VIEWS = ['threaded', 'flat', 'original'] as const;
 export type ViewMode = (typeof VIEWS)[number];
@@ -135,37 +135,6 @@ export function validatePrefs(raw: unknown): Prefs {
   return { view: validateView(v.view), filters: validateFilters(v.filters), brands: validateBrands(v.brands) };
 }
 
-// ---- Version 1 (the first schema) and its migrations to version 2 ----
-// v1 view:    { enabled: boolean, mode: 'tree' | 'list' | 'off', sort: 'votes' | 'new' | 'old' | 'page' }
-// v1 filters: { minRating: string | number, muted: string (comma-separated words) }
-// v1 brands:  { highlight: boolean, enabled: string[] (brand ids to highlight) }
-
-export function migrateViewV1(old: unknown): unknown {
-  if (!isObj(old)) return old;
-  const view = ({ tree: 'threaded', list: 'flat', off: 'original' } as Obj)[String(old.mode)];
-  const sort = ({ votes: 'top', new: 'newest', old: 'oldest', page: 'page' } as Obj)[String(old.sort)];
-  return { enabled: old.enabled, sites: {}, view, sort };
-}
-
-export function migrateFiltersV1(old: unknown): unknown {
-  if (!isObj(old)) return old;
-  const min =
-    typeof old.minRating === 'string' ? (old.minRating.trim() === '' ? null : Number(old.minRating)) : old.minRating;
-  const muted = typeof old.muted === 'string' ? splitList(old.muted) : [];
-  return { minRating: Number.isFinite(min) ? min : null, mutedWords: muted, mutedUsers: [] };
-}
-
-export function migrateBrandsV1(old: unknown): unknown {
-  if (!isObj(old)) return old;
-  return { highlight: old.highlight, only: Array.isArray(old.enabled) ? old.enabled : [], custom: [], disabled: [] };
-}
-
-export const MIGRATIONS: { [K in Concern]: Record<number, (old: unknown) => unknown> } = {
-  view: { 2: migrateViewV1 },
-  filters: { 2: migrateFiltersV1 },
-  brands: { 2: migrateBrandsV1 },
-};
-
 /** "a, b ,,c" → ["a", "b", "c"]; a /regex/ containing commas stays whole. */
 export function splitList(text: string): string[] {
   const out: string[] = [];
@@ -182,4 +151,12 @@ export function siteKey(hostname: string): string {
 
 export function enabledOn(prefs: ViewPrefs, hostname: string): boolean {
   return prefs.enabled && prefs.sites[siteKey(hostname)] !== false;
+}
+
+/** The sites map with one site switched: on removes its entry (the default), off records false. */
+export function withSite(sites: Record<string, boolean>, site: string, on: boolean): Record<string, boolean> {
+  const next = { ...sites };
+  if (on) delete next[site];
+  else next[site] = false;
+  return next;
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { CONCERNS, MIGRATIONS, PREFS_VERSION, validatePrefs, type Concern, type Prefs } from './prefs';
+import { MIGRATIONS } from './migrations';
+import { CONCERNS, PREFS_VERSION, validatePrefs, type Concern, type Prefs } from './prefs';
 
 // Where preferences live: browser.storage.sync, one versioned item per concern ("threadlight.view" …),
 // migrated by WXT's storage.defineItem. An item too large for sync (8 KB per item) or a write that sync

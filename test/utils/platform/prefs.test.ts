@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_PREFS,
-  enabledOn,
-  splitList,
-  validatePrefs,
-  validateView,
-  migrateFiltersV1,
-  migrateViewV1,
-  migrateBrandsV1,
-} from '@/utils/platform/prefs';
+import { DEFAULT_PREFS, enabledOn, splitList, validatePrefs, validateView, withSite } from '@/utils/platform/prefs';
+import { migrateBrandsV1, migrateFiltersV1, migrateViewV1 } from '@/utils/platform/migrations';
 import { exportSettings, parseSettingsFile } from '@/utils/platform/settings-file';
 
 describe('validating stored preferences field by field', () => {
@@ -108,5 +100,14 @@ describe('settings file', () => {
       expect(result.error).toMatch(message);
       expect(result.error).toMatch(/Nothing was changed|Threadlight settings file/);
     }
+  });
+});
+
+describe('switching one site', () => {
+  it('records only sites switched off, and leaves the others as they were', () => {
+    const off = withSite({ 'other.com': false }, 'macrumors.com', false);
+    expect(off).toEqual({ 'other.com': false, 'macrumors.com': false });
+    expect(withSite(off, 'macrumors.com', true)).toEqual({ 'other.com': false });
+    expect(enabledOn({ ...DEFAULT_PREFS.view, sites: off }, 'www.macrumors.com')).toBe(false);
   });
 });

@@ -1,0 +1,90 @@
+import type { Comment } from '@/utils/pipeline/model';
+import { plural, REASON_TEXT } from '@/components/shared/labels';
+import type { FilterReason } from '@/utils/pipeline/arrange/filter';
+import { hideBroken } from './CommentBody';
+
+interface MetaProps {
+  comment: Comment;
+  hasReplies: boolean;
+  /** Counted only when shown (collapsed): a subtree walk per comment on every render would add up. */
+  replies(): number;
+  collapsed: boolean;
+  onToggle(): void;
+}
+
+/** Avatar, author, time (linking to the post), votes, and the [−] / [+] N replies toggle. */
+export function CommentMeta({ comment, hasReplies, replies, collapsed, onToggle }: MetaProps) {
+  return (
+    <header class="tl-meta">
+      {comment.avatarUrl ? (
+        <img
+          class="tl-avatar"
+          src={comment.avatarUrl}
+          alt=""
+          width={32}
+          height={32}
+          loading="lazy"
+          onError={hideBroken}
+        />
+      ) : null}
+      {comment.authorUrl ? (
+        <a class="tl-author" href={comment.authorUrl} target="_blank" rel="noopener noreferrer" tabIndex={-1}>
+          {comment.author}
+        </a>
+      ) : (
+        <span class="tl-author">{comment.author || 'Anonymous'}</span>
+      )}
+      {comment.postUrl ? (
+        <a class="tl-time" href={comment.postUrl} target="_blank" rel="noopener noreferrer" tabIndex={-1}>
+          {comment.timeText || 'post'}
+        </a>
+      ) : (
+        <span class="tl-time">{comment.timeText}</span>
+      )}
+      <span class="tl-votes" title={comment.votesMissing ? 'No vote count on the page' : undefined}>
+        {plural(comment.votes, 'vote')}
+      </span>
+      {hasReplies ? (
+        <button type="button" class="tl-toggle tl-linkish" tabIndex={-1} onClick={onToggle}>
+          {collapsed ? `[+] ${plural(replies(), 'reply', 'replies')}` : '[−]'}
+        </button>
+      ) : null}
+    </header>
+  );
+}
+
+/** A filtered comment keeps its place as one line that a click reveals. */
+export function Placeholder(props: { author: string; reason: FilterReason; onShow(): void }) {
+  return (
+    <div class="tl-placeholder">
+      <span>
+        Comment by {props.author || 'Anonymous'} hidden: {REASON_TEXT[props.reason]}.
+      </span>{' '}
+      <button type="button" class="tl-linkish" tabIndex={-1} onClick={props.onShow}>
+        Show
+      </button>
+    </div>
+  );
+}
+
+/** "Also replies to A, B": the other comments a reply quotes besides its parent. */
+export function AlsoRepliesTo(props: {
+  ids: string[];
+  authorOf(id: string): string | undefined;
+  onJump(id: string): void;
+}) {
+  if (props.ids.length === 0) return null;
+  return (
+    <div class="tl-also">
+      Also replies to{' '}
+      {props.ids.map((other, i) => (
+        <>
+          {i > 0 ? ', ' : ''}
+          <button type="button" class="tl-linkish" tabIndex={-1} onClick={() => props.onJump(other)}>
+            {props.authorOf(other) ?? 'a comment'}
+          </button>
+        </>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { ViewModel } from '@/utils/pipeline/view-model';
+import { shownOrder } from '@/utils/pipeline/thread/tree';
+import type { TreeStore } from './tree-store';
+
+type Action = 'next' | 'prev' | 'first' | 'last' | 'out' | 'in' | 'toggle';
+
+/** The tree's keys (WAI-ARIA tree view, plus j/k/h/l as in most comment readers). */
+const KEYS: Record<string, Action> = {
+  j: 'next',
+  ArrowDown: 'next',
+  k: 'prev',
+  ArrowUp: 'prev',
+  Home: 'first',
+  End: 'last',
+  h: 'out',
+  ArrowLeft: 'out',
+  l: 'in',
+  ArrowRight: 'in',
+  Enter: 'toggle',
+};
+
+interface KeyContext {
+  model: ViewModel;
+  parents: Map<string, string>;
+  store: TreeStore;
+  bring(id: string, flash: boolean): void;
+  focusItem(id: string): void;
+}
+
+/** What a key does on a comment. Moves follow the model, not the DOM: the next comment may not be rendered. */
+function act(action: Action, item: HTMLElement, { model, parents, store, bring, focusItem }: KeyContext) {
+  const id = item.dataset.commentId!;
+  const expandable = item.hasAttribute('aria-expanded');
+  const expanded = item.getAttribute('aria-expanded') === 'true';
+  const order = () => shownOrder(model.roots, store.collapsed);
+  const step = (by: number) => {
+    const ids = order();
+    const next = ids[ids.indexOf(id) + by];
+    if (next) bring(next, false);
+  };
+  if (action === 'next') step(1);
+  else if (action === 'prev') step(-1);
+  else if (action === 'first') {
+    if (model.roots[0]) bring(model.roots[0].comment.id, false);
+  } else if (action === 'last') {
+    const ids = order();
+    if (ids.length) bring(ids[ids.length - 1]!, false);
+  } else if (action === 'out') {
+    if (expandable && expanded) store.toggle(id);
+    else if (parents.has(id)) focusItem(parents.get(id)!);
+  } else if (action === 'in') {
+    if (expandable && !expanded) store.toggle(id);
+    else if (expanded) step(1);
+  } else if (expandable) store.toggle(id);
+  else if (item.dataset.filtered) store.reveal(id);
+}
+
+/** The tree's keydown handler. */
+export function treeKeys(context: KeyContext) {
+  return (e: KeyboardEvent) => {
+    const item = (e.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
+    if (!item || e.altKey || e.ctrlKey || e.metaKey) return;
+    const action = KEYS[e.key];
+    if (!action) return;
+    act(action, item, context);
+    e.preventDefault();
+  };
+}
