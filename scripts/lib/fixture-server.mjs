@@ -47,6 +47,48 @@ const TYPES = {
   '.png': 'image/png',
 };
 
+/** Pages report what they saw with a POST to /__report (Firefox tests); waiters hear of each. */
+function reportRoute(req, res, reports, waiters) {
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type' }).end();
+    return;
+  }
+  let body = '';
+  req.on('data', (c) => (body += c));
+  req.on('end', () => {
+    try {
+      reports.push(JSON.parse(body));
+      for (const w of waiters.splice(0)) w();
+    } catch {}
+    res.writeHead(204, { 'access-control-allow-origin': '*' }).end();
+  });
+}
+
+/** A file under test/fixtures; article-like paths (/2017/12/08/<fixture>.html) serve their last segment. */
+function serveFixture(url, res, options) {
+  const rel = normalize(decodeURIComponent(url.pathname))
+    .replace(/^(\.\.[/\\])+/, '')
+    .replace(/^\/+/, '')
+    .replace(/^fixtures\//, '');
+  let file = join(FIXTURES, rel || 'index.html');
+  if (!existsSync(file)) file = join(FIXTURES, basename(rel));
+  if (!file.startsWith(FIXTURES) || !existsSync(file)) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
+  let body = readFileSync(file);
+  const ext = file.slice(file.lastIndexOf('.'));
+  if (ext === '.html' && options.harness)
+    body = Buffer.from(String(body).replace(/<\/body>/i, '<script src="/__harness.js"></script></body>'));
+  res
+    .writeHead(200, {
+      'content-type': TYPES[ext] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+      ...(options.headers ?? {}),
+    })
+    .end(body);
+}
+
 /**
  * @param {{ https?: boolean, harness?: string, routes?: Record<string, (req, res) => void>, headers?: Record<string,string> }} options
  *   harness: a script served at /__harness.js and injected into every fixture page (Firefox tests).
@@ -59,49 +101,13 @@ export async function startFixtureServer(options = {}) {
     const url = new URL(req.url ?? '/', 'http://x');
     const route = options.routes?.[url.pathname];
     if (route) return route(req, res, url);
-    if (url.pathname === '/__report' && req.method === 'POST') {
-      let body = '';
-      req.on('data', (c) => (body += c));
-      req.on('end', () => {
-        try {
-          const data = JSON.parse(body);
-          reports.push(data);
-          for (const w of waiters.splice(0)) w();
-        } catch {}
-        res.writeHead(204, { 'access-control-allow-origin': '*' }).end();
-      });
-      return;
-    }
-    if (url.pathname === '/__report' && req.method === 'OPTIONS') {
-      res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type' }).end();
-      return;
-    }
+    if (url.pathname === '/__report' && ['POST', 'OPTIONS'].includes(req.method ?? ''))
+      return reportRoute(req, res, reports, waiters);
     if (url.pathname === '/__harness.js' && options.harness) {
       res.writeHead(200, { 'content-type': TYPES['.js'] }).end(options.harness);
       return;
     }
-    const rel = normalize(decodeURIComponent(url.pathname))
-      .replace(/^(\.\.[/\\])+/, '')
-      .replace(/^\/+/, '')
-      .replace(/^fixtures\//, '');
-    // Article-like paths (/2017/12/08/<fixture>.html) serve the fixture named by their last segment.
-    let file = join(FIXTURES, rel || 'index.html');
-    if (!existsSync(file)) file = join(FIXTURES, basename(rel));
-    if (!file.startsWith(FIXTURES) || !existsSync(file)) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    let body = readFileSync(file);
-    const ext = file.slice(file.lastIndexOf('.'));
-    if (ext === '.html' && options.harness)
-      body = Buffer.from(String(body).replace(/<\/body>/i, '<script src="/__harness.js"></script></body>'));
-    res
-      .writeHead(200, {
-        'content-type': TYPES[ext] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
-        ...(options.headers ?? {}),
-      })
-      .end(body);
+    serveFixture(url, res, options);
   };
   const server = options.https ? createHttps(certificate(), handler) : createHttp(handler);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

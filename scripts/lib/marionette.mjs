@@ -2,26 +2,28 @@
 // open tabs, navigate, run scripts in pages and click or type into elements like a user would.
 import { createConnection } from 'node:net';
 
-export async function connectMarionette(port, { timeoutMs = 30_000 } = {}) {
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const unwrap = (r) => (r && typeof r === 'object' && 'value' in r ? r.value : r);
+
+/** Connects to Marionette, retrying until it listens or the deadline passes. */
+async function openSocket(port, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
-  let socket;
   for (;;) {
     try {
-      socket = await new Promise((resolve, reject) => {
+      return await new Promise((resolve, reject) => {
         const s = createConnection({ host: '127.0.0.1', port }, () => resolve(s));
         s.once('error', reject);
       });
-      break;
     } catch (err) {
       if (Date.now() > deadline) throw new Error(`Marionette did not answer on port ${port}: ${err.message}`);
-      await new Promise((r) => setTimeout(r, 250));
+      await sleep(250);
     }
   }
+}
+
+/** Reads framed messages: the greeting (an object) once, then answers ([1, id, error, result]) by id. */
+function readMessages(socket, onGreeting, pending) {
   let buffer = '';
-  let id = 0;
-  const pending = new Map();
-  let greeting;
-  const greeted = new Promise((r) => (greeting = r));
   socket.setEncoding('utf8');
   socket.on('data', (chunk) => {
     buffer += chunk;
@@ -37,7 +39,7 @@ export async function connectMarionette(port, { timeoutMs = 30_000 } = {}) {
       while (bytes < length) bytes += Buffer.byteLength(body[end++]);
       const message = JSON.parse(body.slice(0, end));
       buffer = body.slice(end);
-      if (!Array.isArray(message)) greeting(message);
+      if (!Array.isArray(message)) onGreeting(message);
       else {
         const [, msgId, error, result] = message;
         const p = pending.get(msgId);
@@ -47,17 +49,42 @@ export async function connectMarionette(port, { timeoutMs = 30_000 } = {}) {
       }
     }
   });
-  await greeted;
-  const send = (command, params = {}) =>
-    new Promise((resolve, reject) => {
-      const msgId = ++id;
-      pending.set(msgId, { resolve, reject });
-      const json = JSON.stringify([0, msgId, command, params]);
-      socket.write(`${Buffer.byteLength(json)}:${json}`);
+}
+
+/** Opens a privileged page (moz-extension://…) in a new tab, as the browser UI would, and switches to it. */
+async function openPrivilegedTab(client, url) {
+  const { send } = client;
+  const before = unwrap(await send('WebDriver:GetWindowHandles'));
+  await send('Marionette:SetContext', { value: 'chrome' });
+  try {
+    await send('WebDriver:ExecuteScript', {
+      script: `const tab = gBrowser.addTab(arguments[0], { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+               gBrowser.selectedTab = tab; return true;`,
+      args: [url],
     });
-  await send('WebDriver:NewSession', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
-  const unwrap = (r) => (r && typeof r === 'object' && 'value' in r ? r.value : r);
-  return {
+  } finally {
+    await send('Marionette:SetContext', { value: 'content' });
+  }
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const handles = unwrap(await send('WebDriver:GetWindowHandles'));
+    const fresh = handles.find((h) => !before.includes(h));
+    if (fresh) {
+      await send('WebDriver:SwitchToWindow', { handle: fresh, focus: true });
+      // The new tab starts as about:blank; wait for the page itself.
+      await client.waitFor(`location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`, {
+        message: `${url} to load`,
+      });
+      return fresh;
+    }
+    if (Date.now() > end) throw new Error(`tab for ${url} did not open`);
+    await sleep(100);
+  }
+}
+
+/** The commands the tests use, over `send`. */
+function commands(send, socket) {
+  const client = {
     send,
     navigate: (url) => send('WebDriver:Navigate', { url }),
     /** Runs a function body in the current page; `arguments` holds args. */
@@ -76,41 +103,33 @@ export async function connectMarionette(port, { timeoutMs = 30_000 } = {}) {
     async waitFor(expression, { timeoutMs = 15_000, message = expression } = {}) {
       const end = Date.now() + timeoutMs;
       for (;;) {
-        const value = await this.execute(`return (${expression});`).catch(() => null);
+        const value = await client.execute(`return (${expression});`).catch(() => null);
         if (value) return value;
         if (Date.now() > end) throw new Error(`timed out waiting for: ${message}`);
-        await new Promise((r) => setTimeout(r, 150));
+        await sleep(150);
       }
     },
-    /** Opens a privileged page (moz-extension://…) in a new tab, as the browser UI would, and switches to it. */
-    async openPrivilegedTab(url) {
-      const before = unwrap(await send('WebDriver:GetWindowHandles'));
-      await send('Marionette:SetContext', { value: 'chrome' });
-      try {
-        await send('WebDriver:ExecuteScript', {
-          script: `const tab = gBrowser.addTab(arguments[0], { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
-                   gBrowser.selectedTab = tab; return true;`,
-          args: [url],
-        });
-      } finally {
-        await send('Marionette:SetContext', { value: 'content' });
-      }
-      const end = Date.now() + 10_000;
-      for (;;) {
-        const handles = unwrap(await send('WebDriver:GetWindowHandles'));
-        const fresh = handles.find((h) => !before.includes(h));
-        if (fresh) {
-          await send('WebDriver:SwitchToWindow', { handle: fresh, focus: true });
-          // The new tab starts as about:blank; wait for the page itself.
-          await this.waitFor(`location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`, {
-            message: `${url} to load`,
-          });
-          return fresh;
-        }
-        if (Date.now() > end) throw new Error(`tab for ${url} did not open`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    },
+    openPrivilegedTab: (url) => openPrivilegedTab(client, url),
     close: () => socket.destroy(),
   };
+  return client;
+}
+
+export async function connectMarionette(port, { timeoutMs = 30_000 } = {}) {
+  const socket = await openSocket(port, timeoutMs);
+  let id = 0;
+  const pending = new Map();
+  let greeting;
+  const greeted = new Promise((r) => (greeting = r));
+  readMessages(socket, (m) => greeting(m), pending);
+  await greeted;
+  const send = (command, params = {}) =>
+    new Promise((resolve, reject) => {
+      const msgId = ++id;
+      pending.set(msgId, { resolve, reject });
+      const json = JSON.stringify([0, msgId, command, params]);
+      socket.write(`${Buffer.byteLength(json)}:${json}`);
+    });
+  await send('WebDriver:NewSession', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
+  return commands(send, socket);
 }

@@ -1,20 +1,18 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SiteModule } from '@/utils/pipeline/extract/adapter';
 import { contentMatches, forumFor, siteFor, siteKeys, SITES } from '@/utils/pipeline/extract/sites/registry';
 
-const SITES_DIR = join(__dirname, '..', '..', '..', '..', '..', 'utils', 'pipeline', 'extract', 'sites');
+/** Every module in the sites folder, by path. */
+const MODULES = import.meta.glob<Record<string, unknown>>('/utils/pipeline/extract/sites/*.ts', { eager: true });
 const isSiteModule = (v: unknown): v is SiteModule =>
   typeof v === 'object' && v !== null && 'hosts' in v && 'adapter' in v && 'paths' in v;
 
 describe('the site registry', () => {
-  it('registers every site module in its folder', async () => {
-    const files = readdirSync(SITES_DIR).filter((f) => f.endsWith('.ts') && f !== 'registry.ts');
-    expect(files.length).toBeGreaterThan(0);
+  it('registers every site module in its folder', () => {
+    const files = Object.keys(MODULES).filter((f) => !f.endsWith('/registry.ts'));
+    expect(files.length).toBeGreaterThan(1);
     for (const file of files) {
-      const mod: Record<string, unknown> = await import(join(SITES_DIR, file));
-      const declared = Object.values(mod).filter(isSiteModule);
+      const declared = Object.values(MODULES[file]!).filter(isSiteModule);
       expect(declared.length, file).toBeGreaterThan(0);
       for (const site of declared) expect(SITES, `${file}: ${site.id}`).toContain(site);
     }
