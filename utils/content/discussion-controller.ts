@@ -35,7 +35,7 @@ const PAUSE_MS = 250;
 const pageParser = (forum: ForumKnowledge) => (html: string, url: string) => {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   return {
-    comments: forum.readPage(doc, new URL(url)).map(({ element: _e, ...c }) => c as Comment),
+    comments: forum.readPage(doc, new URL(url)),
     pages: forum.pageCount(doc),
   };
 };

@@ -15,7 +15,7 @@ export function mergeDiscussion(article: Comment[], forum: Comment[]): Comment[]
     const post = byId.get(top.id);
     if (!post) return { ...top, index };
     used.add(top.id);
-    return { ...post, votes: top.votes, votesMissing: top.votesMissing, index, element: top.element ?? post.element };
+    return { ...post, votes: top.votes, votesMissing: top.votesMissing, index };
   });
   for (const post of forum) if (!used.has(post.id)) merged.push({ ...post, index: merged.length });
   return merged;

@@ -40,8 +40,6 @@ export interface Comment {
   index: number;
   /** XenForo page number, when extracted from a forum thread. */
   page?: number;
-  /** The original element on the page (content-script only; pure stages never touch it). */
-  element?: Element;
 }
 
 export interface CommentSection {

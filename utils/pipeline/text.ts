@@ -155,3 +155,8 @@ export function fnv1a(text: string): number {
 export function stableId(author: string, text: string): string {
   return 'h' + fnv1a(author + '\u0000' + normalizeText(text)).toString(36);
 }
+
+/** The text as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

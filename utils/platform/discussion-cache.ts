@@ -8,7 +8,7 @@ export const CACHE_TTL_MS = 30 * 60_000;
 const PREFIX = 'threadlight.discussion.';
 const MAX_CHARS = 4_000_000;
 
-type Stored = { savedAt: number; url: string; comments: Omit<Comment, 'element'>[] };
+type Stored = { savedAt: number; url: string; comments: Comment[] };
 
 const isComment = (c: unknown): c is Comment => {
   const x = c as Comment;
@@ -49,8 +49,7 @@ export async function cacheDiscussion(
   comments: Comment[],
   now = Date.now(),
 ): Promise<boolean> {
-  const plain = comments.map(({ element: _element, ...rest }) => rest);
-  const value: Stored = { savedAt: now, url, comments: plain };
+  const value: Stored = { savedAt: now, url, comments };
   if (JSON.stringify(value).length > MAX_CHARS) return false;
   try {
     await browser.storage.local.set({ [PREFIX + key]: value });

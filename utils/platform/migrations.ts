@@ -35,4 +35,3 @@ export const MIGRATIONS: { [K in Concern]: Record<number, (old: unknown) => unkn
   filters: { 2: migrateFiltersV1 },
   brands: { 2: migrateBrandsV1 },
 };
-

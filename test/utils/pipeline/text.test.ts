@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fnv1a, normalizeText, tokenize, tokenizeByPattern, WordScan } from '@/utils/pipeline/text';
+import { escapeRegExp, fnv1a, normalizeText, tokenize, tokenizeByPattern, WordScan } from '@/utils/pipeline/text';
 
 describe('normalizeText and tokenize', () => {
   it.each([
@@ -101,5 +101,13 @@ describe('normalizeText and tokenize', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('escapeRegExp', () => {
+  it.each(['a.b', 'AT&T (US)', '[x]', 'c++', 'a|b', '^$', '\\d', '{1}', 'why?', '*'])('matches %s literally', (t) => {
+    const re = new RegExp(`^${escapeRegExp(t)}$`);
+    expect(re.test(t)).toBe(true);
+    expect(re.test(`${t}x`)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { Comment } from '@/utils/pipeline/model';
+import { escapeRegExp } from '@/utils/pipeline/text';
 
 // Filters are data: rules in, one reason per comment out. A filtered comment keeps its place in the tree
 // as a placeholder; its replies are judged on their own.
@@ -16,8 +17,6 @@ export interface FilterRules {
 
 export const NO_FILTERS: FilterRules = { minRating: null, mutedWords: [], mutedUsers: [], brandFocus: [] };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** "/pattern/flags" is a regular expression; anything else is a whole word or phrase, any case. */
 export function compileMutedWord(entry: string): RegExp | null {
   const t = entry.trim();
@@ -25,7 +24,7 @@ export function compileMutedWord(entry: string): RegExp | null {
   const re = /^\/(.+)\/([a-z]*)$/s.exec(t);
   try {
     if (re) return new RegExp(re[1]!, (re[2] ?? '').replace(/[gy]/g, '') + (re[2]?.includes('i') ? '' : 'i'));
-    return new RegExp(`(?<![\\p{L}\\p{N}])${escape(t)}(?![\\p{L}\\p{N}])`, 'iu');
+    return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(t)}(?![\\p{L}\\p{N}])`, 'iu');
   } catch {
     return null;
   }

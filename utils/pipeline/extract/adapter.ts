@@ -58,7 +58,6 @@ export interface LocatedSection {
 
 /** What an adapter reads off one comment block before the shared conversion. */
 export interface RawComment {
-  element: Element;
   author: string;
   authorUrl?: string;
   avatarUrl?: string;

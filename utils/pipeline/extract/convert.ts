@@ -31,7 +31,6 @@ export function commentBuilder(base: string, quotes: QuoteReader, now = Date.now
       quotes: found,
       ownText,
       index,
-      element: raw.element,
     };
     const timestamp = raw.timestamp ?? estimateTimestamp(raw.timeText, now);
     if (timestamp !== undefined) comment.timestamp = timestamp;

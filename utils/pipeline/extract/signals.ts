@@ -107,7 +107,7 @@ function readBlock(block: Element, vote: Element, base: string): RawComment {
       bestLen = len;
     }
   }
-  const raw: RawComment = { element: block, author, timeText: text(time), voteText: text(vote), body: best };
+  const raw: RawComment = { author, timeText: text(time), voteText: text(vote), body: best };
   const member = links.find((a) => /\/members\//.test(a.getAttribute('href') ?? ''));
   return withUrls(raw, base, {
     post: post?.getAttribute('href'),

@@ -1,4 +1,5 @@
 import type { Comment } from '@/utils/pipeline/model';
+import { escapeRegExp } from '@/utils/pipeline/text';
 
 // Brand mentions: one compiled pattern, one pass over the text. Each alias is its own capture group and the
 // alternation is ordered longest first, so "Galaxy Note 8" wins over "Galaxy". URLs are matched by the same
@@ -163,8 +164,7 @@ interface Alias {
   exact: RegExp | null;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const aliasSource = (alias: string) => escape(alias).replace(/#/g, '\\d+').replace(/\s+/g, '\\s+');
+const aliasSource = (alias: string) => escapeRegExp(alias).replace(/#/g, '\\d+').replace(/\s+/g, '\\s+');
 const URL_SOURCE = String.raw`(?:https?:\/\/|www\.)[^\s<>"']+`;
 const EDGE_BEFORE = String.raw`(?<![\p{L}\p{N}\p{M}_\u200B-\u200D\u2060\uFEFF])`;
 const EDGE_AFTER = String.raw`(?![\p{L}\p{N}\p{M}_\u200B-\u200D\u2060\uFEFF])`;
@@ -268,13 +268,6 @@ export function brandTally(matcher: BrandMatcher): { add(comment: Comment): Set<
         .filter((s) => s.mentions > 0)
         .sort((a, b) => b.mentions - a.mentions || b.votes - a.votes || a.label.localeCompare(b.label)),
   };
-}
-
-/** Per-brand picture of a discussion, most mentioned first; brands never mentioned are left out. */
-export function brandStats(comments: Comment[], matcher: BrandMatcher): BrandStat[] {
-  const tally = brandTally(matcher);
-  for (const c of comments) tally.add(c);
-  return tally.stats();
 }
 
 /** The brands in effect: built-ins with the user's edits (same id overrides), additions, minus disabled. */

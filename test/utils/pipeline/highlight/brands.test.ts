@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brandStats, compileBrandMatcher, DEFAULT_BRANDS, effectiveBrands } from '@/utils/pipeline/highlight/brands';
+import { brandTally, compileBrandMatcher, DEFAULT_BRANDS, effectiveBrands } from '@/utils/pipeline/highlight/brands';
 import { findSection } from '@/utils/pipeline/extract/find-section';
 import { ARTICLE_URL, fixtureDocument } from '@/test/support/helpers';
 
@@ -83,7 +83,9 @@ describe('brand mentions', () => {
 
   it('gives the brand picture of the seed page', () => {
     const { comments } = findSection(fixtureDocument('macrumors-2017-huawei-xiaomi.html'), ARTICLE_URL)!;
-    const stats = brandStats(comments, matcher).map((s) => `${s.id} ${s.mentions}/${s.comments}/${s.votes}`);
+    const tally = brandTally(matcher);
+    for (const c of comments) tally.add(c);
+    const stats = tally.stats().map((s) => `${s.id} ${s.mentions}/${s.comments}/${s.votes}`);
     expect(stats.slice(0, 6)).toEqual([
       'apple 24/8/46',
       'google 9/4/29',

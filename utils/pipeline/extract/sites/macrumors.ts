@@ -30,7 +30,6 @@ const ERAS: Era[] = [
       const img = block.querySelector('.avatar img');
       return withUrls(
         {
-          element: block,
           author: text(user),
           timeText: text(block.querySelector('.date')),
           voteText: text(block.querySelector('.rating')) || null,
@@ -62,7 +61,6 @@ const ERAS: Era[] = [
       const rating = byClassPrefix(block, 'textRow--').find((row) => isVoteLine(row.textContent ?? ''));
       return withUrls(
         {
-          element: block,
           author: text(userLink ?? user),
           timeText: text(firstByClassPrefix(block, 'date--')),
           voteText: rating ? text(rating) : null,

@@ -1,4 +1,5 @@
 import type { SiteModule } from '@/utils/pipeline/extract/adapter';
+import { escapeRegExp } from '@/utils/pipeline/text';
 import { macrumorsArticles } from './macrumors';
 import { macrumorsForum } from './xenforo';
 
@@ -10,7 +11,7 @@ export const SITES: readonly SiteModule[] = [macrumorsArticles, macrumorsForum];
 
 /** A match-pattern path ("/threads/*") as a test of an address's path. */
 function pathTest(pattern: string): RegExp {
-  const body = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+  const body = pattern.split('*').map(escapeRegExp).join('.*');
   return new RegExp(`^${body}$`);
 }
 

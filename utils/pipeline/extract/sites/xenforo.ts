@@ -83,7 +83,6 @@ function readPost(post: Element, base: string, page: number): RawComment {
   const img = post.querySelector('.message-avatar img, .message-userDetails img');
   const member = post.querySelector('.message-name a[href*="/members/"], a.username[href*="/members/"]');
   const raw: RawComment = {
-    element: post,
     author: post.getAttribute('data-author') ?? text(post.querySelector('.message-name')),
     timeText: text(time),
     voteText: null,

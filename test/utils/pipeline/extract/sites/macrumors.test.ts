@@ -5,6 +5,12 @@ import { ARTICLE_URL, fixtureDocument } from '@/test/support/helpers';
 describe('MacRumors article adapter on the seed page (2017 markup)', () => {
   const section = findSection(fixtureDocument('macrumors-2017-huawei-xiaomi.html'), ARTICLE_URL)!;
 
+  it('reads comments into plain data that holds nothing of the page (no element, no node)', () => {
+    const plain = JSON.parse(JSON.stringify(section.comments));
+    expect(plain).toEqual(section.comments);
+    expect(structuredClone(section.comments)).toEqual(section.comments);
+  });
+
   it('finds the section with every comment in page order', () => {
     expect(section.source).toBe('macrumors-2017');
     expect(section.root.id).toBe('comments');
