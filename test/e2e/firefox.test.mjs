@@ -217,3 +217,46 @@ describe('Firefox: the thread view and the popup', () => {
     await d.waitFor(`document.querySelector('[role="treeitem"][aria-level="1"][aria-posinset="1"]')`);
   });
 });
+
+describe('Firefox: a page that changes under the view', () => {
+  const SNAPSHOT = `const views = document.querySelectorAll('[data-threadlight="thread"]');
+    const ids = Array.from(document.querySelectorAll('[data-threadlight="thread"] [role="treeitem"]'), (el) => el.dataset.commentId);
+    return { views: views.length, ids, placed: !!views[0] && views[0].nextElementSibling === document.getElementById('comments') };`;
+  const showsA = (s) => s.views === 1 && s.placed && s.ids.length === 10 && s.ids.includes('25853811');
+  const showsB = (s) => s.views === 1 && s.placed && s.ids.join(' ') === '26000001 26000002 26000003';
+  /** Polls until `done` holds, never seeing two views at once; fails after `timeoutMs`. */
+  async function until(done, timeoutMs = 1000) {
+    const start = Date.now();
+    for (;;) {
+      const now = await d.execute(SNAPSHOT);
+      assert.ok(now.views <= 1, `${now.views} views at once`);
+      if (done(now)) return;
+      if (Date.now() - start > timeoutMs) assert.fail(`not within ${timeoutMs} ms: ${JSON.stringify(now)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+  const openLive = async () => {
+    await d.navigate(url('live-page.html'));
+    await until(showsA, 5000);
+  };
+
+  it('comes back when the site renders its comments again, and shows replaced ones', async () => {
+    await openLive();
+    await d.execute('window.site.rerender()');
+    await until(showsA);
+    await d.execute('window.site.replace("b")');
+    await until(showsB);
+  });
+
+  for (const when of ['before', 'after']) {
+    it(`follows pushState ${when} the new comments arrive, and back`, async () => {
+      await openLive();
+      await d.execute(`window.site.navigate('b', '${when}')`);
+      await until(showsB, when === 'before' ? 1300 : 1000);
+      await new Promise((r) => setTimeout(r, 1200));
+      assert.ok(showsB(await d.execute(SNAPSHOT)));
+      await d.execute('history.back()');
+      await until(showsA, 1100);
+    });
+  }
+});

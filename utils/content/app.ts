@@ -9,7 +9,9 @@ import { createPrefsWriter } from '@/utils/platform/prefs-writer';
 import { createDiscussionController, type DiscussionController } from './discussion-controller';
 import { pageTheme } from './page-theme';
 import { createSectionView, type SectionView, type ViewRenderer } from './section-view';
-import { createSectionWatch, sameSection, waitForSection } from './section-watch';
+import { createPageWatch } from './page-watch';
+import { createBackoff, sameSection } from './section-watch';
+import { createSettler } from './settle';
 import { removeStaleViews } from './view-host';
 
 // The content script's whole job, wired to its context: find the section (now, or when the site adds it),
@@ -37,6 +39,9 @@ export async function startThreadlight(
   if (ctx.isInvalid) return;
   const state: AppState = { href: startHref, prefs, view: null, section: null, discussion: null };
   const app = createApp(ctx, doc, state, render);
+  // A tab opened in the background does no work until the reader looks at it.
+  await whenVisible(ctx, doc);
+  if (ctx.isInvalid) return;
   await app.first();
   if (ctx.isInvalid) return;
   const unwatch = watchPrefs(state.prefs, (next) => {
@@ -46,6 +51,7 @@ export async function startThreadlight(
   const stopAnswering = onMessage('threadlight:stats', () => tabStats(state));
   // Single-page navigation: the old section is gone or replaced; start over on the new address.
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => app.navigated(newUrl.href));
+  ctx.addEventListener(window, 'pageshow', (e) => e.persisted && app.restored());
   // An extension reload or update leaves this script orphaned. WXT notices only when asked, so ask now and
   // then: the context then invalidates and the page gets its own section back.
   ctx.setInterval(() => undefined, 2000);
@@ -53,6 +59,15 @@ export async function startThreadlight(
     unwatch();
     stopAnswering();
     app.end();
+  });
+}
+
+function whenVisible(ctx: ContentScriptContext, doc: Document): Promise<void> {
+  if (doc.visibilityState !== 'hidden') return Promise.resolve();
+  return new Promise((resolve) => {
+    const shown = () => doc.visibilityState !== 'hidden' && resolve();
+    ctx.addEventListener(doc, 'visibilitychange', shown);
+    ctx.onInvalidated(resolve);
   });
 }
 
@@ -102,67 +117,113 @@ function newView(state: AppState, doc: Document, render: ViewRenderer, onViewPre
   };
 }
 
+/** Takes our view away; the original section shows again (whatever the view's state). */
+function removeView(state: AppState, doc: Document) {
+  try {
+    state.view?.destroy();
+  } catch {
+    removeStaleViews(doc);
+  }
+  state.view = null;
+}
+
+/** Where the app looks for a section that has not appeared yet (a late section, a page after navigation). */
+const SEEK_MS = 500;
+const SEEK_FOR_MS = 60_000;
+
 function createApp(ctx: ContentScriptContext, doc: Document, state: AppState, render: ViewRenderer) {
   const { effective, show, onViewPrefs, flush } = createPrefsLink(state, () => stepAside());
   const viewOf = newView(state, doc, render, onViewPrefs);
-  const watch = createSectionWatch(ctx, () => reread());
-  function stepAside() {
-    watch.disconnect();
-    try {
-      state.view?.destroy();
-    } catch {
-      removeStaleViews(doc);
-    }
-    state.view = null;
-  }
+  const backoff = createBackoff(ctx, () => reread());
+  const settler = createSettler(ctx);
+  const seeker = createSeeker(ctx, () => !state.view && detect());
+  const stepAside = () => removeView(state, doc);
   function reread() {
     const next = findSection(doc, state.href);
     if (!next || !state.view || !state.section) return next ? attach(next) : stepAside();
     if (sameSection(next, state.section)) return;
     state.section = next;
     state.view.replaceSection(state.discussion ? state.discussion.apply(next) : next);
-    watch.observe(next.root);
   }
   function attach(found: CommentSection, prepared?: SectionView) {
     state.section = found;
     state.view = prepared ?? viewOf(found);
     show();
-    watch.observe(found.root);
   }
-  const seek = () =>
-    waitForSection(
-      ctx,
-      doc,
-      () => findSection(doc, state.href),
-      (found) => !state.view && (attach(found), true),
-    );
+  /** Finds the section on the page now: the one shown stays; another replaces it; none starts seeking. */
+  function detect() {
+    const found = findSection(doc, state.href);
+    const intact = state.view?.host()?.isConnected !== false;
+    if (found && state.view && state.section && intact && sameSection(found, state.section)) return;
+    stepAside();
+    state.section = null;
+    if (found) attach(found);
+    else seeker.start();
+  }
+  const watch = createPageWatch(ctx, doc, {
+    watched: () => ({ root: state.section?.root ?? null, host: state.view?.host() ?? null }),
+    on: (decision) => {
+      if (settler.waiting) return decision === 'lost' ? settler.now() : undefined;
+      if (decision === 'lost') detect();
+      else if (decision === 'changed') backoff.poke();
+      else seeker.poke();
+    },
+    activity: () => settler.activity(),
+  });
   return {
     show,
-    /**
-     * First view: extraction (a slice of comments per task), threading and brand search each run on their
-     * own tasks before the first paint, so a long section never blocks the page for long.
-     */
-    async first() {
-      const found = await runInTasks(findSectionSteps(doc, state.href, EXTRACT_SLICE), nextTask);
-      if (ctx.isInvalid) return;
-      if (!found) return seek();
-      const pending = viewOf(found);
-      await nextTask();
-      await pending.prepare(effective(state.prefs)).catch(() => undefined);
-      if (!ctx.isInvalid) attach(found, pending);
-    },
+    first: () => firstView(ctx, doc, state, { viewOf, attach, effective, seek: () => seeker.start() }),
     navigated(href: string) {
       state.href = href;
-      stepAside();
-      state.section = null;
-      const found = findSection(doc, href);
-      if (found) attach(found);
-      else seek();
+      settler.start(detect);
     },
+    /** Back from the back-forward cache: look at the page again. */
+    restored: () => watch.check(),
     end() {
       void flush();
+      watch.disconnect();
       state.discussion?.destroy();
       stepAside();
+    },
+  };
+}
+
+interface FirstViewSteps {
+  viewOf(found: CommentSection): SectionView;
+  attach(found: CommentSection, prepared: SectionView): void;
+  effective(p: Prefs): Prefs;
+  seek(): void;
+}
+
+/**
+ * First view: extraction (a slice of comments per task), threading and brand search each run on their own
+ * tasks before the first paint, so a long section never blocks the page for long.
+ */
+async function firstView(ctx: ContentScriptContext, doc: Document, state: AppState, steps: FirstViewSteps) {
+  const found = await runInTasks(findSectionSteps(doc, state.href, EXTRACT_SLICE), nextTask);
+  if (ctx.isInvalid) return;
+  if (!found) return steps.seek();
+  const pending = steps.viewOf(found);
+  await nextTask();
+  await pending.prepare(steps.effective(state.prefs)).catch(() => undefined);
+  if (!ctx.isInvalid) steps.attach(found, pending);
+}
+
+/** Looks for a section at most every SEEK_MS while nodes are being added, for SEEK_FOR_MS after start. */
+function createSeeker(ctx: ContentScriptContext, look: () => void) {
+  let until = 0;
+  let pending = false;
+  return {
+    start() {
+      until = Date.now() + SEEK_FOR_MS;
+    },
+    poke() {
+      if (pending || Date.now() > until) return;
+      pending = true;
+      ctx.setTimeout(() => {
+        pending = false;
+        look();
+      }, SEEK_MS);
     },
   };
 }

@@ -36,6 +36,8 @@ export interface SectionView {
   /** New extraction of the same section (the site changed it). */
   replaceSection(section: CommentSection): void;
   counts(): Counts | null;
+  /** Our element on the page, or null while the view is off. */
+  host(): HTMLElement | null;
   destroy(): void;
 }
 
@@ -97,6 +99,7 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
       draw();
     },
     counts: () => counts,
+    host: () => host.element,
     destroy: unmount,
   };
 }

@@ -2,15 +2,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CommentSection } from '@/utils/pipeline/model';
 
 // The site changing the section under the view: re-read after a pause that grows while changes keep coming
-// (backoff), so a section that mutates forever costs at most one extraction every OBSERVE_DELAY.max. And a
-// section the site adds after load: the body is watched, throttled, until one appears or time runs out.
+// (backoff), so a section that mutates forever costs at most one extraction every OBSERVE_DELAY.max.
 
 /** Delays for re-reading a changing section: doubled while the site keeps changing it, up to the maximum. */
 export const OBSERVE_DELAY = { initial: 150, max: 8000, calm: 5000 };
 /** A performance mark per re-read of a changing section: lets tests see the observer back off. */
 export const REREAD_MARK = 'threadlight:reread';
-/** How long to watch a page for a comment section that the site adds after load. */
-const WAIT_FOR_SECTION_MS = 60_000;
 
 /** Whether a new reading of the section differs from the last in anything the view shows. */
 export function sameSection(a: CommentSection, b: CommentSection): boolean {
@@ -19,13 +16,8 @@ export function sameSection(a: CommentSection, b: CommentSection): boolean {
   return a.root === b.root && signature(a) === signature(b);
 }
 
-export interface SectionWatch {
-  observe(root: Element): void;
-  disconnect(): void;
-}
-
-export function createSectionWatch(ctx: ContentScriptContext, reread: () => void): SectionWatch {
-  let observer: MutationObserver | null = null;
+/** Calls `reread` once after each burst of pokes, waiting longer while the bursts keep coming. */
+export function createBackoff(ctx: ContentScriptContext, reread: () => void): { poke(): void } {
   let delay = OBSERVE_DELAY.initial;
   let timer: number | undefined;
   let lastRun = 0;
@@ -38,35 +30,8 @@ export function createSectionWatch(ctx: ContentScriptContext, reread: () => void
     reread();
   };
   return {
-    observe(root) {
-      observer?.disconnect();
-      observer = new MutationObserver(() => {
-        if (timer === undefined) timer = ctx.setTimeout(fire, delay);
-      });
-      observer.observe(root, { childList: true, subtree: true, characterData: true });
+    poke() {
+      if (timer === undefined) timer = ctx.setTimeout(fire, delay);
     },
-    disconnect: () => observer?.disconnect(),
   };
-}
-
-/** Calls `found` with the first section `find` reads after the site changes the body (checked every 500 ms). */
-export function waitForSection(
-  ctx: ContentScriptContext,
-  doc: Document,
-  find: () => CommentSection | null,
-  found: (section: CommentSection) => boolean,
-): void {
-  let pending = false;
-  const seeker = new MutationObserver(() => {
-    if (pending) return;
-    pending = true;
-    ctx.setTimeout(() => {
-      pending = false;
-      const section = find();
-      if (section && found(section)) seeker.disconnect();
-    }, 500);
-  });
-  if (doc.body) seeker.observe(doc.body, { childList: true, subtree: true });
-  ctx.setTimeout(() => seeker.disconnect(), WAIT_FOR_SECTION_MS);
-  ctx.onInvalidated(() => seeker.disconnect());
 }

@@ -1,0 +1,67 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
+// One watcher for the whole document (child lists only, batched per task, blind to our own subtree). It
+// tells the app when the section or our view has left the document (the site rendered it again or replaced
+// it), when the section's contents changed, and when nodes were added elsewhere while no section is shown
+// (a section may be arriving). A hidden tab is not looked at until it is shown.
+
+/** What the watcher compares the page with: the section shown, and our host element (null when hidden). */
+export interface Watched {
+  root: Element | null;
+  host: Element | null;
+}
+
+export type Decision = 'lost' | 'changed' | 'seek' | 'none';
+
+/** What a batch of mutation records means for the view. */
+export function decide(watched: Watched, records: readonly MutationRecord[]): Decision {
+  const { root, host } = watched;
+  if (root && (!root.isConnected || (host !== null && !host.isConnected))) return 'lost';
+  let elsewhere = false;
+  for (const r of records) {
+    const target = r.target;
+    if (host && host.contains(target)) continue; // our own rendering
+    if (root && root.contains(target)) return 'changed';
+    if (!root && r.addedNodes.length) elsewhere = true;
+  }
+  return elsewhere ? 'seek' : 'none';
+}
+
+export interface PageWatchHandlers {
+  watched(): Watched;
+  on(decision: Exclude<Decision, 'none'>): void;
+  /** Any batch not of our own making (navigation waits for the page to go quiet). */
+  activity?(): void;
+}
+
+export function createPageWatch(ctx: ContentScriptContext, doc: Document, handlers: PageWatchHandlers) {
+  let queued: MutationRecord[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (doc.visibilityState === 'hidden') return;
+    const records = queued;
+    queued = [];
+    const decision = decide(handlers.watched(), records);
+    if (decision !== 'none') handlers.on(decision);
+    if (records.some((r) => !ours(r))) handlers.activity?.();
+  };
+  const ours = (r: MutationRecord) => {
+    const host = handlers.watched().host;
+    return host !== null && (host.contains(r.target) || Array.from(r.addedNodes).includes(host));
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    ctx.setTimeout(flush, 0);
+  };
+  const observer = new MutationObserver((records) => {
+    queued.push(...records);
+    schedule();
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  // Shown again: look at what happened meanwhile (and the view may have to come back).
+  ctx.addEventListener(doc, 'visibilitychange', () => doc.visibilityState === 'visible' && schedule());
+  ctx.onInvalidated(() => observer.disconnect());
+  return { disconnect: () => observer.disconnect(), check: schedule };
+}
