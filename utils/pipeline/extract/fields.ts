@@ -41,6 +41,18 @@ export const articleQuotes: QuoteReader = {
   },
 };
 
+/**
+ * The first element matching each selector in turn, each looked for inside the one before: `within(block,
+ * '.username', 'a')` for `.username a`. Element-rooted queries with a descendant combinator cost Chromium a
+ * scan of candidates across the whole document, per call (quadratic over a long section); simple selectors
+ * scoped by the block only walk the block.
+ */
+export function within(el: Element | null | undefined, ...selectors: string[]): Element | null {
+  let at: Element | null = el ?? null;
+  for (const s of selectors) at = at?.querySelector(s) ?? null;
+  return at;
+}
+
 export function text(el: Element | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }

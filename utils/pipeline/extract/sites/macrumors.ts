@@ -1,5 +1,12 @@
 import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
-import { articleQuotes, byClassPrefix, firstByClassPrefix, text, withUrls } from '@/utils/pipeline/extract/fields';
+import {
+  articleQuotes,
+  byClassPrefix,
+  firstByClassPrefix,
+  text,
+  within,
+  withUrls,
+} from '@/utils/pipeline/extract/fields';
 import { safeUrl } from '@/utils/pipeline/extract/safe-url';
 import { locateBySignals } from '@/utils/pipeline/extract/signals';
 import { isVoteLine } from '@/utils/pipeline/extract/votes';
@@ -21,13 +28,14 @@ const ERAS: Era[] = [
     name: 'macrumors-2017',
     section: (doc) => {
       const section = doc.querySelector('#comments');
-      return section?.querySelector('.comment .comment_content') ? section : null;
+      const content = section?.querySelector('.comment_content')?.parentElement?.closest('.comment');
+      return content && section!.contains(content) ? section : null;
     },
     blocks: (section) =>
       Array.from(section.querySelectorAll('.comment')).filter((b) => b.querySelector('.comment_content')),
     read: (block, base) => {
-      const user = block.querySelector('.username a') ?? block.querySelector('.username');
-      const img = block.querySelector('.avatar img');
+      const user = within(block, '.username', 'a') ?? block.querySelector('.username');
+      const img = within(block, '.avatar', 'img');
       return withUrls(
         {
           author: text(user),
@@ -39,7 +47,7 @@ const ERAS: Era[] = [
         {
           post: user?.getAttribute('href'),
           avatar: img?.getAttribute('data-src') ?? img?.getAttribute('src'),
-          member: block.querySelector('.avatar a[href*="/members/"]')?.getAttribute('href'),
+          member: within(block, '.avatar', 'a[href*="/members/"]')?.getAttribute('href'),
         },
       );
     },

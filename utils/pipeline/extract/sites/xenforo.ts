@@ -2,7 +2,7 @@ import type { Comment, Quote } from '@/utils/pipeline/model';
 import type { ForumKnowledge, LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
 import { elementText, type QuoteReader } from '@/utils/pipeline/extract/body';
 import { extractLocated } from '@/utils/pipeline/extract/convert';
-import { text, withUrls } from '@/utils/pipeline/extract/fields';
+import { text, within, withUrls } from '@/utils/pipeline/extract/fields';
 
 // forums.macrumors.com thread pages (XenForo 2): article.message posts; quotes are
 // blockquote.bbCodeBlock--quote with data-source="post: N" (empty when hand-typed) and data-quote="<name>".
@@ -78,16 +78,17 @@ function readTimestamp(time: Element | null): number | undefined {
 
 function readPost(post: Element, base: string, page: number): RawComment {
   const id = /post-(\d+)/.exec(post.getAttribute('data-content') ?? '')?.[1] ?? /js-post-(\d+)/.exec(post.id)?.[1];
-  const time = post.querySelector('.message-attribution time, time.u-dt');
+  const time = within(post, '.message-attribution', 'time') ?? post.querySelector('time.u-dt');
   const reactions = post.querySelector('.reactionsBar');
-  const img = post.querySelector('.message-avatar img, .message-userDetails img');
-  const member = post.querySelector('.message-name a[href*="/members/"], a.username[href*="/members/"]');
+  const img = within(post, '.message-avatar', 'img') ?? within(post, '.message-userDetails', 'img');
+  const member =
+    within(post, '.message-name', 'a[href*="/members/"]') ?? post.querySelector('a.username[href*="/members/"]');
   const raw: RawComment = {
     author: post.getAttribute('data-author') ?? text(post.querySelector('.message-name')),
     timeText: text(time),
     voteText: null,
     votes: reactions ? countReactions(text(reactions.querySelector('.reactionsBar-link') ?? reactions)) : 0,
-    body: post.querySelector('.message-body .bbWrapper') ?? post.querySelector('.bbWrapper'),
+    body: within(post, '.message-body', '.bbWrapper') ?? post.querySelector('.bbWrapper'),
     page,
   };
   const timestamp = readTimestamp(time);
