@@ -1,5 +1,6 @@
 // npm run bench: speed figures, printed. (1) The pure pipeline under Vitest's runner (extraction, threading,
-// highlighting). (2) The shipped build in Chromium on generated articles: time until every comment is
+// highlighting). (2) The first view in Chromium and Firefox at 10 to 8,000 comments (bench-load.mjs).
+// (3) The shipped build in Chromium on generated articles: time until every comment is
 // rendered (scrolling through long discussions), and the long tasks (> 50 ms) after the page itself has loaded.
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -11,6 +12,10 @@ import { articleHtml, syntheticDiscussion, xenforoHtml } from './lib/synthetic.m
 const only = process.argv.slice(2);
 if (!only.length || only.includes('pure')) {
   execSync('npx vitest run --config vitest.bench.config.ts --reporter=dot', { cwd: ROOT, stdio: 'inherit' });
+}
+if (!only.length || only.includes('load')) {
+  // First view in Chromium and Firefox at 10 to 8,000 comments (scripts/bench-load.mjs).
+  execSync('node scripts/bench-load.mjs', { cwd: ROOT, stdio: 'inherit' });
 }
 if (only.length && !only.includes('browser')) process.exit(0);
 

@@ -1,0 +1,133 @@
+// npm run bench (load part): how soon the view appears, in the shipped Chrome build in Chromium and the
+// Firefox test build in Firefox, at 10 / 500 / 2,000 / 8,000 article comments and on a 5,000-post forum
+// thread. Printed beside the floor (reading every comment's text in the same page) and the growth per ×4
+// comments, with the targets: growth ≤ ×4.5 per ×4, the 2,000-comment view within 3× the 10-comment view,
+// no long task over 50 ms after DOMContentLoaded at 2,000 comments (Chromium).
+import { execSync } from 'node:child_process';
+import { join } from 'node:path';
+import { launchChromium } from './lib/chromium.mjs';
+import { launchFirefox } from './lib/firefox.mjs';
+import { startFixtureServer } from './lib/fixture-server.mjs';
+import { ROOT } from './lib/paths.mjs';
+import { articleHtml, syntheticDiscussion, xenforoHtml } from './lib/synthetic.mjs';
+
+const SIZES = [10, 500, 2000, 8000];
+const RUNS = 2;
+const pages = Object.fromEntries(SIZES.map((n) => [`/bench/article-${n}.html`, articleHtml(syntheticDiscussion(n))]));
+pages['/threads/bench.1/'] = xenforoHtml(syntheticDiscussion(5000));
+const routes = Object.fromEntries(
+  Object.entries(pages).map(([path, html]) => [
+    path,
+    (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html),
+  ]),
+);
+const cases = [
+  ...SIZES.map((n) => ({ n, path: `/bench/article-${n}.html` })),
+  { n: 5000, path: '/threads/bench.1/', forum: true },
+];
+
+/** Runs in the page once the view is there: the figures, all from DOMContentLoaded. */
+const FIGURES = `
+  const dcl = performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd;
+  const one = (name) => performance.getEntriesByName(name)[0];
+  const blocks = document.querySelectorAll('.comment, article.message');
+  const t = performance.now();
+  let chars = 0;
+  for (const b of blocks) chars += b.textContent.length;
+  const floor = performance.now() - t;
+  const long = (window.__long || []).filter((e) => e.start >= dcl);
+  return {
+    view: one('threadlight:view').startTime - dcl,
+    extract: one('threadlight:extract').duration,
+    prepare: one('threadlight:prepare').duration,
+    floor, chars,
+    longest: long.length ? Math.max(...long.map((e) => e.duration)) : 0,
+    longCount: long.length,
+  };`;
+const READY = `performance.getEntriesByName('threadlight:view').length > 0`;
+
+async function inChromium(server) {
+  const browser = await launchChromium({ extensionDir: join(ROOT, '.output', 'chrome-mv3'), port: server.port });
+  const rows = [];
+  for (const c of cases)
+    for (let run = 0; run < RUNS; run++) {
+      const page = await browser.context.newPage();
+      await page.addInitScript(() => {
+        window.__long = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration });
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      const host = c.forum ? 'forums.macrumors.com' : 'www.macrumors.com';
+      await page.goto(`https://${host}${c.path}`);
+      await page.waitForFunction(READY, null, { timeout: 120_000, polling: 50 });
+      await page.waitForTimeout(300);
+      rows.push({ ...c, run, ...(await page.evaluate(`(() => {${FIGURES}})()`)) });
+      await page.close();
+    }
+  await browser.close();
+  return rows;
+}
+
+async function inFirefox(server) {
+  execSync('npx wxt build -b firefox --mv3', {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: { ...process.env, TL_TEST_BUILD: '1' },
+  });
+  const ff = await launchFirefox({ extensionDir: join(ROOT, '.output-test', 'firefox-mv3') });
+  const rows = [];
+  try {
+    for (const c of cases)
+      for (let run = 0; run < RUNS; run++) {
+        await ff.driver.navigate(`http://127.0.0.1:${server.port}${c.path}`);
+        await ff.driver.waitFor(READY, { timeoutMs: 120_000 });
+        await new Promise((r) => setTimeout(r, 300));
+        rows.push({ ...c, run, ...(await ff.driver.execute(FIGURES)) });
+      }
+  } finally {
+    await ff.close();
+  }
+  return rows;
+}
+
+const f = (x, d = 0) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(d));
+const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function report(name, rows) {
+  console.log(
+    `\nFirst view in ${name} (ms from DOMContentLoaded; extraction and preparing are the content script's own`,
+  );
+  console.log("measures; floor = reading every comment block's text in the same page)");
+  console.log(
+    '  comments | page    | run | view ms | extract ms | prepare ms | floor ms | long tasks > 50 ms | longest ms',
+  );
+  for (const r of rows)
+    console.log(
+      `  ${String(r.n).padStart(8)} | ${(r.forum ? 'forum' : 'article').padEnd(7)} | ${r.run + 1}   | ${f(r.view).padStart(7)} | ${f(r.extract).padStart(10)} | ${f(r.prepare).padStart(10)} | ${f(r.floor, 1).padStart(8)} | ${String(r.longCount).padStart(18)} | ${f(r.longest)}`,
+    );
+  const med = (n, key) => median(rows.filter((r) => r.n === n && !r.forum).map((r) => r[key]));
+  console.log('  growth per ×4 comments (medians):');
+  for (const [a, b] of [
+    [500, 2000],
+    [2000, 8000],
+  ])
+    console.log(
+      `    ${a} → ${b}: view ×${f(med(b, 'view') / med(a, 'view'), 2)}, extract ×${f(med(b, 'extract') / med(a, 'extract'), 2)}, prepare ×${f(med(b, 'prepare') / med(a, 'prepare'), 2)}, floor ×${f(med(b, 'floor') / med(a, 'floor'), 2)}  (target ≤ ×4.5)`,
+    );
+  console.log(`  2,000-comment view / 10-comment view: ×${f(med(2000, 'view') / med(10, 'view'), 2)}  (target ≤ ×3)`);
+}
+
+const server = await startFixtureServer({ https: true, routes });
+try {
+  execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
+  report('Chromium (shipped build)', await inChromium(server));
+} finally {
+  await server.close();
+}
+const plain = await startFixtureServer({ routes });
+try {
+  report('Firefox (test build, loopback)', await inFirefox(plain));
+} finally {
+  await plain.close();
+}
