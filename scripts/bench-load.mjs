@@ -5,7 +5,7 @@
 // no long task over 50 ms after DOMContentLoaded at 2,000 comments (Chromium).
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
-import { launchChromium } from './lib/chromium.mjs';
+import { launchChromium, recordLongTasks } from './lib/chromium.mjs';
 import { launchFirefox } from './lib/firefox.mjs';
 import { startFixtureServer } from './lib/fixture-server.mjs';
 import { ROOT } from './lib/paths.mjs';
@@ -52,12 +52,7 @@ async function inChromium(server) {
   for (const c of cases)
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.context.newPage();
-      await page.addInitScript(() => {
-        window.__long = [];
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration });
-        }).observe({ type: 'longtask', buffered: true });
-      });
+      await page.addInitScript(recordLongTasks);
       const host = c.forum ? 'forums.macrumors.com' : 'www.macrumors.com';
       await page.goto(`https://${host}${c.path}`);
       await page.waitForFunction(READY, null, { timeout: 120_000, polling: 50 });

@@ -4,7 +4,7 @@
 // rendered (scrolling through long discussions), and the long tasks (> 50 ms) after the page itself has loaded.
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
-import { launchChromium } from './lib/chromium.mjs';
+import { launchChromium, recordLongTasks } from './lib/chromium.mjs';
 import { startFixtureServer } from './lib/fixture-server.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { articleHtml, syntheticDiscussion, xenforoHtml } from './lib/synthetic.mjs';
@@ -58,11 +58,8 @@ const cases = [
 for (const { n, label, url, ours } of cases) {
   for (let run = 0; run < 2; run++) {
     const page = await browser.context.newPage();
+    await page.addInitScript(recordLongTasks);
     await page.addInitScript(() => {
-      window.__long = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
       new MutationObserver(() => {
         if (!window.__viewAt && document.querySelector('[data-threadlight="thread"]'))
           window.__viewAt = performance.now();

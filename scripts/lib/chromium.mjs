@@ -57,3 +57,11 @@ export async function launchChromium({ extensionDir, port, headless = true }) {
     },
   };
 }
+
+/** Runs in a page before its own scripts: collects its long tasks (> 50 ms) in window.__long. */
+export function recordLongTasks() {
+  window.__long = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
