@@ -34,15 +34,22 @@ export interface PageWatchHandlers {
   activity?(): void;
 }
 
+/** Records kept while a hidden tab is not looked at; past this, whatever they said is re-read when shown. */
+const MAX_QUEUED = 10_000;
+
 export function createPageWatch(ctx: ContentScriptContext, doc: Document, handlers: PageWatchHandlers) {
   let queued: MutationRecord[] = [];
+  let overflow = false;
   let scheduled = false;
   const flush = () => {
     scheduled = false;
     if (doc.visibilityState === 'hidden') return;
     const records = queued;
+    const lostSome = overflow;
     queued = [];
-    const decision = decide(handlers.watched(), records);
+    overflow = false;
+    let decision = decide(handlers.watched(), records);
+    if (lostSome && decision === 'none') decision = handlers.watched().root ? 'changed' : 'seek';
     if (decision !== 'none') handlers.on(decision);
     if (records.some((r) => !ours(r))) handlers.activity?.();
   };
@@ -56,7 +63,11 @@ export function createPageWatch(ctx: ContentScriptContext, doc: Document, handle
     ctx.setTimeout(flush, 0);
   };
   const observer = new MutationObserver((records) => {
-    queued.push(...records);
+    if (queued.length + records.length > MAX_QUEUED) {
+      overflow = true;
+      queued = [];
+    }
+    queued.push(...records.slice(-MAX_QUEUED));
     schedule();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
