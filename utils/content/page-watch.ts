@@ -13,15 +13,22 @@ export interface Watched {
 
 export type Decision = 'lost' | 'changed' | 'seek' | 'none';
 
+/** A record of our own rendering: inside our host, or our host being put on the page. */
+function isOurs(r: MutationRecord, host: Element | null): boolean {
+  if (host === null) return false;
+  if (host.contains(r.target)) return true;
+  for (const node of r.addedNodes) if (node === host) return true;
+  return false;
+}
+
 /** What a batch of mutation records means for the view. */
 export function decide(watched: Watched, records: readonly MutationRecord[]): Decision {
   const { root, host } = watched;
   if (root && (!root.isConnected || (host !== null && !host.isConnected))) return 'lost';
   let elsewhere = false;
   for (const r of records) {
-    const target = r.target;
-    if (host && host.contains(target)) continue; // our own rendering
-    if (root && root.contains(target)) return 'changed';
+    if (isOurs(r, host)) continue;
+    if (root && root.contains(r.target)) return 'changed';
     if (!root && r.addedNodes.length) elsewhere = true;
   }
   return elsewhere ? 'seek' : 'none';
@@ -48,14 +55,13 @@ export function createPageWatch(ctx: ContentScriptContext, doc: Document, handle
     const lostSome = overflow;
     queued = [];
     overflow = false;
-    let decision = decide(handlers.watched(), records);
-    if (lostSome && decision === 'none') decision = handlers.watched().root ? 'changed' : 'seek';
+    // One look at the view for the whole batch, taken before acting on it (acting may replace the view).
+    const watched = handlers.watched();
+    const foreign = records.some((r) => !isOurs(r, watched.host));
+    let decision = decide(watched, records);
+    if (lostSome && decision === 'none') decision = watched.root ? 'changed' : 'seek';
     if (decision !== 'none') handlers.on(decision);
-    if (records.some((r) => !ours(r))) handlers.activity?.();
-  };
-  const ours = (r: MutationRecord) => {
-    const host = handlers.watched().host;
-    return host !== null && (host.contains(r.target) || Array.from(r.addedNodes).includes(host));
+    if (foreign) handlers.activity?.();
   };
   const schedule = () => {
     if (scheduled) return;
