@@ -1,6 +1,6 @@
 import { onMessage } from './messages';
 import type { ForumKnowledge } from '@/utils/pipeline/extract/adapter';
-import { forumFor, isLoopback, SITES } from '@/utils/pipeline/extract/sites/registry';
+import { forumFor, isLoopback, siteFor } from '@/utils/pipeline/extract/sites/registry';
 
 // Runs in the background: fetches one forum thread page for the content script. The extension's host
 // permission lets it read a registered forum (sites/registry.ts) from an article page; only thread pages
@@ -19,7 +19,7 @@ const LOOPBACK_ALLOWED = import.meta.env.TL_TEST_BUILD === '1';
 export function forumOf(raw: string): ForumKnowledge | null {
   try {
     const url = new URL(raw);
-    const loopback = LOOPBACK_ALLOWED && isLoopback(url) ? SITES.find((s) => s.forum?.isThreadPath(url)) : undefined;
+    const loopback = LOOPBACK_ALLOWED && isLoopback(url) ? siteFor(url) : undefined;
     return (forumFor(url) ?? loopback)?.forum ?? null;
   } catch {
     return null;

@@ -15,10 +15,10 @@ function pathTest(pattern: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
-const onSite = (site: SiteModule, url: URL) =>
-  url.protocol === 'https:' &&
-  site.hosts.includes(url.hostname.toLowerCase()) &&
-  pathTest(site.paths).test(url.pathname);
+/** An https address on one of the site's hosts. */
+const onHost = (site: SiteModule, url: URL) =>
+  url.protocol === 'https:' && site.hosts.includes(url.hostname.toLowerCase());
+const onSite = (site: SiteModule, url: URL) => onHost(site, url) && pathTest(site.paths).test(url.pathname);
 
 /** Loopback hosts serve the fixtures in tests (test builds only reach them): article pages, or forum threads. */
 export const isLoopback = (url: URL) => url.hostname === '127.0.0.1' || url.hostname === 'localhost';
@@ -31,10 +31,7 @@ export function siteFor(url: URL): SiteModule | undefined {
 
 /** The forum site whose thread this address is (https, a registered host, a thread path). */
 export function forumFor(url: URL): SiteModule | undefined {
-  return SITES.find(
-    (s) =>
-      s.forum && url.protocol === 'https:' && s.hosts.includes(url.hostname.toLowerCase()) && s.forum.isThreadPath(url),
-  );
+  return SITES.find((s) => s.forum && onHost(s, url) && s.forum.isThreadPath(url));
 }
 
 /** The content script's match patterns. */
