@@ -2,12 +2,12 @@ import { ChoiceSelect } from '@/components/shared/ChoiceSelect';
 import { SORT_LABELS, VIEW_LABELS } from '@/components/shared/labels';
 import { Toggle } from '@/components/shared/Toggle';
 import { siteKeys } from '@/utils/pipeline/extract/sites/registry';
-import { withSite, type Prefs } from '@/utils/platform/prefs';
+import { withSite, withView, type Prefs } from '@/utils/platform/prefs';
 import type { SectionProps } from './types';
 
 /** Default view and sort, the master switch, and one switch per registered site. */
 export function DefaultSettings({ prefs, change }: SectionProps) {
-  const setView = (v: Partial<Prefs['view']>) => change((p) => ({ ...p, view: { ...p.view, ...v } }));
+  const setView = (v: Partial<Prefs['view']>) => change(withView(v));
   return (
     <>
       <h2>Defaults and sites</h2>
@@ -33,7 +33,7 @@ export function DefaultSettings({ prefs, change }: SectionProps) {
           key={site}
           label={`On ${site}`}
           checked={prefs.view.sites[site] !== false}
-          onToggle={(on) => change((p) => ({ ...p, view: { ...p.view, sites: withSite(p.view.sites, site, on) } }))}
+          onToggle={(on) => change((p) => withView({ sites: withSite(p.view.sites, site, on) })(p))}
         />
       ))}
     </>

@@ -3,7 +3,7 @@ import { SORT_LABELS, VIEW_LABELS } from '@/components/shared/labels';
 import { Toggle } from '@/components/shared/Toggle';
 import { usePrefsState } from '@/components/shared/use-prefs-state';
 import type { TabStats } from '@/utils/platform/messages';
-import { enabledOn, siteKey, withSite, type Prefs } from '@/utils/platform/prefs';
+import { enabledOn, siteKey, withSite, withView, type Prefs } from '@/utils/platform/prefs';
 import { PopupStatus } from './PopupStatus';
 import { QuickFilters } from './QuickFilters';
 
@@ -27,15 +27,13 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
   const enabled = hostname ? enabledOn(prefs.view, hostname) : prefs.view.enabled;
   // On a site, the switch is that site's (and turning it on turns Threadlight on); elsewhere the master one.
   const toggle = (on: boolean) =>
-    change((p) => ({
-      ...p,
-      view: {
-        ...p.view,
+    change((p) =>
+      withView({
         enabled: site ? p.view.enabled || on : on,
         sites: site ? withSite(p.view.sites, site, on) : p.view.sites,
-      },
-    }));
-  const setView = (v: Partial<Prefs['view']>) => change((p) => ({ ...p, view: { ...p.view, ...v } }));
+      })(p),
+    );
+  const setView = (v: Partial<Prefs['view']>) => change(withView(v));
   return (
     <main class="tl-popup">
       <h1>Threadlight</h1>

@@ -3,7 +3,7 @@ import type { CommentSection } from '@/utils/pipeline/model';
 import { findSection, findSectionSteps } from '@/utils/pipeline/extract/find-section';
 import { nextTask, runInTasks } from '@/utils/pipeline/steps';
 import { onMessage, type TabStats } from '@/utils/platform/messages';
-import { enabledOn, type Prefs, type ViewPrefs } from '@/utils/platform/prefs';
+import { enabledOn, withView, type Prefs, type ViewPrefs } from '@/utils/platform/prefs';
 import { loadPrefs, watchPrefs } from '@/utils/platform/storage';
 import { createPrefsWriter } from '@/utils/platform/prefs-writer';
 import { createDiscussionController, type DiscussionController } from './discussion-controller';
@@ -87,8 +87,7 @@ function tabStats({ view, section, prefs, href }: AppState): TabStats {
 function createPrefsLink(state: AppState, stepAside: () => void) {
   const hostname = new URL(state.href).hostname;
   const writer = createPrefsWriter(() => undefined);
-  const effective = (p: Prefs): Prefs =>
-    enabledOn(p.view, hostname) ? p : { ...p, view: { ...p.view, view: 'original' } };
+  const effective = (p: Prefs): Prefs => (enabledOn(p.view, hostname) ? p : withView({ view: 'original' })(p));
   const show = () => {
     try {
       state.view?.update(effective(state.prefs));
@@ -97,7 +96,7 @@ function createPrefsLink(state: AppState, stepAside: () => void) {
     }
   };
   const onViewPrefs = (change: Partial<ViewPrefs>) => {
-    state.prefs = { ...state.prefs, view: { ...state.prefs.view, ...change } };
+    state.prefs = withView(change)(state.prefs);
     show();
     writer.write({ view: state.prefs.view });
   };

@@ -153,6 +153,11 @@ export function enabledOn(prefs: ViewPrefs, hostname: string): boolean {
   return prefs.enabled && prefs.sites[siteKey(hostname)] !== false;
 }
 
+/** The preferences with some view preferences changed (an edit for usePrefsState's `change`). */
+export const withView =
+  (change: Partial<ViewPrefs>) =>
+  (p: Prefs): Prefs => ({ ...p, view: { ...p.view, ...change } });
+
 /** The sites map with one site switched: on removes its entry (the default), off records false. */
 export function withSite(sites: Record<string, boolean>, site: string, on: boolean): Record<string, boolean> {
   const next = { ...sites };
