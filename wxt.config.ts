@@ -5,14 +5,18 @@ import { defineConfig } from 'wxt';
 // below). A test build (TL_TEST_BUILD=1) adds loopback hosts so Firefox tests can serve fixtures over http.
 export const TEST_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 const isTestBuild = process.env.TL_TEST_BUILD === '1';
+// The bundle report (scripts/bundle-report.mjs) builds with source maps into a folder of its own.
+const isReportBuild = process.env.TL_REPORT_BUILD === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  outDir: isTestBuild ? '.output-test' : '.output',
+  outDir: isReportBuild ? '.output-report' : isTestBuild ? '.output-test' : '.output',
   manifest: ({ browser }) => ({
     name: 'Threadlight',
     description: 'Reads news-site comment sections as quote threads, with rating sort, brand highlighting and filters.',
-    permissions: ['storage'],
+    // scripting: the background runs the view's drawing code in a tab that found a discussion
+    // (utils/content/view-parts.ts).
+    permissions: ['storage', 'scripting'],
     action: { default_title: 'Threadlight' },
     ...(browser === 'firefox'
       ? {
@@ -39,6 +43,7 @@ export default defineConfig({
   vite: () => ({
     // Test builds also accept loopback forum threads (utils/platform/forum-fetch.ts).
     define: { 'import.meta.env.TL_TEST_BUILD': JSON.stringify(isTestBuild ? '1' : '') },
+    build: { sourcemap: isReportBuild },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),
 });

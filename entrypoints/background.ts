@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { listenForForumFetches } from '@/utils/platform/forum-fetch';
 import { listenForPrefsWrites } from '@/utils/platform/prefs-writer';
 import { migrateStoredPrefs } from '@/utils/platform/storage';
+import { listenForViewLoads } from '@/utils/platform/view-script';
 
 export default defineBackground(() => {
   // On update, stored preferences are migrated in place; defaults are never written over user values.
@@ -13,4 +14,6 @@ export default defineBackground(() => {
   listenForForumFetches();
   // The popup's changes: written here, so closing the popup right after a change loses nothing.
   listenForPrefsWrites();
+  // The view's drawing code, run in a tab's content-script world when it found a discussion.
+  listenForViewLoads();
 });

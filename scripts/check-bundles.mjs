@@ -1,4 +1,7 @@
-// The shipped bundles must not evaluate strings as code or load scripts from anywhere but the extension.
+// The shipped bundles must not evaluate strings as code or load scripts from anywhere but the extension; the
+// content script that runs on every matching page stays within its size budget, and the view script it
+// has injected later is not exposed to pages (utils/content/view-parts.ts). `npm run bundle-report` tells
+// what a bundle is made of.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT } from './lib/paths.mjs';
@@ -32,6 +35,21 @@ for (const dir of dirs) {
         console.error(`${relative(ROOT, file)}: contains ${what}`);
       }
     }
+  }
+}
+/** Minified bytes of the content script on every matching page. */
+const CONTENT_BUDGET = 60 * 1024;
+for (const dir of dirs) {
+  const content = statSync(join(ROOT, dir, 'content-scripts', 'content.js')).size;
+  const line = `${relative(ROOT, dir) || dir}: content script ${(content / 1024).toFixed(1)} KiB (budget 60 KiB)`;
+  if (content > CONTENT_BUDGET) {
+    problems++;
+    console.error(`${line}: over budget`);
+  } else console.log(line);
+  const manifest = JSON.parse(readFileSync(join(ROOT, dir, 'manifest.json'), 'utf8'));
+  if (JSON.stringify(manifest.web_accessible_resources ?? []).includes('thread-view')) {
+    problems++;
+    console.error(`${dir}: the view script is web-accessible`);
   }
 }
 if (checked === 0) {

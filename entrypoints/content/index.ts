@@ -1,7 +1,8 @@
 import './style.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { renderThreadView } from '@/components/thread/render';
 import { startThreadlight } from '@/utils/content/app';
+import { createViewPartsLoader } from '@/utils/content/view-parts';
+import { sendMessage } from '@/utils/platform/messages';
 import { contentMatches } from '@/utils/pipeline/extract/sites/registry';
 
 // Every registered site (sites/registry.ts); test builds add loopback hosts in wxt.config.ts.
@@ -9,6 +10,7 @@ export default defineContentScript({
   matches: contentMatches(),
   runAt: 'document_idle',
   main(ctx) {
-    void startThreadlight(ctx, document, location.href, renderThreadView).catch(() => undefined);
+    const loadParts = createViewPartsLoader(() => sendMessage('threadlight:load-view', {}));
+    void startThreadlight(ctx, document, location.href, loadParts).catch(() => undefined);
   },
 });

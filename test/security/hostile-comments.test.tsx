@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSectionView } from '@/utils/content/section-view';
-import { renderThreadView } from '@/components/thread/render';
+import { viewParts } from '@/test/support/view-parts';
 import { findSection } from '@/utils/pipeline/extract/find-section';
 import { DEFAULT_PREFS, validatePrefs } from '@/utils/platform/prefs';
 import { ARTICLE_URL } from '@/test/support/helpers';
@@ -48,7 +48,7 @@ function render(bodies: string[]) {
   const doc = new DOMParser().parseFromString(page(bodies), 'text/html');
   const section = findSection(doc, ARTICLE_URL);
   if (!section) return null;
-  const view = createSectionView(section, { render: renderThreadView, onViewPrefs: () => {} });
+  const view = createSectionView(section, { parts: viewParts, onViewPrefs: () => {} });
   view.update(DEFAULT_PREFS);
   return doc.querySelector('[data-threadlight="thread"]');
 }

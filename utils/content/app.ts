@@ -8,11 +8,12 @@ import { loadPrefs, watchPrefs } from '@/utils/platform/storage';
 import { createPrefsWriter } from '@/utils/platform/prefs-writer';
 import { createDiscussionController, type DiscussionController } from './discussion-controller';
 import { pageTheme } from './page-theme';
-import { createSectionView, type SectionView, type ViewRenderer } from './section-view';
+import { createSectionView, type SectionView } from './section-view';
 import { createPageWatch } from './page-watch';
 import { createBackoff, sameSection } from './section-watch';
 import { createSettler } from './settle';
 import { removeStaleViews } from './view-host';
+import type { ViewParts } from './view-parts';
 
 // The content script's whole job, wired to its context: find the section (now, or when the site adds it),
 // show the view the preferences ask for, follow preference changes and section changes live, answer the
@@ -27,18 +28,23 @@ interface AppState {
   view: SectionView | null;
   section: CommentSection | null;
   discussion: DiscussionController | null;
+  /** The drawing code, once injected (view-parts.ts). */
+  parts: ViewParts | null;
 }
+
+/** Asks for the drawing code; resolves once it is in this content-script world. */
+export type PartsLoader = () => Promise<ViewParts>;
 
 export async function startThreadlight(
   ctx: ContentScriptContext,
   doc: Document,
   startHref: string,
-  render: ViewRenderer,
+  loadParts: PartsLoader,
 ): Promise<void> {
   const prefs = await loadPrefs();
   if (ctx.isInvalid) return;
-  const state: AppState = { href: startHref, prefs, view: null, section: null, discussion: null };
-  const app = createApp(ctx, doc, state, render);
+  const state: AppState = { href: startHref, prefs, view: null, section: null, discussion: null, parts: null };
+  const app = createApp(ctx, doc, state, loadParts);
   // A tab opened in the background does no work until the reader looks at it.
   await whenVisible(ctx, doc);
   if (ctx.isInvalid) return;
@@ -104,15 +110,15 @@ function createPrefsLink(state: AppState, stepAside: () => void) {
 }
 
 /** A view of the section, with its full-discussion controller (which replaces the previous one). */
-function newView(state: AppState, doc: Document, render: ViewRenderer, onViewPrefs: (c: Partial<ViewPrefs>) => void) {
-  return (found: CommentSection) => {
+function newView(state: AppState, doc: Document, onViewPrefs: (c: Partial<ViewPrefs>) => void) {
+  return (found: CommentSection, parts: ViewParts) => {
     state.discussion?.destroy();
     state.discussion = createDiscussionController(found, (merged) => {
       if (merged) state.view?.replaceSection(merged);
       else state.view?.redraw();
     });
     const discussion = () => state.discussion?.ui() ?? null;
-    return createSectionView(found, { render, onViewPrefs, theme: () => pageTheme(doc), discussion });
+    return createSectionView(found, { parts, onViewPrefs, theme: () => pageTheme(doc), discussion });
   };
 }
 
@@ -130,24 +136,19 @@ function removeView(state: AppState, doc: Document) {
 const SEEK_MS = 500;
 const SEEK_FOR_MS = 60_000;
 
-function createApp(ctx: ContentScriptContext, doc: Document, state: AppState, render: ViewRenderer) {
+function createApp(ctx: ContentScriptContext, doc: Document, state: AppState, loadParts: PartsLoader) {
   const { effective, show, onViewPrefs, flush } = createPrefsLink(state, () => stepAside());
-  const viewOf = newView(state, doc, render, onViewPrefs);
+  const viewOf = newView(state, doc, onViewPrefs);
   const backoff = createBackoff(ctx, () => reread());
   const settler = createSettler(ctx);
   const seeker = createSeeker(ctx, () => !state.view && detect());
   const stepAside = () => removeView(state, doc);
+  const { attach, takeInPlace } = createAttacher(ctx, state, { viewOf, show, loadParts });
   function reread() {
     const next = findSection(doc, state.href);
     if (!next || !state.view || !state.section) return next ? attach(next) : stepAside();
     if (sameSection(next, state.section)) return;
-    state.section = next;
-    state.view.replaceSection(state.discussion ? state.discussion.apply(next) : next);
-  }
-  function attach(found: CommentSection, prepared?: SectionView) {
-    state.section = found;
-    state.view = prepared ?? viewOf(found);
-    show();
+    takeInPlace(next);
   }
   /** Finds the section on the page now: the one shown stays; another replaces it; none starts seeking. */
   function detect() {
@@ -171,7 +172,7 @@ function createApp(ctx: ContentScriptContext, doc: Document, state: AppState, re
   });
   return {
     show,
-    first: () => firstView(ctx, doc, state, { viewOf, attach, effective, seek: () => seeker.start() }),
+    first: () => firstView(ctx, doc, state, { viewOf, attach, effective, loadParts, seek: () => seeker.start() }),
     navigated(href: string) {
       state.href = href;
       settler.start(detect);
@@ -187,8 +188,36 @@ function createApp(ctx: ContentScriptContext, doc: Document, state: AppState, re
   };
 }
 
+interface AttachSteps {
+  viewOf(found: CommentSection, parts: ViewParts): SectionView;
+  show(): void;
+  loadParts: PartsLoader;
+}
+
+/** Puts a view on a found section (once the drawing code is here), or gives the shown view a new reading. */
+function createAttacher(ctx: ContentScriptContext, state: AppState, { viewOf, show, loadParts }: AttachSteps) {
+  function attach(found: CommentSection, prepared?: SectionView) {
+    state.section = found;
+    const view = prepared ?? (state.parts && viewOf(found, state.parts));
+    if (!view) return void whenParts(found);
+    state.view = view;
+    show();
+  }
+  /** A section found before the drawing code arrived: attached when it does, if it is still the one. */
+  async function whenParts(found: CommentSection) {
+    state.parts = await loadParts().catch(() => null);
+    if (state.parts && !ctx.isInvalid && state.section === found && !state.view) attach(found);
+  }
+  function takeInPlace(next: CommentSection) {
+    state.section = next;
+    state.view?.replaceSection(state.discussion ? state.discussion.apply(next) : next);
+  }
+  return { attach, takeInPlace };
+}
+
 interface FirstViewSteps {
-  viewOf(found: CommentSection): SectionView;
+  viewOf(found: CommentSection, parts: ViewParts): SectionView;
+  loadParts: PartsLoader;
   attach(found: CommentSection, prepared: SectionView): void;
   effective(p: Prefs): Prefs;
   seek(): void;
@@ -204,7 +233,10 @@ async function firstView(ctx: ContentScriptContext, doc: Document, state: AppSta
   if (ctx.isInvalid) return;
   if (!found) return steps.seek();
   measure(TIMING.extract, start);
-  const pending = steps.viewOf(found);
+  state.parts = await steps.loadParts().catch(() => null);
+  if (ctx.isInvalid || !state.parts) return;
+  measure(TIMING.parts, start);
+  const pending = steps.viewOf(found, state.parts);
   await nextTask();
   const prepared = performance.now();
   await pending.prepare(steps.effective(state.prefs)).catch(() => undefined);
@@ -215,7 +247,12 @@ async function firstView(ctx: ContentScriptContext, doc: Document, state: AppSta
 }
 
 /** What the first view cost, in the page's performance timeline (read by `npm run bench`). */
-export const TIMING = { extract: 'threadlight:extract', prepare: 'threadlight:prepare', view: 'threadlight:view' };
+export const TIMING = {
+  extract: 'threadlight:extract',
+  parts: 'threadlight:parts',
+  prepare: 'threadlight:prepare',
+  view: 'threadlight:view',
+};
 const measure = (name: string, start: number) => {
   try {
     performance.measure(name, { start, end: performance.now() });

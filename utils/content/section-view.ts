@@ -3,7 +3,7 @@ import type { Counts, ViewModel } from '@/utils/pipeline/view-model';
 import type { Prefs, ViewMode, ViewPrefs } from '@/utils/platform/prefs';
 import type { SortMode } from '@/utils/pipeline/arrange/order';
 import type { DiscussionUi } from './discussion-controller';
-import { createSectionModels } from './section-models';
+import type { ViewParts } from './view-parts';
 import { createViewHost, followTheme } from './view-host';
 
 // Puts our view where the page's comment section was (view-host.ts) and draws it from the section's models
@@ -42,7 +42,8 @@ export interface SectionView {
 }
 
 export interface SectionViewOptions {
-  render: ViewRenderer;
+  /** The renderer and the models it draws (view-parts.ts). */
+  parts: ViewParts;
   onViewPrefs(change: Partial<ViewPrefs>): void;
   /** Theme of the page under the view. */
   theme?: () => 'light' | 'dark';
@@ -55,10 +56,11 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
   let prefs: Prefs | null = null;
   let brandFocus: string[] = [];
   let counts: Counts | null = null;
-  const models = createSectionModels();
+  const models = options.parts.models();
+  const render = options.parts.render;
   const host = createViewHost();
   const unmount = () => {
-    host.unmount((el) => options.render(el, null));
+    host.unmount((el) => render(el, null));
     counts = null;
   };
 
@@ -69,7 +71,7 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
     counts = model.counts;
     const { element, fresh } = host.mount(section.root);
     if (fresh) followTheme(element, options.theme, () => host.element === element);
-    options.render(element, {
+    render(element, {
       heading: section.heading,
       discussionUrl: section.discussionUrl,
       model,

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { ForumPageResult } from './forum-fetch';
 import type { Prefs } from './prefs';
 import type { SaveResult } from './storage';
@@ -24,6 +24,8 @@ interface Protocol {
   'threadlight:fetch-forum-page': { payload: { url: string }; answer: ForumPageResult };
   /** Popup → background: write these preferences (the background outlives the popup). */
   'threadlight:save-prefs': { payload: { values: Partial<Prefs> }; answer: SaveResult };
+  /** Content script → background: run the view's drawing code in my frame (utils/content/view-parts.ts). */
+  'threadlight:load-view': { payload: Record<string, never>; answer: { loaded: boolean } };
 }
 
 export type MessageType = keyof Protocol;
@@ -38,6 +40,7 @@ const VALID: { [K in MessageType]: (m: Record<string, unknown>) => boolean } = {
   'threadlight:stats': () => true,
   'threadlight:fetch-forum-page': (m) => typeof m.url === 'string',
   'threadlight:save-prefs': (m) => isObject(m.values),
+  'threadlight:load-view': () => true,
 };
 
 export function isMessage<K extends MessageType>(type: K, message: unknown): message is Message<K> {
@@ -57,9 +60,10 @@ export function sendTabMessage<K extends MessageType>(tabId: number, type: K, pa
 /** Answers messages of one type; returns the function that stops listening. */
 export function onMessage<K extends MessageType>(
   type: K,
-  answer: (message: Message<K>) => Answer<K> | Promise<Answer<K>>,
+  answer: (message: Message<K>, sender: Browser.runtime.MessageSender) => Answer<K> | Promise<Answer<K>>,
 ): () => void {
-  const listener = (message: unknown) => (isMessage(type, message) ? Promise.resolve(answer(message)) : undefined);
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender) =>
+    isMessage(type, message) ? Promise.resolve(answer(message, sender)) : undefined;
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
 }

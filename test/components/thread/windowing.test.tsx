@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSectionView, type SectionView } from '@/utils/content/section-view';
-import { renderThreadView } from '@/components/thread/render';
+import { viewParts } from '@/test/support/view-parts';
 import { findSection } from '@/utils/pipeline/extract/find-section';
 import { DEFAULT_PREFS, type Prefs } from '@/utils/platform/prefs';
 import { blocksOf } from '@/components/thread/proximity';
@@ -54,7 +54,7 @@ describe('a long discussion keeps only the comments near the viewport rendered',
     document.documentElement.innerHTML = '<head></head><body></body>';
     const parsed = new DOMParser().parseFromString(articleHtml(syntheticDiscussion(COMMENTS)), 'text/html');
     document.body.replaceWith(document.importNode(parsed.body, true));
-    view = createSectionView(findSection(document, ARTICLE_URL)!, { render: renderThreadView, onViewPrefs: () => {} });
+    view = createSectionView(findSection(document, ARTICLE_URL)!, { parts: viewParts, onViewPrefs: () => {} });
     view.update(prefsWith());
   });
   afterEach(() => {

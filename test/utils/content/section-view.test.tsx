@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSectionView } from '@/utils/content/section-view';
-import { renderThreadView } from '@/components/thread/render';
+import { viewParts } from '@/test/support/view-parts';
 import { removeStaleViews } from '@/utils/content/view-host';
 import { findSection } from '@/utils/pipeline/extract/find-section';
 import { DEFAULT_PREFS, type Prefs } from '@/utils/platform/prefs';
@@ -35,7 +35,7 @@ describe('the section view in the page', () => {
     const section = load();
     const before = section.root.outerHTML;
     const bodyBefore = document.body.innerHTML;
-    const view = createSectionView(section, { render: renderThreadView, onViewPrefs: () => {} });
+    const view = createSectionView(section, { parts: viewParts, onViewPrefs: () => {} });
     view.update(prefsWith());
     await tick();
     const host = document.querySelector('[data-threadlight="thread"]')!;
@@ -61,11 +61,11 @@ describe('the section view in the page', () => {
 
   it('never makes a second view for the same section (re-run, second instance)', async () => {
     const section = load();
-    const a = createSectionView(section, { render: renderThreadView, onViewPrefs: () => {} });
+    const a = createSectionView(section, { parts: viewParts, onViewPrefs: () => {} });
     a.update(prefsWith());
     a.update(prefsWith({ sort: 'newest' }));
     const b = createSectionView(findSection(document, ARTICLE_URL)!, {
-      render: renderThreadView,
+      parts: viewParts,
       onViewPrefs: () => {},
     });
     b.update(prefsWith());
@@ -77,7 +77,7 @@ describe('the section view in the page', () => {
 
   it('sorts, flattens and filters on preference changes, with reasons and counts', async () => {
     const section = load();
-    const view = createSectionView(section, { render: renderThreadView, onViewPrefs: () => {} });
+    const view = createSectionView(section, { parts: viewParts, onViewPrefs: () => {} });
     view.update(prefsWith({ sort: 'oldest' }));
     await tick();
     expect(levels()[0]).toBe('1:25853790');
@@ -99,7 +99,7 @@ describe('the section view in the page', () => {
   it('collapses and expands a thread, and Collapse all / Expand all', async () => {
     load();
     const view = createSectionView(findSection(document, ARTICLE_URL)!, {
-      render: renderThreadView,
+      parts: viewParts,
       onViewPrefs: () => {},
     });
     view.update(prefsWith());
@@ -126,7 +126,7 @@ describe('the section view in the page', () => {
   it('marks brands, links matched quotes and labels orphan quotes', async () => {
     load();
     const view = createSectionView(findSection(document, ARTICLE_URL)!, {
-      render: renderThreadView,
+      parts: viewParts,
       onViewPrefs: () => {},
     });
     view.update(prefsWith());
@@ -148,7 +148,7 @@ describe('the section view in the page', () => {
   it('focuses the thread on a brand from the chart, and clears it on a second click', async () => {
     load();
     const view = createSectionView(findSection(document, ARTICLE_URL)!, {
-      render: renderThreadView,
+      parts: viewParts,
       onViewPrefs: () => {},
     });
     view.update(prefsWith());
@@ -169,7 +169,7 @@ describe('the section view in the page', () => {
 
   it('draws from the model prepared in steps, unless the preferences changed in between', async () => {
     const section = load();
-    const plain = createSectionView(section, { render: renderThreadView, onViewPrefs: () => {} });
+    const plain = createSectionView(section, { parts: viewParts, onViewPrefs: () => {} });
     plain.update(prefsWith({ view: 'flat', sort: 'oldest' }));
     const oldest = items().map((el) => el.dataset.commentId);
     plain.destroy();
@@ -179,14 +179,14 @@ describe('the section view in the page', () => {
       .map((c) => c.id);
     expect(oldest).not.toEqual(top);
 
-    const view = createSectionView(section, { render: renderThreadView, onViewPrefs: () => {} });
+    const view = createSectionView(section, { parts: viewParts, onViewPrefs: () => {} });
     await view.prepare(prefsWith({ view: 'flat', sort: 'top' }));
     // The reader switched to Oldest while the first model was being prepared.
     view.update(prefsWith({ view: 'flat', sort: 'oldest' }));
     expect(items().map((el) => el.dataset.commentId)).toEqual(oldest);
     view.destroy();
 
-    const again = createSectionView(section, { render: renderThreadView, onViewPrefs: () => {} });
+    const again = createSectionView(section, { parts: viewParts, onViewPrefs: () => {} });
     await again.prepare(prefsWith({ view: 'flat', sort: 'top' }));
     again.update(prefsWith({ view: 'flat', sort: 'top' }));
     const ratings = items().map((el) => Number(el.dataset.rating));
@@ -198,7 +198,7 @@ describe('the section view in the page', () => {
     load();
     const asked: unknown[] = [];
     const view = createSectionView(findSection(document, ARTICLE_URL)!, {
-      render: renderThreadView,
+      parts: viewParts,
       onViewPrefs: (c) => asked.push(c),
     });
     view.update(prefsWith());
@@ -219,7 +219,7 @@ describe('the section view in the page', () => {
     try {
       const section = load('', articleHtml(syntheticDiscussion(400)));
       expect(section.comments).toHaveLength(400);
-      const view = createSectionView(section, { render: renderThreadView, onViewPrefs: () => {} });
+      const view = createSectionView(section, { parts: viewParts, onViewPrefs: () => {} });
       // The reader scrolls along: everything is near the viewport, so everything renders, in chunks.
       const settle = async () => {
         for (let i = 0; i < 500 && items().length < 400; i++) {

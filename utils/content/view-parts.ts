@@ -1,0 +1,46 @@
+import type { SectionModels } from './section-models';
+import type { ViewRenderer } from './section-view';
+
+// The content script that runs on every matching page is only what finds a discussion and follows the page
+// (extraction, the page watcher, preferences, messages). What draws a view (Preact, the thread components,
+// threading, brand search) is a separate script (entrypoints/thread-view.ts) that the background injects into
+// the tab's content-script world when a discussion is found. Injected by `scripting.executeScript`, it is not a
+// web-accessible resource: pages cannot load it or probe for it.
+
+/** What a view is drawn with. */
+export interface ViewParts {
+  render: ViewRenderer;
+  models(): SectionModels;
+}
+
+/** Where the injected script leaves its parts: a global of our content-script world, never the page's. */
+const KEY = '__threadlightViewParts';
+type Holder = { [KEY]?: ViewParts };
+
+/** Called by the injected script. */
+export function offerViewParts(parts: ViewParts): void {
+  (globalThis as Holder)[KEY] = parts;
+}
+
+const offered = (): ViewParts | undefined => (globalThis as Holder)[KEY];
+
+/**
+ * The view parts, asking for the script once (`inject` resolves after the background ran it); rejects when
+ * it could not be run, so the page keeps its own section.
+ */
+export function createViewPartsLoader(inject: () => Promise<unknown>): () => Promise<ViewParts> {
+  let loading: Promise<ViewParts> | null = null;
+  const load = async () => {
+    if (!offered()) await inject();
+    const parts = offered();
+    if (!parts) throw new Error('Threadlight: the view script did not run');
+    return parts;
+  };
+  return () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = null;
+      throw error;
+    });
+    return loading;
+  };
+}
