@@ -5,7 +5,7 @@
 // no long task over 50 ms after DOMContentLoaded at 2,000 comments (Chromium).
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
-import { launchChromium, recordLongTasks } from './lib/chromium.mjs';
+import { launchChromium, recordFirstPaints, recordLongTasks } from './lib/chromium.mjs';
 import { launchFirefox } from './lib/firefox.mjs';
 import { startFixtureServer } from './lib/fixture-server.mjs';
 import { ROOT } from './lib/paths.mjs';
@@ -43,6 +43,8 @@ const FIGURES = `
     floor, chars,
     longest: long.length ? Math.max(...long.map((e) => e.duration)) : 0,
     longCount: long.length,
+    originalFrames: window.__originalFrames,
+    shift: window.__shift,
   };`;
 const READY = `performance.getEntriesByName('threadlight:view').length > 0`;
 
@@ -50,14 +52,19 @@ async function inChromium(server) {
   const browser = await launchChromium({ extensionDir: join(ROOT, '.output', 'chrome-mv3'), port: server.port });
   const rows = [];
   for (const c of cases)
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run <= RUNS; run++) {
       const page = await browser.context.newPage();
       await page.addInitScript(recordLongTasks);
+      // Counting frames makes the browser render each one, so the last run counts them and is not timed.
+      const paints = run === RUNS;
+      if (paints) await page.addInitScript(recordFirstPaints);
       const host = c.forum ? 'forums.macrumors.com' : 'www.macrumors.com';
       await page.goto(`https://${host}${c.path}`);
       await page.waitForFunction(READY, null, { timeout: 120_000, polling: 50 });
       await page.waitForTimeout(300);
-      rows.push({ ...c, run, ...(await page.evaluate(`(() => {${FIGURES}})()`)) });
+      const figures = await page.evaluate(`(() => {${FIGURES}})()`);
+      if (paints) Object.assign(rows.at(-1), { originalFrames: figures.originalFrames, shift: figures.shift });
+      else rows.push({ ...c, run, ...figures });
       await page.close();
     }
   await browser.close();
@@ -93,13 +100,16 @@ function report(name, rows) {
   console.log(
     `\nFirst view in ${name} (ms from DOMContentLoaded; extraction and preparing are the content script's own`,
   );
-  console.log("measures; floor = reading every comment block's text in the same page)");
+  console.log("measures; floor = reading every comment block's text in the same page; original frames = frames");
   console.log(
-    '  comments | page    | run | view ms | extract ms | prepare ms | floor ms | long tasks > 50 ms | longest ms',
+    'with the original section visible before the view and shift = layout-shift score: Chromium, an untimed third run)',
+  );
+  console.log(
+    '  comments | page    | run | view ms | extract ms | prepare ms | floor ms | long tasks > 50 ms | longest ms | original frames | shift',
   );
   for (const r of rows)
     console.log(
-      `  ${String(r.n).padStart(8)} | ${(r.forum ? 'forum' : 'article').padEnd(7)} | ${r.run + 1}   | ${f(r.view).padStart(7)} | ${f(r.extract).padStart(10)} | ${f(r.prepare).padStart(10)} | ${f(r.floor, 1).padStart(8)} | ${String(r.longCount).padStart(18)} | ${f(r.longest)}`,
+      `  ${String(r.n).padStart(8)} | ${(r.forum ? 'forum' : 'article').padEnd(7)} | ${r.run + 1}   | ${f(r.view).padStart(7)} | ${f(r.extract).padStart(10)} | ${f(r.prepare).padStart(10)} | ${f(r.floor, 1).padStart(8)} | ${String(r.longCount).padStart(18)} | ${f(r.longest).padStart(10)} | ${f(r.originalFrames).padStart(15)} | ${f(r.shift, 3)}`,
     );
   const med = (n, key) => median(rows.filter((r) => r.n === n && !r.forum).map((r) => r[key]));
   console.log('  growth per ×4 comments (medians):');
@@ -113,13 +123,16 @@ function report(name, rows) {
   console.log(`  2,000-comment view / 10-comment view: ×${f(med(2000, 'view') / med(10, 'view'), 2)}  (target ≤ ×3)`);
 }
 
+// `node scripts/bench-load.mjs chromium` measures Chromium only; TL_BENCH_NO_BUILD=1 measures .output as it is.
+const only = process.argv[2];
 const server = await startFixtureServer({ https: true, routes });
 try {
-  execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
+  if (!process.env.TL_BENCH_NO_BUILD) execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
   report('Chromium (shipped build)', await inChromium(server));
 } finally {
   await server.close();
 }
+if (only === 'chromium') process.exit(0);
 const plain = await startFixtureServer({ routes });
 try {
   report('Firefox (test build, loopback)', await inFirefox(plain));

@@ -15,6 +15,8 @@ export async function launchChromium({ extensionDir, port, headless = true }) {
     ? [...SITE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND'].join(', ')
     : 'MAP * ~NOTFOUND';
   const context = await chromium.launchPersistentContext(userDataDir, {
+    // Readers' browsers keep pages in the back-forward cache; Playwright's default turns it off.
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
     executablePath: chromiumPath(),
     headless,
     viewport: { width: 1100, height: 900 },
@@ -59,6 +61,30 @@ export async function launchChromium({ extensionDir, port, headless = true }) {
 }
 
 /** Runs in a page before its own scripts: collects its long tasks (> 50 ms) in window.__long. */
+/**
+ * Init script: how much of the original section the reader saw before the view (frames in which the section was
+ * visible with no view of ours yet) and how far the page jumped (layout-shift score, Chromium's CLS entries).
+ */
+export function recordFirstPaints() {
+  window.__originalFrames = 0;
+  window.__shift = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  const frame = () => {
+    if (document.querySelector('[data-threadlight="thread"]')) return;
+    // Visible unless held (utils/content/hold.ts): a cheap test, as computing styles in every frame would
+    // itself make long tasks of a long page's parse.
+    const section = document.querySelector('#comments, .js-replyNewMessageContainer');
+    if (section && !section.hasAttribute('data-threadlight-hold')) {
+      window.__originalFrames++;
+      (window.__frameLog ??= []).push(Math.round(performance.now()));
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
 export function recordLongTasks() {
   window.__long = [];
   new PerformanceObserver((list) => {

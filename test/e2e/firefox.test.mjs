@@ -2,10 +2,11 @@
 // fixture pages on a loopback HTTP server (the test build adds loopback matches), the popup opened as a tab.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchFirefox } from '../../scripts/lib/firefox.mjs';
 import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
-import { ROOT } from '../../scripts/lib/paths.mjs';
+import { FIXTURES, ROOT } from '../../scripts/lib/paths.mjs';
 import { forumRoutes, LINKED_ARTICLE_PATH } from '../support/e2e/forum-routes.mjs';
 import { syntheticDiscussion, xenforoHtml } from '../../scripts/lib/synthetic.mjs';
 
@@ -24,6 +25,11 @@ before(async () => {
       ...forum.routes,
       '/threads/long-thread.1/': (_req, res) =>
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(longThread),
+      // The fixture server's no-store would keep the page out of the back-forward cache.
+      '/live-cacheable.html': (_req, res) =>
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(readFileSync(join(FIXTURES, 'live-page.html'))),
     },
   });
   ff = await launchFirefox({ extensionDir: join(ROOT, '.output-test', 'firefox-mv3') });
@@ -259,4 +265,59 @@ describe('Firefox: a page that changes under the view', () => {
       await until(showsA, 1100);
     });
   }
+
+  it('extends a growing section without losing what the reader collapsed', async () => {
+    await openLive();
+    await d.click(await d.find('[data-comment-id="25853802"] > .tl-comment .tl-toggle'));
+    const collapsed = `document.querySelector('[data-comment-id="25853802"]').getAttribute('aria-expanded')`;
+    assert.equal(await d.execute(`return ${collapsed}`), 'false');
+    await d.execute('window.site.grow()');
+    await until((s) => s.views === 1 && s.ids.includes('25860000'));
+    assert.equal(await d.execute(`return ${collapsed}`), 'false');
+    assert.equal(
+      await d.execute(
+        `return document.querySelectorAll('[data-comment-id="25853795"] [data-comment-id="25860000"]').length`,
+      ),
+      1,
+    );
+  });
+
+  it('does no work in a tab opened in the background, and shows the view once the tab is shown', async () => {
+    const first = await d.handle();
+    const { handle } = await d.send('WebDriver:NewWindow', { type: 'tab', focus: false }).then(unwrapValue);
+    await d.send('WebDriver:SwitchToWindow', { handle, focus: false });
+    try {
+      await d.navigate(url('live-page.html'));
+      await new Promise((r) => setTimeout(r, 1200));
+      assert.deepEqual(
+        await d.execute(`return {
+          state: document.visibilityState,
+          views: document.querySelectorAll('[data-threadlight]').length,
+          extracted: performance.getEntriesByName('threadlight:extract').length,
+        }`),
+        { state: 'hidden', views: 0, extracted: 0 },
+      );
+      await d.send('WebDriver:SwitchToWindow', { handle, focus: true });
+      await until(showsA);
+    } finally {
+      await d.send('WebDriver:CloseWindow');
+      await d.switchTo(first);
+    }
+  });
+
+  it('is itself after the back-forward cache restores the page', async () => {
+    await d.navigate(url('live-cacheable.html'));
+    await d.execute(`addEventListener('pageshow', (e) => (window.__restored = e.persisted))`);
+    await until(showsA, 5000);
+    await d.navigate(url('no-comments.html'));
+    await d.execute('history.back()');
+    await d.waitFor('window.__restored !== undefined');
+    assert.equal(await d.execute('return window.__restored'), true, 'restored from the back-forward cache');
+    await until(showsA);
+    await new Promise((r) => setTimeout(r, 600));
+    assert.ok(showsA(await d.execute(SNAPSHOT)));
+  });
 });
+
+/** A Marionette answer's value. */
+const unwrapValue = (answer) => answer?.value ?? answer;

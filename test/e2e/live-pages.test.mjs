@@ -1,16 +1,36 @@
 // The page changes under the view, the way framework-built sites change it (Chromium, shipped build, on
 // www.macrumors.com): the comment container rendered again, replaced by other comments, in-page navigation
 // with history.pushState before and after the new comments are swapped in, back, and a growing section.
-// Each time, within 1 s there is again exactly one view, of the comments on the page now.
+// Each time, within 1 s there is again exactly one view, of the comments on the page now. Also: the
+// back-forward cache, and nothing of ours left on a section the site threw away. A tab opened in the
+// background is tested in Firefox (firefox.test.mjs): Chromium driven by Playwright reports every tab as
+// visible, headless or not (playwright#2286), and disables prerendering, the other hidden state, under DevTools.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, it } from 'node:test';
+import { FIXTURES } from '../../scripts/lib/paths.mjs';
+import { recordFirstPaints } from '../../scripts/lib/chromium.mjs';
 import { chromiumSession } from '../support/e2e/chromium-session.mjs';
 
 const LIVE = 'https://www.macrumors.com/2018/01/01/live-page.html';
+/** The same page served cacheably: the fixture server's `no-store` keeps pages out of the back-forward cache. */
+const CACHEABLE = 'https://www.macrumors.com/2018/03/03/live-cacheable.html';
 const A_IDS = 10;
 const B_IDS = ['26000001', '26000002', '26000003'];
 
-const session = chromiumSession();
+const session = chromiumSession({
+  routes: {
+    '/2018/03/03/not-comments.html': (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<!doctype html><title>x</title><div id="comments"><p>Comments are closed.</p></div>'),
+    '/2018/03/03/live-cacheable.html': (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(readFileSync(join(FIXTURES, 'live-page.html'))),
+  },
+});
 
 /** Views and comment ids on the page, and whether our view sits right before the section it shows. */
 const snapshot = (page) =>
@@ -97,6 +117,55 @@ describe('Chromium: a page that changes under the view', () => {
     await until(page, (s) => s.views === 1 && s.ids.includes('25860000'));
     assert.equal(await page.locator('[data-comment-id="25853802"]').getAttribute('aria-expanded'), 'false');
     assert.equal(await page.locator('[data-comment-id="25853795"] [data-comment-id="25860000"]').count(), 1);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('is itself after the back-forward cache restores the page', async () => {
+    const { page, errors } = await session.open(CACHEABLE);
+    await page.evaluate(() => addEventListener('pageshow', (e) => (window.__restored = e.persisted)));
+    await until(page, showsA, 5000);
+    await page.goto('https://www.macrumors.com/guide/no-comments.html');
+    // A page restored from the cache fires no load event.
+    await page.goBack({ waitUntil: 'commit' });
+    assert.equal(await page.evaluate(() => window.__restored), true, 'restored from the back-forward cache');
+    await until(page, showsA);
+    await page.waitForTimeout(600);
+    assert.ok(showsA(await snapshot(page)));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('leaves no listener of its own on a section the site has thrown away', async () => {
+    const { page, errors } = await openLive();
+    await page.evaluate(() => (window.__old = document.getElementById('comments')));
+    await page.evaluate(() => window.site.rerender());
+    await until(page, showsA);
+    const cdp = await page.context().newCDPSession(page);
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window.__old' });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId, depth: -1 });
+    assert.deepEqual(listeners, []);
+    assert.equal(await page.evaluate(() => window.__old.isConnected), false);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('never shows the original section before the view (held while the parser builds it)', async () => {
+    const page = await session.browser.context.newPage();
+    await page.addInitScript(recordFirstPaints);
+    await page.goto('https://www.macrumors.com/2017/12/08/macrumors-2017-huawei-xiaomi.html');
+    await page.waitForSelector('[data-threadlight="thread"] [role="treeitem"]');
+    assert.equal(await page.evaluate(() => window.__originalFrames), 0);
+    assert.equal(await page.locator('[data-threadlight-hold]').count(), 0);
+    await page.close();
+  });
+
+  it('lets go of a held section at once when it holds no comments', async () => {
+    const { page, errors } = await session.open('https://www.macrumors.com/2018/03/03/not-comments.html');
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('[data-threadlight]').count(), 0);
+    assert.equal(await page.locator('[data-threadlight-hold]').count(), 0);
+    assert.equal(await page.locator('#comments p').isVisible(), true);
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -12,6 +12,7 @@ import { createSectionView, type SectionView } from './section-view';
 import { createPageWatch } from './page-watch';
 import { createBackoff, sameSection } from './section-watch';
 import { createSettler } from './settle';
+import { parsed } from './hold';
 import { removeStaleViews } from './view-host';
 import type { ViewParts } from './view-parts';
 
@@ -45,6 +46,7 @@ export async function startThreadlight(
   if (ctx.isInvalid) return;
   const state: AppState = { href: startHref, prefs, view: null, section: null, discussion: null, parts: null };
   const app = createApp(ctx, doc, state, loadParts);
+  await parsed(doc);
   // A tab opened in the background does no work until the reader looks at it.
   await whenVisible(ctx, doc);
   if (ctx.isInvalid) return;

@@ -12,6 +12,11 @@ export interface SiteAdapter {
    * comment blocks and how to read one. Lazy, so later guesses run only when earlier ones are rejected.
    */
   locate(doc: Document, url: URL): Iterable<LocatedSection>;
+  /**
+   * A simple selector for the element that holds this site's known section markup, hidden from the moment the
+   * parser creates it until the first view is ready (utils/content/hold.ts); none for signal-found sections.
+   */
+  holdSelector?: string;
 }
 
 /** Thread addresses and pagination of a forum engine: what "Load full discussion" needs. */

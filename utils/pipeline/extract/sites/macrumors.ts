@@ -116,5 +116,5 @@ export const macrumorsArticles: SiteModule = {
   id: 'macrumors',
   hosts: ['www.macrumors.com', 'macrumors.com'],
   paths: '/*',
-  adapter: { locate: locateArticle },
+  adapter: { locate: locateArticle, holdSelector: '#comments' },
 };

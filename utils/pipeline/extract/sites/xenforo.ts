@@ -143,6 +143,7 @@ export const macrumorsForum: SiteModule = {
       const located = locateXenforoThread(doc, url);
       return located ? [located] : [];
     },
+    holdSelector: '.js-replyNewMessageContainer',
   },
   forum: xenforoForum,
 };
