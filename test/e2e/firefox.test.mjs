@@ -246,10 +246,16 @@ describe('Firefox: a page that changes under the view', () => {
     await until(showsA, 5000);
   };
 
-  it('comes back when the site renders its comments again, and shows replaced ones', async () => {
+  it('comes back when the site renders its comments again, collapsed as it was, and shows replaced ones', async () => {
     await openLive();
+    await d.click(await d.find('[data-comment-id="25853802"] > .tl-comment .tl-toggle'));
     await d.execute('window.site.rerender()');
-    await until(showsA);
+    // Collapsed: its two replies are not rendered.
+    await until((s) => s.views === 1 && s.placed && s.ids.length === 8 && s.ids.includes('25853802'));
+    assert.equal(
+      await d.execute(`return document.querySelector('[data-comment-id="25853802"]').getAttribute('aria-expanded')`),
+      'false',
+    );
     await d.execute('window.site.replace("b")');
     await until(showsB);
   });

@@ -74,10 +74,14 @@ describe('Chromium: a page that changes under the view', () => {
     return opened;
   }
 
-  it('comes back when the site renders its comment container again', async () => {
+  it('comes back when the site renders its comment container again, with what the reader collapsed', async () => {
     const { page, errors } = await openLive();
+    const toggle = page.locator('[data-comment-id="25853802"] > .tl-comment .tl-toggle');
+    await toggle.click();
     await page.evaluate(() => window.site.rerender());
-    await until(page, showsA);
+    // Collapsed: its two replies are not rendered.
+    await until(page, (s) => s.views === 1 && s.placed && s.ids.length === A_IDS - 2 && s.ids.includes('25853802'));
+    assert.equal(await page.locator('[data-comment-id="25853802"]').getAttribute('aria-expanded'), 'false');
     assert.equal(await page.locator('#comments').isVisible(), false, 'the new section is hidden behind the view');
     assert.deepEqual(errors, []);
     await page.close();

@@ -10,7 +10,7 @@ import { createDiscussionController, type DiscussionController } from './discuss
 import { pageTheme } from './page-theme';
 import { createSectionView, type SectionView } from './section-view';
 import { createPageWatch } from './page-watch';
-import { createBackoff, sameSection } from './section-watch';
+import { createBackoff, sameDiscussion, sameSection } from './section-watch';
 import { createSettler } from './settle';
 import { parsed } from './hold';
 import { removeStaleViews } from './view-host';
@@ -152,11 +152,15 @@ function createApp(ctx: ContentScriptContext, doc: Document, state: AppState, lo
     if (sameSection(next, state.section)) return;
     takeInPlace(next);
   }
-  /** Finds the section on the page now: the one shown stays; another replaces it; none starts seeking. */
+  /**
+   * Finds the section on the page now: the one shown stays; the same discussion drawn again is taken in place;
+   * another replaces it; none starts seeking.
+   */
   function detect() {
     const found = findSection(doc, state.href);
     const intact = state.view?.host()?.isConnected !== false;
     if (found && state.view && state.section && intact && sameSection(found, state.section)) return;
+    if (found && state.view && state.section && sameDiscussion(found, state.section)) return takeInPlace(found);
     stepAside();
     state.section = null;
     if (found) attach(found);

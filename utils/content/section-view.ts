@@ -33,7 +33,7 @@ export interface SectionView {
   update(prefs: Prefs): void;
   /** Draws again with the same preferences (the discussion's progress changed). */
   redraw(): void;
-  /** New extraction of the same section (the site changed it). */
+  /** New extraction of the same discussion (the site changed it, or drew it again in a new element). */
   replaceSection(section: CommentSection): void;
   counts(): Counts | null;
   /** Our element on the page, or null while the view is off. */
@@ -95,7 +95,8 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
     },
     redraw: () => draw(),
     replaceSection(next) {
-      if (next.root !== section.root) unmount();
+      // A new root (the site drew its container again): the next draw moves our host, with the reader's
+      // collapsed threads and windowing, before it.
       section = next;
       models.reset(section);
       draw();

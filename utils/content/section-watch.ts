@@ -16,6 +16,17 @@ export function sameSection(a: CommentSection, b: CommentSection): boolean {
   return a.root === b.root && signature(a) === signature(b);
 }
 
+/**
+ * Whether a section found now is the discussion the view shows, drawn again or grown (it shares a comment
+ * with it): the view then takes it in place, keeping what the reader collapsed. Another article's comments
+ * share none.
+ */
+export function sameDiscussion(next: CommentSection, shown: CommentSection): boolean {
+  if (next.source !== shown.source) return false;
+  const ids = new Set(shown.comments.map((c) => c.id));
+  return next.comments.some((c) => ids.has(c.id));
+}
+
 /** Calls `reread` once after each burst of pokes, waiting longer while the bursts keep coming. */
 export function createBackoff(ctx: ContentScriptContext, reread: () => void): { poke(): void } {
   let delay = OBSERVE_DELAY.initial;

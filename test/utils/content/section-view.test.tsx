@@ -123,6 +123,26 @@ describe('the section view in the page', () => {
     expect(document.querySelectorAll('[aria-expanded="false"]')).toHaveLength(0);
   });
 
+  it('takes the same discussion drawn again in a new element in place, keeping collapsed threads', async () => {
+    const first = load();
+    const view = createSectionView(first, { parts: viewParts, onViewPrefs: () => {} });
+    view.update(prefsWith());
+    await tick();
+    const host = view.host();
+    const three = () => document.querySelector('[data-comment-id="25853802"]')!;
+    (three().querySelector('.tl-toggle') as HTMLButtonElement).click();
+    await tick();
+    // The site's framework draws its container again: our host goes with the old one.
+    const again = first.root.cloneNode(true) as Element;
+    first.root.parentElement!.replaceChildren(again);
+    view.replaceSection(findSection(document, ARTICLE_URL)!);
+    await tick();
+    expect(view.host()).toBe(host);
+    expect(host!.nextElementSibling).toBe(again);
+    expect(document.querySelectorAll('[data-threadlight="thread"]')).toHaveLength(1);
+    expect(three().getAttribute('aria-expanded')).toBe('false');
+  });
+
   it('marks brands, links matched quotes and labels orphan quotes', async () => {
     load();
     const view = createSectionView(findSection(document, ARTICLE_URL)!, {
