@@ -38,8 +38,14 @@ export interface Comment {
   ownText: string;
   /** Position on the page, 0-based. */
   index: number;
-  /** XenForo page number, when extracted from a forum thread. */
+  /** Forum page number, when extracted from a forum thread. */
   page?: number;
+  /** The thread's opening post (a forum thread's first post on its first page): first under every sort. */
+  opening?: boolean;
+  /** Id of the comment the site itself nests this one under (themes that thread their comments). */
+  parentHint?: string;
+  /** The name an "@Name" at the start of the comment answers (threaded under that author's latest comment). */
+  replyTo?: string;
 }
 
 export interface CommentSection {

@@ -20,9 +20,14 @@ export function compareBy(mode: SortMode): (a: Keyed, b: Keyed) => number {
   }
 }
 
+/** A forum thread's opening post stays first, whatever the sort. */
+function openingFirst(cmp: (a: Keyed, b: Keyed) => number): (a: Keyed, b: Keyed) => number {
+  return (a, b) => Number(!!b.comment.opening) - Number(!!a.comment.opening) || cmp(a, b);
+}
+
 /** A sorted copy of the forest: siblings ordered at every level. */
 export function sortForest(roots: ThreadNode[], mode: SortMode): ThreadNode[] {
-  const cmp = compareBy(mode);
+  const cmp = openingFirst(compareBy(mode));
   const sortLevel = (nodes: ThreadNode[]): ThreadNode[] =>
     nodes.map((n) => (n.children.length ? { ...n, children: sortLevel(n.children) } : n)).sort(cmp);
   return sortLevel(roots);
@@ -38,5 +43,5 @@ export function flattenForest(roots: ThreadNode[], mode: SortMode): ThreadNode[]
     }
   };
   walk(roots);
-  return all.sort(compareBy(mode));
+  return all.sort(openingFirst(compareBy(mode)));
 }

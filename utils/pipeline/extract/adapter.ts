@@ -75,4 +75,10 @@ export interface RawComment {
   votes?: number;
   body: Element | null;
   page?: number;
+  /** The thread's opening post (see Comment.opening). */
+  opening?: boolean;
+  /** Post id of the comment the site nests this one under. */
+  parentId?: string;
+  /** An "@Name" the markup itself marks as the reply's addressee (else read from the body's first words). */
+  replyTo?: string;
 }

@@ -38,9 +38,22 @@ export function commentBuilder(base: string, quotes: QuoteReader, now = Date.now
     if (raw.avatarUrl) comment.avatarUrl = raw.avatarUrl;
     if (raw.postUrl) comment.postUrl = raw.postUrl;
     if (raw.page !== undefined) comment.page = raw.page;
+    if (raw.opening) comment.opening = true;
+    if (raw.parentId) comment.parentHint = raw.parentId;
+    const replyTo = raw.replyTo ?? addressee(ownText);
+    if (replyTo) comment.replyTo = replyTo;
     index++;
     return comment;
   };
+}
+
+/**
+ * What follows an "@" at the very start of a comment (up to 60 characters of one line): the threading stage
+ * finds the longest author name it begins with (thread/addressed.ts).
+ */
+const AT_NAME = /^@([^\s@][^\n@]{0,59})/u;
+export function addressee(ownText: string): string | undefined {
+  return AT_NAME.exec(ownText.trimStart())?.[1];
 }
 
 function finish(located: LocatedSection, comments: Comment[]): CommentSection | null {

@@ -2,8 +2,10 @@ import type { Comment } from '@/utils/pipeline/model';
 import { runAll, type Steps } from '@/utils/pipeline/steps';
 import { chronological } from './chronology';
 import { QuoteIndex } from './quote-index';
+import { addressIndex } from './addressed';
 
-// Quote threading: a comment whose body quotes an earlier comment becomes its reply.
+// Quote threading: a comment whose body quotes an earlier comment becomes its reply; one that quotes nothing
+// but names whom it answers (the site's nesting, "@Name") goes under that comment (addressed.ts).
 //
 // Exact links first: a quote that names its source (XenForo data-source, a /posts/N link) links to it.
 // Otherwise by its text, after normalising both sides (NFKC, quote marks, invisible characters, whitespace,
@@ -67,6 +69,7 @@ export function* threadSteps(comments: Comment[], slice: number): Steps<Forest> 
     if ((i + 1) % slice === 0) yield;
   }
   yield* index.sealSteps();
+  const addressed = addressIndex(ordered, byId);
 
   // Page order: children are appended in it, and roots listed in it.
   const roots: ThreadNode[] = [];
@@ -74,6 +77,8 @@ export function* threadSteps(comments: Comment[], slice: number): Steps<Forest> 
     if ((visited + 1) % slice === 0) yield;
     const node = nodes[visited]!;
     if (node.comment.quotes.length) linkQuotes(node, byId, ordered, index);
+    // No quote placed it: the site's nesting, or the "@Name" it answers (addressed.ts).
+    if (node.parentId === null) node.parentId = addressed.parentOf(node);
     const parent = node.parentId === null ? undefined : byId.get(node.parentId);
     if (!parent) roots.push(node);
     // Most comments have no replies: their list is only made for the first one (less for the collector).

@@ -23,10 +23,26 @@ const onSite = (site: SiteModule, url: URL) => onHost(site, url) && pathTest(sit
 /** Loopback hosts serve the fixtures in tests (test builds only reach them): article pages, or forum threads. */
 export const isLoopback = (url: URL) => url.hostname === '127.0.0.1' || url.hostname === 'localhost';
 
-/** The site a page belongs to: its host and path. On loopback, a forum by its thread path, else an article. */
+/**
+ * What reads pages of sites that are not built in (sites/any-site.ts): set by the content script that runs
+ * on sites the reader enabled, so the engines stay out of the script that runs on the built-in sites.
+ */
+let otherSites: SiteModule | undefined;
+export function useForOtherSites(site: SiteModule): void {
+  otherSites = site;
+}
+
+/**
+ * The site a page belongs to: a built-in one by host and path, else (where set) the reader's sites module.
+ * On loopback (test builds), /sites/… pages are the reader's sites, else a forum by its thread path, else an
+ * article.
+ */
 export function siteFor(url: URL): SiteModule | undefined {
-  if (isLoopback(url)) return SITES.find((s) => s.forum?.isThreadPath(url)) ?? SITES.find((s) => !s.forum);
-  return SITES.find((s) => onSite(s, url));
+  if (isLoopback(url)) {
+    if (url.pathname.startsWith('/sites/')) return otherSites;
+    return SITES.find((s) => s.forum?.isThreadPath(url)) ?? SITES.find((s) => !s.forum);
+  }
+  return SITES.some((s) => onHost(s, url)) ? SITES.find((s) => onSite(s, url)) : otherSites;
 }
 
 /** The forum site whose thread this address is (https, a registered host, a thread path). */
@@ -36,6 +52,13 @@ export function forumFor(url: URL): SiteModule | undefined {
 
 /** The content script's match patterns. */
 export const contentMatches = (): string[] => SITES.flatMap((s) => s.hosts.map((host) => `https://${host}${s.paths}`));
+
+/** The built-in sites' origins ("https://www.macrumors.com/*"): their host permissions. */
+export const builtInOrigins = (): string[] =>
+  Array.from(new Set(SITES.flatMap((s) => s.hosts.map((h) => `https://${h}/*`))));
+
+/** Whether Threadlight runs on this address without the reader enabling it. */
+export const isBuiltIn = (url: URL): boolean => SITES.some((s) => onSite(s, url));
 
 /** Switches shown in settings, one per host without "www." (the key preferences use). */
 export const siteKeys = (): string[] =>

@@ -3,6 +3,7 @@ import type { ForumKnowledge, LocatedSection, RawComment, SiteModule } from '@/u
 import { elementText, type QuoteReader } from '@/utils/pipeline/extract/body';
 import { extractLocated } from '@/utils/pipeline/extract/convert';
 import { text, within, withUrls } from '@/utils/pipeline/extract/fields';
+import { citationAuthor, postIdInLink, postsRoot } from '@/utils/pipeline/extract/forum-common';
 
 // forums.macrumors.com thread pages (XenForo 2): article.message posts; quotes are
 // blockquote.bbCodeBlock--quote with data-source="post: N" (empty when hand-typed) and data-quote="<name>".
@@ -18,9 +19,12 @@ export const xenforoQuotes: QuoteReader = {
   read: (el) => {
     const content = el.querySelector('.bbCodeBlock-expandContent') ?? el.querySelector('.bbCodeBlock-content') ?? el;
     const quote: Quote & { content: Element } = { text: elementText(content), content };
-    const source = QUOTE_SOURCE.exec(el.getAttribute('data-source') ?? '')?.[1];
+    // data-source, or (themes that leave it out) the "Name said:" link to /goto/post?id=<id>.
+    const jump = el.querySelector('.bbCodeBlock-sourceJump');
+    const source =
+      QUOTE_SOURCE.exec(el.getAttribute('data-source') ?? '')?.[1] ?? postIdInLink(jump?.getAttribute('href'));
     if (source) quote.sourceId = source;
-    const author = el.getAttribute('data-quote');
+    const author = el.getAttribute('data-quote') || citationAuthor(text(jump));
     if (author) quote.sourceAuthor = author;
     return quote;
   },
@@ -76,24 +80,34 @@ function readTimestamp(time: Element | null): number | undefined {
   return Number.isNaN(iso) ? undefined : iso;
 }
 
-function readPost(post: Element, base: string, page: number): RawComment {
-  const id = /post-(\d+)/.exec(post.getAttribute('data-content') ?? '')?.[1] ?? /js-post-(\d+)/.exec(post.id)?.[1];
-  const time = within(post, '.message-attribution', 'time') ?? post.querySelector('time.u-dt');
+const postId = (post: Element) =>
+  /post-(\d+)/.exec(post.getAttribute('data-content') ?? '')?.[1] ?? /js-post-(\d+)/.exec(post.id)?.[1];
+
+function readPost(post: Element, base: string, page: number, first: boolean): RawComment {
+  const id = postId(post);
+  const time = within(post, '.message-attribution', 'time') ?? post.querySelector('time');
   const reactions = post.querySelector('.reactionsBar');
   const img = within(post, '.message-avatar', 'img') ?? within(post, '.message-userDetails', 'img');
   const member =
     within(post, '.message-name', 'a[href*="/members/"]') ?? post.querySelector('a.username[href*="/members/"]');
   const raw: RawComment = {
-    author: post.getAttribute('data-author') ?? text(post.querySelector('.message-name')),
+    author:
+      post.getAttribute('data-author') ??
+      (text(post.querySelector('.message-name')) || text(post.querySelector('.MessageCard__user-info__name'))),
     timeText: text(time),
     voteText: null,
     votes: reactions ? countReactions(text(reactions.querySelector('.reactionsBar-link') ?? reactions)) : 0,
     body: within(post, '.message-body', '.bbWrapper') ?? post.querySelector('.bbWrapper'),
     page,
   };
-  const timestamp = readTimestamp(time);
+  const timestamp = readTimestamp(time) ?? readTimestamp(post.querySelector('meta[itemprop="datePublished"]'));
   if (timestamp !== undefined) raw.timestamp = timestamp;
   if (id) raw.postId = id;
+  if (first && page === 1) raw.opening = true;
+  // Themes that nest replies (VerticalScope's) put a reply's post inside the one it answers.
+  const parent = post.parentElement?.closest('.js-post');
+  const parentId = parent ? postId(parent) : undefined;
+  if (parentId && parentId !== id) raw.parentId = parentId;
   return withUrls(raw, base, {
     post: id ? `/posts/${id}/` : null,
     avatar: img?.getAttribute('src'),
@@ -101,20 +115,28 @@ function readPost(post: Element, base: string, page: number): RawComment {
   });
 }
 
+/** Posts: the standard style's article.message, or a theme's own post element (VerticalScope's MessageCard). */
+const POSTS =
+  'article.message--post, article.message[data-content^="post-"], article.js-post[data-content^="post-"], div.MessageCard.js-post';
+
 export function locateXenforoThread(doc: Document, url: URL): LocatedSection | null {
-  const posts = Array.from(doc.querySelectorAll('article.message--post, article.message[data-content^="post-"]'));
-  if (posts.length === 0) return null;
-  const root = posts[0]!.parentElement;
-  if (!root || posts.some((p) => p.parentElement !== root)) return null;
+  const posts = Array.from(doc.querySelectorAll(POSTS));
+  if (posts.length === 0 || !doc.querySelector('.bbWrapper')) return null;
+  const root = postsRoot(posts);
+  if (!root) return null;
   const base = url.href;
   const page = threadPage(url, doc);
+  const first = posts[0];
   return {
     root,
     blocks: posts,
-    read: (post) => readPost(post, base, page),
+    read: (post) => readPost(post, base, page, post === first),
     quotes: xenforoQuotes,
     base,
-    heading: text(doc.querySelector('.p-title-value')) || 'Discussion',
+    heading:
+      text(doc.querySelector('.p-title-value')) ||
+      text(doc.querySelector('.MessageCard__thread-title')) ||
+      'Discussion',
     source: 'xenforo',
     discussionUrl: pageUrl(url.href, 1),
   };
@@ -144,6 +166,20 @@ export const macrumorsForum: SiteModule = {
       return located ? [located] : [];
     },
     holdSelector: '.js-replyNewMessageContainer',
+  },
+  forum: xenforoForum,
+};
+
+/** XenForo 2 on any site the reader enables (standard style and themed variants). */
+export const xenforo2: SiteModule = {
+  id: 'xenforo',
+  hosts: [],
+  paths: '/*',
+  adapter: {
+    locate: (doc, url) => {
+      const located = locateXenforoThread(doc, url);
+      return located ? [located] : [];
+    },
   },
   forum: xenforoForum,
 };

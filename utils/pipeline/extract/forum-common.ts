@@ -1,0 +1,89 @@
+import type { Quote } from '@/utils/pipeline/model';
+import { elementText } from './body';
+import { text } from './fields';
+
+// What forum engines share: post ids in the addresses that point at a post, "Name wrote:" citations, the
+// element that holds all posts, and page numbers shown as "Page 2 of 5".
+
+/** Addresses that name one post, in the spellings engines use. */
+const POST_LINK = [
+  /goto\/post\?id=(\d+)/,
+  /[?&]p=(\d+)/,
+  /#p(\d+)$/,
+  /#post-?(\d+)$/,
+  /\/posts?[-/](\d+)/,
+  /#comment-(\d+)$/,
+  /\/comment\/(\d+)/,
+  /#Comment_(\d+)$/,
+  /[?&]comment=(\d+)/,
+  /#elComment_(\d+)$/,
+  /[.#]msg(\d+)/,
+];
+
+export function postIdInLink(href: string | null | undefined): string | undefined {
+  if (!href) return undefined;
+  for (const pattern of POST_LINK) {
+    const id = pattern.exec(href)?.[1];
+    if (id) return id;
+  }
+  return undefined;
+}
+
+/** The first link in `el` that names a post, and the post it names. */
+export function firstPostLink(el: Element): string | undefined {
+  for (const a of Array.from(el.querySelectorAll('a[href]'))) {
+    const id = postIdInLink(a.getAttribute('href'));
+    if (id) return id;
+  }
+  return undefined;
+}
+
+const CITATION = [
+  /^\s*(?:quote:\s*)?originally posted by:?\s*(.{1,60}?)\s*(?:view post|[↑»]|$)/i,
+  /^\s*(?:quote from:\s*)?(.{1,60}?)\s+(?:wrote|said|posted|schrieb|a écrit)\s*:?/i,
+  /^\s*quote from:\s*(.{1,60}?)(?:\s+on\s+.*)?$/i,
+];
+
+/** "dbenham wrote: ↑" → "dbenham". */
+export function citationAuthor(cite: string): string | undefined {
+  const t = cite.replace(/\s+/g, ' ').trim();
+  for (const pattern of CITATION) {
+    const name = pattern.exec(t)?.[1]?.trim();
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/** A quote read from its block, its citation element (kept out of the quoted text) and the content. */
+export function citedQuote(el: Element, cite: Element | null, content: Element = el): Quote & { content: Element } {
+  const citeText = text(cite);
+  let quoted = elementText(content);
+  if (cite && content.contains(cite) && quoted.startsWith(citeText)) quoted = quoted.slice(citeText.length).trim();
+  const quote: Quote & { content: Element } = { text: quoted, content };
+  const author = citationAuthor(citeText);
+  if (author) quote.sourceAuthor = author;
+  const sourceId = cite ? firstPostLink(cite) : undefined;
+  if (sourceId) quote.sourceId = sourceId;
+  return quote;
+}
+
+/** The one element all posts sit in directly, or else their nearest common ancestor. */
+export function postsRoot(posts: Element[]): Element | null {
+  const first = posts[0]?.parentElement ?? null;
+  if (!first || posts.every((p) => p.parentElement === first)) return first;
+  let at: Element | null = first;
+  while (at && !posts.every((p) => at!.contains(p))) at = at.parentElement;
+  return at;
+}
+
+/** "Page 2 of 5" anywhere in the element's text. */
+export function pageOfText(el: Element | null): { page: number; pages: number } | null {
+  const m = /Page\s+(\d+)\s+of\s+(\d+)/i.exec(el?.textContent ?? '');
+  return m ? { page: Number(m[1]), pages: Number(m[2]) } : null;
+}
+
+/** The digits of an id attribute ("p55573", "post_123", "elComment_9") when it has that prefix. */
+export function idAfter(el: Element, prefix: string): string | undefined {
+  const id = el.id;
+  return id.startsWith(prefix) && /^\d+$/.test(id.slice(prefix.length)) ? id.slice(prefix.length) : undefined;
+}

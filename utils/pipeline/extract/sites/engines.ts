@@ -1,0 +1,12 @@
+import type { SiteModule } from '@/utils/pipeline/extract/adapter';
+import { invision } from './invision';
+import { phpbb } from './phpbb';
+import { vanilla } from './vanilla';
+import { vbulletin } from './vbulletin';
+import { wordpress } from './wordpress';
+import { xenforo2 } from './xenforo';
+import { xenforo1 } from './xenforo1';
+
+// Forum and comment engines found by their markup on any site the reader enables, most specific first.
+// Each is a module of its own in this folder; adding one is a line here.
+export const ENGINES: readonly SiteModule[] = [xenforo2, xenforo1, phpbb, vbulletin, invision, vanilla, wordpress];

@@ -1,0 +1,63 @@
+import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
+import { articleQuotes, text } from '@/utils/pipeline/extract/fields';
+import { idAfter, postIdInLink } from '@/utils/pipeline/extract/forum-common';
+import { safeUrl } from '@/utils/pipeline/extract/safe-url';
+
+// WordPress comments: li.comment#comment-<id> (or article), author .comment-author (.fn), body
+// .comment-content. Themes that thread nest replies in ol.children: a reply keeps that parent. Flat themes
+// get quote threading, and an "@Name" that links to #comment-<id> nests exactly under that comment.
+
+/** The comment a reply's leading "@Name" link points at. */
+function atLink(body: Element | null): string | undefined {
+  const first = body?.querySelector('a[href*="#comment-"]');
+  if (!first || !text(first).startsWith('@')) return undefined;
+  const before = (body?.textContent ?? '').split(first.textContent ?? '')[0] ?? '';
+  return before.trim() === '' ? postIdInLink(first.getAttribute('href')) : undefined;
+}
+
+function readComment(block: Element, base: string): RawComment {
+  const author =
+    block.querySelector('.comment-author-name') ?? block.querySelector('.fn') ?? block.querySelector('.comment-author');
+  const link = author?.querySelector('a') ?? (author?.tagName === 'A' ? author : null);
+  const time = block.querySelector('time');
+  const body = block.querySelector('.comment-content');
+  const raw: RawComment = {
+    author: text(author).replace(/\s+says:?$/i, ''),
+    postId: idAfter(block, 'comment-'),
+    timeText: text(time) || text(block.querySelector('.comment-metadata')),
+    voteText: null,
+    body,
+  };
+  const stamp = Date.parse(time?.getAttribute('datetime') ?? '');
+  if (!Number.isNaN(stamp)) raw.timestamp = stamp;
+  const nested = block.parentElement?.closest('li.comment');
+  const parent = (nested ? idAfter(nested, 'comment-') : undefined) ?? atLink(body);
+  if (parent && parent !== raw.postId) raw.parentId = parent;
+  const authorUrl = safeUrl(link?.getAttribute('href'), base);
+  if (authorUrl) raw.authorUrl = authorUrl;
+  return raw;
+}
+
+function locate(doc: Document, url: URL): LocatedSection[] {
+  const blocks = Array.from(doc.querySelectorAll('li.comment, article.comment')).filter(
+    (b) => idAfter(b, 'comment-') && b.querySelector('.comment-content'),
+  );
+  const root = doc.querySelector('ol.comment-list') ?? doc.querySelector('.commentlist') ?? blocks[0]?.parentElement;
+  if (!root || blocks.length === 0) return [];
+  return [
+    {
+      root,
+      blocks,
+      read: (b) => readComment(b, url.href),
+      quotes: articleQuotes,
+      base: url.href,
+      heading:
+        text(doc.querySelector('#comments .comments-title')) ||
+        text(doc.querySelector('.comments-title')) ||
+        'Comments',
+      source: 'wordpress',
+    },
+  ];
+}
+
+export const wordpress: SiteModule = { id: 'wordpress', hosts: [], paths: '/*', adapter: { locate } };
