@@ -15,8 +15,11 @@ export default defineConfig({
     name: 'Threadlight',
     description: 'Reads news-site comment sections as quote threads, with rating sort, brand highlighting and filters.',
     // scripting: the background runs the view's drawing code in a tab that found a discussion
-    // (utils/content/view-parts.ts).
-    permissions: ['storage', 'scripting'],
+    // (utils/content/view-parts.ts) and registers the content script for sites the reader enables
+    // (utils/platform/site-access.ts); activeTab: "Thread this page once" and the popup reading the tab's
+    // address when the reader opens it. Other sites only as optional hosts, each asked for when enabled.
+    permissions: ['storage', 'scripting', 'activeTab'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Threadlight' },
     ...(browser === 'firefox'
       ? {
@@ -37,7 +40,11 @@ export default defineConfig({
       // "https://forums.macrumors.com/threads/*" → "https://forums.macrumors.com/*": the background fetches
       // forum pages of the same hosts.
       const origins = scripts.flatMap((s) => s.matches ?? []).map((m) => m.replace(/^([a-z]+:\/\/[^/]+)\/.*$/, '$1/*'));
-      manifest.host_permissions = Array.from(new Set(origins));
+      // Test builds may grant sites at install (TL_GRANT_ORIGINS, comma-separated), as an administrator could.
+      const granted = isTestBuild ? (process.env.TL_GRANT_ORIGINS ?? '').split(',').filter(Boolean) : [];
+      manifest.host_permissions = Array.from(new Set([...origins, ...granted]));
+      // Tests open the popup as a page (no activeTab grant): the test build may read any tab's address.
+      if (isTestBuild) manifest.permissions = [...(manifest.permissions ?? []), 'tabs'];
     },
   },
   vite: () => ({

@@ -4,6 +4,7 @@ import { listenForForumFetches } from '@/utils/platform/forum-fetch';
 import { listenForPrefsWrites } from '@/utils/platform/prefs-writer';
 import { migrateStoredPrefs } from '@/utils/platform/storage';
 import { listenForViewLoads } from '@/utils/platform/view-script';
+import { listenForSiteAccess, syncRegistrations } from '@/utils/platform/site-access';
 
 export default defineBackground(() => {
   // On update, stored preferences are migrated in place; defaults are never written over user values.
@@ -16,4 +17,7 @@ export default defineBackground(() => {
   listenForPrefsWrites();
   // The view's drawing code, run in a tab's content-script world when it found a discussion.
   listenForViewLoads();
+  // Sites the reader enabled: the content script registered for exactly the granted origins.
+  listenForSiteAccess();
+  void syncRegistrations();
 });

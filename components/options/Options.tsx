@@ -3,6 +3,7 @@ import { usePrefsState } from '@/components/shared/use-prefs-state';
 import type { Prefs } from '@/utils/platform/prefs';
 import { BrandSettings } from './BrandSettings';
 import { DefaultSettings } from './DefaultSettings';
+import { EnabledSites } from './EnabledSites';
 import { FilterSettings } from './FilterSettings';
 import { TransferSettings } from './TransferSettings';
 import type { Notice } from './types';
@@ -12,10 +13,13 @@ export interface OptionsProps {
   onChange(prefs: Prefs): void;
   /** Storage problems to show (quota, newer version). */
   message?: string | null;
+  /** Sites the reader enabled (granted origins), and removing one. */
+  sites?: string[];
+  onRemoveSite?(origin: string): void;
 }
 
 /** Full settings: filters, brand dictionary, defaults, sites, import / export, reset. */
-export function Options({ initial, onChange, message }: OptionsProps) {
+export function Options({ initial, onChange, message, sites = [], onRemoveSite = () => {} }: OptionsProps) {
   const [prefs, change, replace] = usePrefsState(initial, onChange);
   const [notice, setNotice] = useState<Notice>(null);
   // An import or reset starts the filter text fields afresh from what was set.
@@ -35,6 +39,7 @@ export function Options({ initial, onChange, message }: OptionsProps) {
       <FilterSettings key={generation} prefs={prefs} change={change} />
       <BrandSettings prefs={prefs} change={change} onNotice={setNotice} />
       <DefaultSettings prefs={prefs} change={change} />
+      <EnabledSites sites={sites} onRemove={onRemoveSite} />
       <TransferSettings prefs={prefs} setAll={setAll} onNotice={setNotice} />
       {notice ? (
         <p class={notice.error ? 'tl-error' : 'tl-status'} role={notice.error ? 'alert' : 'status'}>

@@ -6,6 +6,8 @@ import type { TabStats } from '@/utils/platform/messages';
 import { enabledOn, siteKey, withSite, withView, type Prefs } from '@/utils/platform/prefs';
 import { PopupStatus } from './PopupStatus';
 import { QuickFilters } from './QuickFilters';
+import type { SiteAccess, SiteActions } from '@/utils/platform/popup-site';
+import { SiteSwitch } from './SiteSwitch';
 
 export interface PopupProps {
   initial: Prefs;
@@ -18,10 +20,13 @@ export interface PopupProps {
   onOpenOptions(): void;
   /** Problems reported by storage (quota, newer version), shown to the user. */
   message?: string | null;
+  /** Whether the tab's site is built in, another site (enabled or not), or none; built in when left out. */
+  access?: SiteAccess;
+  actions?: SiteActions;
 }
 
 /** The toolbar popup: views and quick filters. Accessible names are promised in docs/contract.md. */
-export function Popup({ initial, hostname, stats, onChange, onOpenOptions, message }: PopupProps) {
+export function Popup({ initial, hostname, stats, onChange, onOpenOptions, message, access, actions }: PopupProps) {
   const [prefs, change] = usePrefsState(initial, onChange);
   const site = hostname ? siteKey(hostname) : null;
   const enabled = hostname ? enabledOn(prefs.view, hostname) : prefs.view.enabled;
@@ -38,7 +43,11 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
     <main class="tl-popup">
       <h1>Threadlight</h1>
       <PopupStatus stats={stats} />
-      <Toggle id="tl-enabled" class="tl-row" label="Enable on this site" checked={enabled} onToggle={toggle} />
+      {access?.kind === 'other' && actions ? (
+        <SiteSwitch access={access} actions={actions} />
+      ) : (
+        <Toggle id="tl-enabled" class="tl-row" label="Enable on this site" checked={enabled} onToggle={toggle} />
+      )}
       <ChoiceSelect
         id="tl-view"
         class="tl-row"

@@ -3,17 +3,34 @@ import { render } from 'preact';
 import { Options } from '@/components/options/Options';
 import { createPrefsWriter } from '@/utils/platform/prefs-writer';
 import { loadPrefs, saveMessage } from '@/utils/platform/storage';
+import { followEnabledSites, removeSite } from '@/utils/platform/site-access';
 
 async function main() {
   const app = document.getElementById('app')!;
   const prefs = await loadPrefs();
   let message: string | null = null;
-  const draw = () => render(<Options initial={prefs} message={message} onChange={(next) => writer.write(next)} />, app);
+  let sites: string[] = [];
+  const draw = () =>
+    render(
+      <Options
+        initial={prefs}
+        message={message}
+        onChange={(next) => writer.write(next)}
+        sites={sites}
+        onRemoveSite={(origin) => void removeSite(origin)}
+      />,
+      app,
+    );
   const writer = createPrefsWriter((result) => {
     message = saveMessage(result);
     draw();
   });
   addEventListener('pagehide', () => void writer.flush());
+  // The list follows grants and removals made anywhere (popup, browser settings).
+  followEnabledSites((next) => {
+    sites = next;
+    draw();
+  });
   draw();
 }
 

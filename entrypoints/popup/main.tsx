@@ -6,10 +6,13 @@ import type { TabStats } from '@/utils/platform/messages';
 import { createPrefsWriter, saveThroughBackground, WRITE_INTERVAL_MS } from '@/utils/platform/prefs-writer';
 import { loadPrefs, saveMessage } from '@/utils/platform/storage';
 import { askTabStats, tabHost, targetTab } from '@/utils/platform/tabs';
+import { siteAccessOf, siteActions } from '@/utils/platform/popup-site';
 
 async function main() {
   const app = document.getElementById('app')!;
   const [prefs, tab] = await Promise.all([loadPrefs(), targetTab(location.search).catch(() => null)]);
+  const access = await siteAccessOf(tab?.url);
+  const actions = siteActions(tab?.id);
   let stats: TabStats | null | undefined = tab ? undefined : null;
   let message: string | null = null;
   const draw = () =>
@@ -19,6 +22,8 @@ async function main() {
         hostname={tabHost(tab)}
         stats={stats}
         message={message}
+        access={access}
+        actions={actions}
         onChange={(next) => writer.write(next)}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
       />,

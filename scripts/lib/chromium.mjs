@@ -8,11 +8,11 @@ import { chromiumPath } from './paths.mjs';
 
 export const SITE_HOSTS = ['www.macrumors.com', 'macrumors.com', 'forums.macrumors.com'];
 
-/** @param {{ extensionDir: string, port?: number, headless?: boolean }} options */
-export async function launchChromium({ extensionDir, port, headless = true }) {
+/** @param {{ extensionDir: string, port?: number, headless?: boolean, hosts?: string[] }} options */
+export async function launchChromium({ extensionDir, port, headless = true, hosts = [] }) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'threadlight-chromium-'));
   const rules = port
-    ? [...SITE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND'].join(', ')
+    ? [...[...SITE_HOSTS, ...hosts].map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND'].join(', ')
     : 'MAP * ~NOTFOUND';
   const context = await chromium.launchPersistentContext(userDataDir, {
     // Readers' browsers keep pages in the back-forward cache; Playwright's default turns it off.

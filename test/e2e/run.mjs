@@ -1,16 +1,24 @@
-// npm run test:e2e: builds the shipped Chrome build and a Firefox test build, then runs the real-browser
-// suites with node's test runner (Chromium through playwright-core, Firefox ESR through web-ext).
+// npm run test:e2e: builds the shipped Chrome build and Firefox and Chrome test builds, then runs the
+// real-browser suites with node's test runner (Chromium through playwright-core, Firefox ESR through web-ext).
 import { execSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/lib/paths.mjs';
+import { SITE_PAGES } from '../support/e2e/site-pages.mjs';
 
 const only = process.argv.slice(2);
 execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
+// Test builds: loopback hosts, and the engine pages' sites granted at install (as a policy could grant them).
+const grant = (scheme) => SITE_PAGES.map((p) => `${scheme}://${p.host}/*`).join(',');
 execSync('npx wxt build -b firefox --mv3', {
   cwd: ROOT,
   stdio: 'inherit',
-  env: { ...process.env, TL_TEST_BUILD: '1' },
+  env: { ...process.env, TL_TEST_BUILD: '1', TL_GRANT_ORIGINS: grant('http') },
+});
+execSync('npx wxt build', {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, TL_TEST_BUILD: '1', TL_GRANT_ORIGINS: grant('https') },
 });
 const files = readdirSync(join(ROOT, 'test', 'e2e'))
   .filter((f) => f.endsWith('.test.mjs') && (only.length === 0 || only.some((o) => f.includes(o))))

@@ -24,6 +24,8 @@ interface Protocol {
   'threadlight:fetch-forum-page': { payload: { url: string }; answer: ForumPageResult };
   /** Popup → background: write these preferences (the background outlives the popup). */
   'threadlight:save-prefs': { payload: { values: Partial<Prefs> }; answer: SaveResult };
+  /** Popup → background: run Threadlight once in this tab, without enabling its site (activeTab). */
+  'threadlight:thread-once': { payload: { tabId: number }; answer: { ok: boolean } };
   /** Content script → background: run the view's drawing code in my frame (utils/content/view-parts.ts). */
   'threadlight:load-view': { payload: Record<string, never>; answer: { loaded: boolean } };
 }
@@ -41,6 +43,7 @@ const VALID: { [K in MessageType]: (m: Record<string, unknown>) => boolean } = {
   'threadlight:fetch-forum-page': (m) => typeof m.url === 'string',
   'threadlight:save-prefs': (m) => isObject(m.values),
   'threadlight:load-view': () => true,
+  'threadlight:thread-once': (m) => Number.isInteger(m.tabId),
 };
 
 export function isMessage<K extends MessageType>(type: K, message: unknown): message is Message<K> {

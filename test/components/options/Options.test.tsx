@@ -82,4 +82,25 @@ describe('options page', () => {
     expect(changes[0]!.filters.minRating).toBe(9);
     expect(textareaAfter(root, 'Muted words').value).toBe('x');
   });
+
+  it('lists the sites the reader enabled, each with a remove button', () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const removed: string[] = [];
+    render(
+      <Options
+        initial={DEFAULT_PREFS}
+        onChange={() => {}}
+        sites={['https://forum.example.org/*', 'http://old.example.net/*']}
+        onRemoveSite={(o) => removed.push(o)}
+      />,
+      root,
+    );
+    const items = Array.from(root.querySelectorAll('.tl-sites li')).map((li) =>
+      li.textContent!.replace(/\s+/g, ' ').trim(),
+    );
+    expect(items).toEqual(['https://forum.example.org Remove', 'http://old.example.net Remove']);
+    (root.querySelector('button[aria-label="Remove http://old.example.net"]') as HTMLButtonElement).click();
+    expect(removed).toEqual(['http://old.example.net/*']);
+  });
 });

@@ -104,4 +104,50 @@ describe('popup', () => {
         .textContent,
     ).toContain('No comment section found');
   });
+
+  it('on a site that is not built in, asks the browser for it, gives it back, or threads the page once', async () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const calls: string[] = [];
+    let answer = true;
+    const actions = {
+      request: async (o: string) => (calls.push(`request ${o}`), answer),
+      remove: async (o: string) => (calls.push(`remove ${o}`), true),
+      threadOnce: async () => (calls.push('once'), true),
+    };
+    render(
+      <Popup
+        initial={DEFAULT_PREFS}
+        hostname="forum.example.org"
+        stats={null}
+        onChange={() => {}}
+        onOpenOptions={() => {}}
+        access={{ kind: 'other', origin: 'https://forum.example.org/*', granted: false }}
+        actions={actions}
+      />,
+      root,
+    );
+    const enable = byLabel(root, 'Enable on this site') as HTMLInputElement;
+    expect(enable.checked).toBe(false);
+    const once = Array.from(root.querySelectorAll('button')).find((b) => b.textContent === 'Thread this page once')!;
+    once.click();
+    await tick();
+    expect(calls).toEqual(['once']);
+    answer = false;
+    enable.click();
+    // The request is made inside the click, before anything is awaited.
+    expect(calls.at(-1)).toBe('request https://forum.example.org/*');
+    await tick();
+    expect(enable.checked).toBe(false);
+    expect(root.textContent).toContain('did not get your permission');
+    answer = true;
+    enable.click();
+    await tick();
+    expect(enable.checked).toBe(true);
+    expect(root.textContent).not.toContain('Thread this page once');
+    enable.click();
+    await tick();
+    expect(calls.at(-1)).toBe('remove https://forum.example.org/*');
+    expect(enable.checked).toBe(false);
+  });
 });

@@ -1,0 +1,48 @@
+import { useState } from 'preact/hooks';
+import { Toggle } from '@/components/shared/Toggle';
+import type { SiteAccess, SiteActions } from '@/utils/platform/popup-site';
+
+interface Props {
+  access: Extract<SiteAccess, { kind: 'other' }>;
+  actions: SiteActions;
+}
+
+/**
+ * "Enable on this site" on a site that is not built in: checking it asks the browser for the site's
+ * permission (the background then registers Threadlight there and runs it in the open tab); unchecking gives
+ * the permission back. "Thread this page once" runs it in this tab only, enabling nothing.
+ */
+export function SiteSwitch({ access, actions }: Props) {
+  const [granted, setGranted] = useState(access.granted);
+  const [note, setNote] = useState<string | null>(null);
+  const toggle = (on: boolean) => {
+    // Asked for at once: the browser only asks the reader from inside the click.
+    const asked = on ? actions.request(access.origin) : actions.remove(access.origin).then((removed) => !removed);
+    void asked.then(
+      (now) => {
+        setGranted(now);
+        setNote(on && !now ? 'Not enabled: the browser did not get your permission for this site.' : null);
+      },
+      () => setGranted(!on),
+    );
+  };
+  const once = () =>
+    void actions.threadOnce().then((ok) => setNote(ok ? 'Threaded this page once.' : 'Could not run on this page.'));
+  return (
+    <>
+      <Toggle id="tl-enabled" class="tl-row" label="Enable on this site" checked={granted} onToggle={toggle} />
+      {granted ? null : (
+        <p class="tl-row">
+          <button type="button" class="tl-linkish" onClick={once}>
+            Thread this page once
+          </button>
+        </p>
+      )}
+      {note ? (
+        <p class="tl-status" role="status">
+          {note}
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+// Sites the reader enables (Chromium, the Chrome test build, which grants the engine pages' sites at install
+// as a policy could): the content script is registered for exactly those origins and threads one real page
+// of every engine on its real host name; nothing runs on a site nobody enabled; the popup's "Enable on this
+// site" there asks the browser for that site. ("Thread this page once" needs the activeTab grant that only
+// a click on the toolbar button gives, which a test cannot make: it is covered by the popup's DOM test.)
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { join } from 'node:path';
+import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
+import { ROOT } from '../../scripts/lib/paths.mjs';
+import { GRANTED_ORIGINS, NOT_ENABLED_HOST, SITE_PAGES } from '../support/e2e/site-pages.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startFixtureServer({ https: true });
+  browser = await launchChromium({
+    extensionDir: join(ROOT, '.output-test', 'chrome-mv3'),
+    port: server.port,
+    hosts: [...SITE_PAGES.map((p) => p.host), NOT_ENABLED_HOST],
+  });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(url) {
+  const page = await browser.context.newPage();
+  // The captures' own scripts fail offline (their libraries are not served); only errors of ours count.
+  const errors = [];
+  page.on('pageerror', (e) => /chrome-extension:/.test(e.stack ?? '') && errors.push(String(e)));
+  page.on(
+    'console',
+    (m) => m.type() === 'error' && /chrome-extension:|threadlight/i.test(m.text()) && errors.push(m.text()),
+  );
+  await page.goto(url);
+  return { page, errors };
+}
+
+describe('Chromium: sites the reader enabled', () => {
+  it('registers the content script for exactly the granted sites', async () => {
+    const registered = await browser.worker.evaluate(async () => {
+      for (let i = 0; i < 50; i++) {
+        const [script] = await chrome.scripting.getRegisteredContentScripts({ ids: ['threadlight-sites'] });
+        if (script) return script.matches.slice().sort();
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return null;
+    });
+    assert.deepEqual(registered, GRANTED_ORIGINS.slice().sort());
+  });
+
+  for (const site of SITE_PAGES)
+    it(`threads ${site.engine} on ${site.host}`, async () => {
+      const { page, errors } = await open(`https://${site.host}/${site.file}`);
+      // Long sections render in paced chunks: wait for all of them.
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-threadlight="thread"] [role="treeitem"]').length >= n,
+        site.posts,
+        { timeout: 10_000 },
+      );
+      const seen = await page.evaluate(
+        ([parent, child]) => ({
+          views: document.querySelectorAll('[data-threadlight="thread"]').length,
+          posts: document.querySelectorAll('[data-threadlight="thread"] [role="treeitem"]').length,
+          nested: !!document.querySelector(`[data-comment-id="${parent}"] [data-comment-id="${child}"]`),
+          first: document.querySelector('[role="treeitem"][aria-level="1"]')?.getAttribute('data-comment-id'),
+        }),
+        site.nested,
+      );
+      assert.equal(seen.views, 1);
+      assert.equal(seen.posts, site.posts);
+      assert.ok(seen.nested, `${site.nested[1]} nests under ${site.nested[0]}`);
+      if (site.first) assert.equal(seen.first, site.first, 'the opening post stays first under "Top rated"');
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+  it('does nothing on a site nobody enabled, and its popup asks the browser for that site', async () => {
+    const { page } = await open(`https://${NOT_ENABLED_HOST}/real/phpbb-dostips.html`);
+    await page.waitForTimeout(800);
+    assert.equal(await page.locator('[data-threadlight]').count(), 0);
+    const popup = await browser.openPopup(page);
+    await popup.waitForSelector('#tl-enabled');
+    assert.equal(await popup.locator('#tl-enabled').isChecked(), false);
+    // The browser's permission prompt is its own UI: record the request and answer "no", as a reader might.
+    await popup.evaluate(() => {
+      window.__asked = [];
+      chrome.permissions.request = (req) => (window.__asked.push(req), Promise.resolve(false));
+    });
+    await popup.locator('#tl-enabled').click();
+    await popup.waitForFunction(() => window.__asked.length > 0);
+    assert.deepEqual(await popup.evaluate(() => window.__asked), [{ origins: [`https://${'www.example.com'}/*`] }]);
+    await popup.waitForFunction(() => !document.getElementById('tl-enabled').checked);
+    assert.match(await popup.locator('main').innerText(), /did not get your permission/);
+    await popup.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,84 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  CONTENT_JS,
+  ENABLED_SITES_KEY,
+  isEnabledSite,
+  originPattern,
+  syncRegistrations,
+  USER_SCRIPT_ID,
+  userOrigins,
+  wantedOnUserSite,
+  whenDisabled,
+} from '@/utils/platform/site-access';
+
+describe('sites the reader enables', () => {
+  it('names a page by its origin pattern, http(s) only', () => {
+    expect(originPattern('https://Forum.Example.org/threads/x.1/?p=2#post-3')).toBe('https://forum.example.org/*');
+    expect(originPattern('http://old.example.net/viewtopic.php?t=1')).toBe('http://old.example.net/*');
+    expect(originPattern('file:///home/a.html')).toBeNull();
+    expect(originPattern('chrome://extensions')).toBeNull();
+    expect(originPattern('not a url')).toBeNull();
+  });
+
+  it('counts only single granted sites that are not built in', () => {
+    expect(
+      userOrigins([
+        'https://www.macrumors.com/*',
+        'https://forum.example.org/*',
+        'https://*/*',
+        '<all_urls>',
+        'https://forum.example.org/*',
+        'http://old.example.net/*',
+      ]),
+    ).toEqual(['http://old.example.net/*', 'https://forum.example.org/*']);
+    expect(isEnabledSite('https://forum.example.org/t/1', ['https://forum.example.org/*'])).toBe(true);
+    expect(isEnabledSite('https://other.example.org/t/1', ['https://forum.example.org/*'])).toBe(false);
+  });
+});
+
+describe('registrations follow the granted origins', () => {
+  let registered: Array<{ id: string; matches: string[] }>;
+  let granted: string[];
+  beforeEach(() => {
+    fakeBrowser.reset();
+    registered = [];
+    granted = [];
+    const scripting = {
+      getRegisteredContentScripts: vi.fn(async () => registered),
+      registerContentScripts: vi.fn(async (s: typeof registered) => void registered.push(...s)),
+      updateContentScripts: vi.fn(async (s: typeof registered) => void (registered = s)),
+      unregisterContentScripts: vi.fn(async () => void (registered = [])),
+    };
+    Object.assign(fakeBrowser, { scripting });
+    fakeBrowser.permissions.getAll = async () => ({ origins: granted, permissions: [] });
+  });
+
+  it('registers, updates and removes the one script, and mirrors the list for content scripts', async () => {
+    granted = ['https://www.macrumors.com/*', 'https://forum.example.org/*'];
+    expect(await syncRegistrations()).toEqual(['https://forum.example.org/*']);
+    expect(registered).toEqual([
+      expect.objectContaining({ id: USER_SCRIPT_ID, matches: ['https://forum.example.org/*'], js: [CONTENT_JS] }),
+    ]);
+    granted.push('http://old.example.net/*');
+    await syncRegistrations();
+    expect(registered[0]!.matches).toEqual(['http://old.example.net/*', 'https://forum.example.org/*']);
+    expect((await fakeBrowser.storage.local.get(ENABLED_SITES_KEY))[ENABLED_SITES_KEY]).toHaveLength(2);
+    granted = ['https://www.macrumors.com/*'];
+    await syncRegistrations();
+    expect(registered).toEqual([]);
+    expect((await fakeBrowser.storage.local.get(ENABLED_SITES_KEY))[ENABLED_SITES_KEY]).toEqual([]);
+  });
+
+  it('tells a content script whether it is wanted, and when it no longer is', async () => {
+    await fakeBrowser.storage.local.set({ [ENABLED_SITES_KEY]: ['https://forum.example.org/*'] });
+    expect(await wantedOnUserSite('https://forum.example.org/t/1')).toBe(true);
+    expect(await wantedOnUserSite('https://other.example.org/t/1')).toBe(false);
+    const gone = vi.fn();
+    whenDisabled('https://forum.example.org/t/1', gone);
+    await fakeBrowser.storage.local.set({ [ENABLED_SITES_KEY]: ['https://forum.example.org/*', 'http://x.org/*'] });
+    expect(gone).not.toHaveBeenCalled();
+    await fakeBrowser.storage.local.set({ [ENABLED_SITES_KEY]: ['http://x.org/*'] });
+    expect(gone).toHaveBeenCalledTimes(1);
+  });
+});
