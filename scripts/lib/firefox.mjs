@@ -15,7 +15,11 @@ async function freePort() {
   return port;
 }
 
-export async function launchFirefox({ extensionDir, headless = true }) {
+/**
+ * `proxyPort`: plain-HTTP requests to any host go to that local server (it serves pages under their real host
+ * names); everything else still goes nowhere.
+ */
+export async function launchFirefox({ extensionDir, headless = true, proxyPort = 9 }) {
   const port = await freePort();
   const runner = await webExt.cmd.run(
     {
@@ -27,7 +31,10 @@ export async function launchFirefox({ extensionDir, headless = true }) {
         'marionette.port': port,
         'network.proxy.type': 1,
         'network.proxy.http': '127.0.0.1',
-        'network.proxy.http_port': 9,
+        'network.proxy.http_port': proxyPort,
+        // Pages are served over plain HTTP under real host names: no upgrade to https for preloaded hosts.
+        'network.stricttransportsecurity.preloadlist': false,
+        'dom.security.https_first': false,
         'network.proxy.ssl': '127.0.0.1',
         'network.proxy.ssl_port': 9,
         'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',

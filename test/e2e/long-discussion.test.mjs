@@ -84,10 +84,11 @@ describe('Chromium: a 1,500-post discussion', () => {
     await popup.getByLabel('Sort', { exact: true }).selectOption({ label: 'Newest' });
     await page.waitForFunction(() => {
       const items = document.querySelectorAll('[role="treeitem"][aria-level="1"]');
+      // The thread's opening post stays first; newest first after it.
       return (
         document.querySelector('.tl-view[data-view="flat"]') &&
-        items.length > 1 &&
-        Number(items[0].dataset.commentId) > Number(items[1].dataset.commentId)
+        items.length > 2 &&
+        Number(items[1].dataset.commentId) > Number(items[2].dataset.commentId)
       );
     });
     await popup.close();
