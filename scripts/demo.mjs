@@ -9,24 +9,39 @@ import { startFixtureServer } from './lib/fixture-server.mjs';
 import { ROOT } from './lib/paths.mjs';
 
 export const DEMO_PAGES = [
-  ['seed-huawei-xiaomi', '/2017/12/08/macrumors-2017-huawei-xiaomi.html'],
-  ['real-2017-apple-pencil', '/2017/01/18/macrumors-2017-apple-pencil.html'],
-  ['real-2022-apple-pencil', '/2022/01/18/macrumors-2022-apple-pencil.html'],
+  ['seed-huawei-xiaomi', 'https://www.macrumors.com/2017/12/08/macrumors-2017-huawei-xiaomi.html'],
+  ['real-2017-apple-pencil', 'https://www.macrumors.com/2017/01/18/macrumors-2017-apple-pencil.html'],
+  ['real-2022-apple-pencil', 'https://www.macrumors.com/2022/01/18/macrumors-2022-apple-pencil.html'],
+  // Sites a reader enabled (the demo build grants them, as the popup's "Enable on this site" would).
+  ['forum-xenforo-freebsd', 'https://forums.freebsd.org/real/xenforo2-freebsd-2024-the-year-of-desktop-freebsd.html'],
+  ['forum-phpbb-dostips', 'https://www.dostips.com/real/phpbb-dostips.html'],
+  [
+    'blog-wordpress-balloon-juice',
+    'https://balloon-juice.com/real/wordpress-balloon-juice-2026-schadenfreude-open-thread.html',
+  ],
 ];
+const ENABLED = ['forums.freebsd.org', 'www.dostips.com', 'balloon-juice.com'];
 
 const headed =
   Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) &&
   process.env.CI !== 'true' &&
   !process.argv.includes('--screenshots');
-if (!process.argv.includes('--no-build')) execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
+// The shipped code, built with the demo's enabled sites granted at install (a test build: .output-test).
+if (!process.argv.includes('--no-build'))
+  execSync('npx wxt build', {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, TL_TEST_BUILD: '1', TL_GRANT_ORIGINS: ENABLED.map((h) => `https://${h}/*`).join(',') },
+  });
 
 const server = await startFixtureServer({ https: true });
 const browser = await launchChromium({
-  extensionDir: join(ROOT, '.output', 'chrome-mv3'),
+  extensionDir: join(ROOT, '.output-test', 'chrome-mv3'),
   port: server.port,
   headless: !headed,
+  hosts: ENABLED,
 });
-const url = (path) => `https://www.macrumors.com${path}`;
+const url = (address) => address;
 
 if (headed) {
   for (const [, path] of DEMO_PAGES) await (await browser.context.newPage()).goto(url(path));
@@ -48,7 +63,12 @@ if (headed) {
     await view.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     const file = join(out, `${name}.png`);
-    await view.screenshot({ path: file });
+    // The view's top (a long thread is thousands of pixels tall): what a reader sees first.
+    const box = await view.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
+    });
+    await page.screenshot({ path: file, fullPage: true, clip: { ...box, height: Math.min(box.height, 1400) } });
     written.push(file);
     last = page;
   }
