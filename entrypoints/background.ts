@@ -1,12 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { listenForForumFetches } from '@/utils/platform/forum-fetch';
+import { anySite } from '@/utils/pipeline/extract/sites/any-site';
+import { useForOtherSites } from '@/utils/pipeline/extract/sites/registry';
 import { listenForPrefsWrites } from '@/utils/platform/prefs-writer';
 import { migrateStoredPrefs } from '@/utils/platform/storage';
 import { listenForViewLoads } from '@/utils/platform/view-script';
 import { listenForSiteAccess, syncRegistrations } from '@/utils/platform/site-access';
 
 export default defineBackground(() => {
+  // Forum threads on sites the reader added: the engines' pagination (forum-fetch.ts).
+  useForOtherSites(anySite);
   // On update, stored preferences are migrated in place; defaults are never written over user values.
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'update') void migrateStoredPrefs();

@@ -66,7 +66,7 @@ export function createDiscussionController(
   onChange: (merged: CommentSection | null) => void,
   deps: { fetchPage?: (url: string) => Promise<ForumPageResult>; pauseMs?: number } = {},
 ): DiscussionController {
-  const forumSite = section.discussionUrl ? forumOf(section.discussionUrl) : null;
+  const forumSite = section.discussionUrl ? forumOf(section.discussionUrl, section.source) : null;
   const threadUrl = forumSite ? section.discussionUrl! : null;
   let state: DiscussionState = { status: 'idle' };
   let forum: Comment[] = [];
@@ -74,7 +74,8 @@ export function createDiscussionController(
   let abort: AbortController | null = null;
   let current = section;
 
-  const fetchPage = deps.fetchPage ?? ((url: string) => sendMessage('threadlight:fetch-forum-page', { url }));
+  const source = section.source;
+  const fetchPage = deps.fetchPage ?? ((url: string) => sendMessage('threadlight:fetch-forum-page', { url, source }));
   const set = (next: DiscussionState, merged: boolean) => {
     state = next;
     onChange(merged ? controller.apply(current) : null);

@@ -21,7 +21,7 @@ interface Protocol {
   /** Popup → content script: the tab's counts. */
   'threadlight:stats': { payload: Record<string, never>; answer: TabStats };
   /** Content script → background: one forum thread page for "Load full discussion". */
-  'threadlight:fetch-forum-page': { payload: { url: string }; answer: ForumPageResult };
+  'threadlight:fetch-forum-page': { payload: { url: string; source?: string }; answer: ForumPageResult };
   /** Popup → background: write these preferences (the background outlives the popup). */
   'threadlight:save-prefs': { payload: { values: Partial<Prefs> }; answer: SaveResult };
   /** Popup → background: run Threadlight once in this tab, without enabling its site (activeTab). */
@@ -40,7 +40,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Shape checks of what arrives, per type. */
 const VALID: { [K in MessageType]: (m: Record<string, unknown>) => boolean } = {
   'threadlight:stats': () => true,
-  'threadlight:fetch-forum-page': (m) => typeof m.url === 'string',
+  'threadlight:fetch-forum-page': (m) =>
+    typeof m.url === 'string' && (m.source === undefined || typeof m.source === 'string'),
   'threadlight:save-prefs': (m) => isObject(m.values),
   'threadlight:load-view': () => true,
   'threadlight:thread-once': (m) => Number.isInteger(m.tabId),

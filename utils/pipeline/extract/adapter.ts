@@ -45,6 +45,8 @@ export interface SiteModule {
   paths: string;
   adapter: SiteAdapter;
   forum?: ForumKnowledge;
+  /** The forum knowledge of the engine a section was read with (by its `source`): sites the reader adds. */
+  forumFor?(source: string): ForumKnowledge | undefined;
 }
 
 /** A candidate comment section: found, not yet read. Reading the blocks is the costly part. */

@@ -14,7 +14,13 @@ function* locateAny(doc: Document, url: URL): Iterable<LocatedSection> {
 const adapter: SiteAdapter = { locate: locateAny };
 
 /** Every site the reader enables (hosts come from their permissions, not from here). */
-export const anySite: SiteModule = { id: 'any', hosts: [], paths: '/*', adapter };
+export const anySite: SiteModule = {
+  id: 'any',
+  hosts: [],
+  paths: '/*',
+  adapter,
+  forumFor: (source) => engineOf(source)?.forum,
+};
 
 /** The engine module whose markup this section was read with (its forum knowledge, for pagination). */
 export const engineOf = (source: string): SiteModule | undefined => ENGINES.find((e) => e.id === source);

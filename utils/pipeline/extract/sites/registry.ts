@@ -1,4 +1,4 @@
-import type { SiteModule } from '@/utils/pipeline/extract/adapter';
+import type { ForumKnowledge, SiteModule } from '@/utils/pipeline/extract/adapter';
 import { escapeRegExp } from '@/utils/pipeline/text';
 import { macrumorsArticles } from './macrumors';
 import { macrumorsForum } from './xenforo';
@@ -30,6 +30,13 @@ export const isLoopback = (url: URL) => url.hostname === '127.0.0.1' || url.host
 let otherSites: SiteModule | undefined;
 export function useForOtherSites(site: SiteModule): void {
   otherSites = site;
+}
+
+/** On a site the reader added: the forum knowledge of the engine this section was read with, if a forum. */
+export function otherSiteForum(url: URL, source: string): ForumKnowledge | undefined {
+  if (SITES.some((s) => onHost(s, url))) return undefined;
+  const forum = otherSites?.forumFor?.(source);
+  return forum?.isThreadPath(url) ? forum : undefined;
 }
 
 /**
