@@ -5,16 +5,30 @@
 // a click on the toolbar button gives, which a test cannot make: it is covered by the popup's DOM test.)
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
-import { ROOT } from '../../scripts/lib/paths.mjs';
+import { FIXTURES, ROOT } from '../../scripts/lib/paths.mjs';
 import { GRANTED_ORIGINS, NOT_ENABLED_HOST, SITE_PAGES } from '../support/e2e/site-pages.mjs';
 
 let server;
 let browser;
+/** Every page of the phpBB topic (the capture is page 2 of 3): the capture again, and each request counted. */
+const fetched = [];
+const otherPage = (name) => (req, res) => {
+  fetched.push(`${name}${new URL(req.url, 'https://x').search}`);
+  res.writeHead(200, { 'content-type': 'text/html' }).end(readFileSync(join(FIXTURES, 'real', 'phpbb-dostips.html')));
+};
+
 before(async () => {
-  server = await startFixtureServer({ https: true });
+  server = await startFixtureServer({
+    https: true,
+    routes: {
+      '/real/viewtopicdf43.html': otherPage('viewtopicdf43'),
+      '/real/viewtopic4d09.html': otherPage('viewtopic4d09'),
+    },
+  });
   browser = await launchChromium({
     extensionDir: join(ROOT, '.output-test', 'chrome-mv3'),
     port: server.port,
@@ -77,6 +91,22 @@ describe('Chromium: sites the reader enabled', () => {
       assert.deepEqual(errors, []);
       await page.close();
     });
+
+  it('loads the full discussion of a phpBB topic from its own pagination, on its own site', async () => {
+    const { page, errors } = await open('https://www.dostips.com/real/phpbb-dostips.html');
+    await page.getByRole('button', { name: 'Load full discussion' }).click();
+    await page.waitForSelector('[data-discussion="done"]', { timeout: 15_000 });
+    // Every page once, by the addresses the pagination gives (page 2's own, start=15, written by their pattern).
+    assert.deepEqual(fetched, [
+      'viewtopicdf43?f=3&t=8355',
+      'viewtopic4d09?f=3&t=8355&start=15',
+      'viewtopic4d09?f=3&t=8355&start=30',
+    ]);
+    // The same posts on every page here: merged, not repeated.
+    assert.equal(await page.locator('[data-threadlight="thread"] [role="treeitem"]').count(), 15);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
 
   it('does nothing on a site nobody enabled, and its popup asks the browser for that site', async () => {
     const { page } = await open(`https://${NOT_ENABLED_HOST}/real/phpbb-dostips.html`);

@@ -56,10 +56,16 @@ function loadThread(
   threadUrl: string,
   forum: ForumKnowledge,
   resume: ResumePoint,
-  deps: Omit<LoaderDeps, 'parse' | 'pageUrl'>,
+  deps: Omit<LoaderDeps, 'parse' | 'pageUrl'> & { pages?: string[] },
 ): Promise<LoadResult> {
-  return loadDiscussion(threadUrl, { ...deps, parse: pageParser(forum), pageUrl: forum.pageUrl }, resume);
+  // Engines whose page addresses were read off the page (section.pages) are loaded from that list.
+  const { pages } = deps;
+  const pageUrl = pages ? (base: string, n: number) => pages[n - 1] ?? base : forum.pageUrl;
+  return loadDiscussion(threadUrl, { ...deps, parse: pageParser(forum), pageUrl }, resume);
 }
+
+/** Forum pages come through the background; `source` names the engine, for sites the reader added. */
+const askBackground = (source: string) => (url: string) => sendMessage('threadlight:fetch-forum-page', { url, source });
 
 export function createDiscussionController(
   section: CommentSection,
@@ -74,8 +80,7 @@ export function createDiscussionController(
   let abort: AbortController | null = null;
   let current = section;
 
-  const source = section.source;
-  const fetchPage = deps.fetchPage ?? ((url: string) => sendMessage('threadlight:fetch-forum-page', { url, source }));
+  const fetchPage = deps.fetchPage ?? askBackground(section.source);
   const set = (next: DiscussionState, merged: boolean) => {
     state = next;
     onChange(merged ? controller.apply(current) : null);
@@ -103,6 +108,7 @@ export function createDiscussionController(
     let total = resume.total ?? 1;
     set({ status: 'loading', loaded: resume.page - 1, total }, false);
     const result = await loadThread(threadUrl, forumSite!, resume, {
+      pages: section.pages,
       fetchPage,
       signal: abort.signal,
       pauseMs: deps.pauseMs ?? PAUSE_MS,

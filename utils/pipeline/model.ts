@@ -54,6 +54,8 @@ export interface CommentSection {
   comments: Comment[];
   /** "(View all)" / "Read All Comments" target: the full forum discussion. */
   discussionUrl?: string;
+  /** Every page of that discussion, in order, where the engine's addresses are read off the page. */
+  pages?: string[];
   heading: string;
   /** Which adapter or markup era found it, for diagnostics and tests. */
   source: string;

@@ -58,6 +58,8 @@ export interface LocatedSection {
   base: string;
   heading: string;
   discussionUrl?: string;
+  /** Every page of the discussion, in order, when its engine numbers pages its own way (threadPages). */
+  pages?: string[];
   source: string;
   /** Whether the comments read look like this markup really is a comment section. */
   accept?(comments: Comment[]): boolean;

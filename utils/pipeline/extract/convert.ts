@@ -60,6 +60,7 @@ function finish(located: LocatedSection, comments: Comment[]): CommentSection | 
   if (comments.length === 0 || (located.accept && !located.accept(comments))) return null;
   const section: CommentSection = { root: located.root, comments, heading: located.heading, source: located.source };
   if (located.discussionUrl) section.discussionUrl = located.discussionUrl;
+  if (located.pages) section.pages = located.pages;
   return section;
 }
 

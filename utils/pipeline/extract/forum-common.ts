@@ -1,6 +1,7 @@
 import type { Quote } from '@/utils/pipeline/model';
 import { elementText } from './body';
 import { text } from './fields';
+import { safeUrl } from './safe-url';
 
 // What forum engines share: post ids in the addresses that point at a post, "Name wrote:" citations, the
 // element that holds all posts, and page numbers shown as "Page 2 of 5".
@@ -86,4 +87,45 @@ export function pageOfText(el: Element | null): { page: number; pages: number } 
 export function idAfter(el: Element, prefix: string): string | undefined {
   const id = el.id;
   return id.startsWith(prefix) && /^\d+$/.test(id.slice(prefix.length)) ? id.slice(prefix.length) : undefined;
+}
+
+/** Where engines put their page links: phpBB, vBulletin 4, Invision; vBulletin 3 and 5, XenForo; Vanilla. */
+const PAGER = '[class*="pagination" i], [class*="pagenav" i], [class*="pager" i]';
+
+/** Numbered links in the page's pagination. */
+function pagerLinks(doc: Document, base: string): Map<number, string> {
+  const byNumber = new Map<number, string>();
+  for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
+    const n = Number(text(a));
+    if (!Number.isInteger(n) || n < 1 || n > 9999 || !a.closest(PAGER)) continue;
+    const href = safeUrl(a.getAttribute('href'), base);
+    if (href && !byNumber.has(n)) byNumber.set(n, href);
+  }
+  return byNumber;
+}
+
+/** From a link to page m, the address of any page n: a post offset (start=) or a page number in the path. */
+function pageTemplate(m: number, href: string): ((n: number) => string) | null {
+  const start = /([?&])start=(\d+)/.exec(href);
+  if (start && m > 1 && Number(start[2]) % (m - 1) === 0) {
+    const step = Number(start[2]) / (m - 1);
+    return (n) => href.replace(/([?&])start=\d+/, `$1start=${(n - 1) * step}`);
+  }
+  const page = new RegExp(`(page[=/-]?|[-/]p)${m}(?!\\d)`, 'i').exec(href);
+  if (!page) return null;
+  const at = page.index + page[1]!.length;
+  return (n) => href.slice(0, at) + n + href.slice(at + String(m).length);
+}
+
+/**
+ * Every page of the thread, from the page's own pagination: pages it links to as they are, the others by the
+ * pattern of one of them. Null when there is no second page (or its pattern cannot be read).
+ */
+export function threadPages(doc: Document, base: string): string[] | null {
+  const links = pagerLinks(doc, base);
+  const count = Math.max(0, ...links.keys());
+  const sample = Array.from(links).find(([m]) => m > 1);
+  const template = sample ? pageTemplate(sample[0], sample[1]) : null;
+  if (count < 2 || !template) return null;
+  return Array.from({ length: count }, (_, i) => links.get(i + 1) ?? template(i + 1));
 }

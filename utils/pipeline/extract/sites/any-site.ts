@@ -23,4 +23,5 @@ export const anySite: SiteModule = {
 };
 
 /** The engine module whose markup this section was read with (its forum knowledge, for pagination). */
-export const engineOf = (source: string): SiteModule | undefined => ENGINES.find((e) => e.id === source);
+export const engineOf = (source: string): SiteModule | undefined =>
+  ENGINES.find((e) => e.id === source) ?? ENGINES.find((e) => source.startsWith(e.id));

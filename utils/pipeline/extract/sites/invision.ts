@@ -1,4 +1,5 @@
 import type { Quote } from '@/utils/pipeline/model';
+import { pagedForum, pagesOf } from './paged-forum';
 import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
 import { elementText, type QuoteReader } from '@/utils/pipeline/extract/body';
 import { text, within } from '@/utils/pipeline/extract/fields';
@@ -63,8 +64,15 @@ function locate(doc: Document, url: URL): LocatedSection[] {
       base: url.href,
       heading: text(doc.querySelector('h1')) || 'Topic',
       source: 'invision',
+      ...pagesOf(doc, url),
     },
   ];
 }
 
-export const invision: SiteModule = { id: 'invision', hosts: [], paths: '/*', adapter: { locate } };
+export const invision: SiteModule = {
+  id: 'invision',
+  hosts: [],
+  paths: '/*',
+  adapter: { locate },
+  forum: pagedForum(locate),
+};

@@ -1,3 +1,4 @@
+import { pagedForum, pagesOf } from './paged-forum';
 import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
 import type { QuoteReader } from '@/utils/pipeline/extract/body';
 import { text, within } from '@/utils/pipeline/extract/fields';
@@ -65,8 +66,15 @@ function locate(doc: Document, url: URL): LocatedSection[] {
       base: url.href,
       heading: text(doc.querySelector('.topic-title')) || text(doc.querySelector('h2')) || 'Topic',
       source: 'phpbb',
+      ...pagesOf(doc, url),
     },
   ];
 }
 
-export const phpbb: SiteModule = { id: 'phpbb', hosts: [], paths: '/*', adapter: { locate } };
+export const phpbb: SiteModule = {
+  id: 'phpbb',
+  hosts: [],
+  paths: '/*',
+  adapter: { locate },
+  forum: pagedForum(locate),
+};

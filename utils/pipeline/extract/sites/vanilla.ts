@@ -1,3 +1,4 @@
+import { pagedForum, pagesOf } from './paged-forum';
 import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
 import type { QuoteReader } from '@/utils/pipeline/extract/body';
 import { text } from '@/utils/pipeline/extract/fields';
@@ -57,8 +58,15 @@ function locate(doc: Document, url: URL): LocatedSection[] {
       base: url.href,
       heading: text(doc.querySelector('h1')) || 'Discussion',
       source: 'vanilla',
+      ...pagesOf(doc, url),
     },
   ];
 }
 
-export const vanilla: SiteModule = { id: 'vanilla', hosts: [], paths: '/*', adapter: { locate } };
+export const vanilla: SiteModule = {
+  id: 'vanilla',
+  hosts: [],
+  paths: '/*',
+  adapter: { locate },
+  forum: pagedForum(locate),
+};

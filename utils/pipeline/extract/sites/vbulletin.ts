@@ -1,3 +1,4 @@
+import { pagedForum, pagesOf } from './paged-forum';
 import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
 import type { QuoteReader } from '@/utils/pipeline/extract/body';
 import { text, within } from '@/utils/pipeline/extract/fields';
@@ -107,9 +108,16 @@ function locate(doc: Document, url: URL): LocatedSection[] {
       base: url.href,
       heading: text(doc.querySelector('h1')) || text(doc.querySelector('title')) || 'Thread',
       source: markup.version,
+      ...pagesOf(doc, url),
     });
   }
   return out;
 }
 
-export const vbulletin: SiteModule = { id: 'vbulletin', hosts: [], paths: '/*', adapter: { locate } };
+export const vbulletin: SiteModule = {
+  id: 'vbulletin',
+  hosts: [],
+  paths: '/*',
+  adapter: { locate },
+  forum: pagedForum(locate),
+};

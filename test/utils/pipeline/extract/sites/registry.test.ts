@@ -20,7 +20,7 @@ const isSiteModule = (v: unknown): v is SiteModule =>
 
 describe('the site registry', () => {
   it('registers every site and engine module in its folder', () => {
-    const files = Object.keys(MODULES).filter((f) => !/\/(registry|engines)\.ts$/.test(f));
+    const files = Object.keys(MODULES).filter((f) => !/\/(registry|engines|paged-forum)\.ts$/.test(f));
     expect(files.length).toBeGreaterThan(1);
     const known = [...SITES, ...ENGINES, anySite];
     for (const file of files) {
