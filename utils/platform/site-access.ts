@@ -103,7 +103,8 @@ async function threadOnce(tabId: number): Promise<{ ok: boolean }> {
 }
 
 export function listenForSiteAccess(): void {
-  onMessage('threadlight:thread-once', ({ tabId }) => threadOnce(tabId));
+  // Only the popup asks (an extension page, not a content script, which has a tab).
+  onMessage('threadlight:thread-once', ({ tabId }, sender) => (sender.tab ? { ok: false } : threadOnce(tabId)));
   browser.runtime.onInstalled.addListener(() => void syncRegistrations());
   browser.runtime.onStartup.addListener(() => void syncRegistrations());
   browser.permissions.onAdded.addListener(({ origins = [] }) => {

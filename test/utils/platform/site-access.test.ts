@@ -82,3 +82,23 @@ describe('registrations follow the granted origins', () => {
     expect(gone).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('"Thread this page once"', () => {
+  it('is taken only from an extension page, never from a content script', async () => {
+    fakeBrowser.reset();
+    const executeScript = vi.fn(async () => []);
+    const insertCSS = vi.fn(async () => undefined);
+    Object.assign(fakeBrowser, { scripting: { executeScript, insertCSS } });
+    const events = { addListener: () => {} };
+    Object.assign(fakeBrowser.permissions, { onAdded: events, onRemoved: events });
+    const { listenForSiteAccess } = await import('@/utils/platform/site-access');
+    listenForSiteAccess();
+    const ask = (sender: object) =>
+      fakeBrowser.runtime.onMessage.trigger({ type: 'threadlight:thread-once', tabId: 4 }, sender, () => {});
+    expect(await ask({ tab: { id: 9 }, url: 'https://evil.example/' })).toEqual([{ ok: false }]);
+    expect(executeScript).not.toHaveBeenCalled();
+    expect(await ask({ url: 'chrome-extension://id/popup.html' })).toEqual([{ ok: true }]);
+    expect(executeScript).toHaveBeenCalledTimes(2);
+    expect(insertCSS).toHaveBeenCalledWith({ target: { tabId: 4 }, files: [expect.stringContaining('sites.css')] });
+  });
+});
