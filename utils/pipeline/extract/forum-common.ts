@@ -89,8 +89,11 @@ export function idAfter(el: Element, prefix: string): string | undefined {
   return id.startsWith(prefix) && /^\d+$/.test(id.slice(prefix.length)) ? id.slice(prefix.length) : undefined;
 }
 
-/** Where engines put their page links: phpBB, vBulletin 4, Invision; vBulletin 3 and 5, XenForo; Vanilla. */
-const PAGER = '[class*="pagination" i], [class*="pagenav" i], [class*="pager" i]';
+/**
+ * Where engines put their page links: phpBB, vBulletin 4, Invision, WordPress; vBulletin 3 and 5, XenForo;
+ * Vanilla; WordPress's comment pages (a.page-numbers).
+ */
+const PAGER = '[class*="pagination" i], [class*="pagenav" i], [class*="pager" i], .page-numbers';
 
 /** Numbered links in the page's pagination. */
 function pagerLinks(doc: Document, base: string): Map<number, string> {

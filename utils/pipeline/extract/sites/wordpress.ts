@@ -1,3 +1,4 @@
+import { pagedForum, pagesOf } from './paged-forum';
 import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
 import { articleQuotes, text } from '@/utils/pipeline/extract/fields';
 import { idAfter, postIdInLink } from '@/utils/pipeline/extract/forum-common';
@@ -56,8 +57,15 @@ function locate(doc: Document, url: URL): LocatedSection[] {
         text(doc.querySelector('.comments-title')) ||
         'Comments',
       source: 'wordpress',
+      ...pagesOf(doc, url),
     },
   ];
 }
 
-export const wordpress: SiteModule = { id: 'wordpress', hosts: [], paths: '/*', adapter: { locate } };
+export const wordpress: SiteModule = {
+  id: 'wordpress',
+  hosts: [],
+  paths: '/*',
+  adapter: { locate },
+  forum: pagedForum(locate),
+};
