@@ -59,10 +59,11 @@ export const CommentItem = pure(function CommentItem({ node, level, version, pos
       aria-posinset={pos}
       aria-setsize={of}
       aria-expanded={hasReplies ? !collapsed : undefined}
-      aria-label={`${comment.author || 'Anonymous'}, ${plural(comment.votes, 'vote')}${hidden ? ', hidden' : ''}`}
+      aria-label={`${comment.author || 'Anonymous'}, ${plural(comment.votes, 'vote')}${hidden ? ', hidden' : ''}${env.fresh.has(id) ? ', new' : ''}`}
       data-comment-id={id}
       data-rating={String(comment.votes)}
       data-filtered={hidden ? reason : undefined}
+      data-new={env.fresh.has(id) ? '' : undefined}
       tabIndex={focusable ? 0 : -1}
       onFocus={(e) => {
         if (e.target === e.currentTarget && store.focused !== id) store.focus(id);

@@ -13,10 +13,13 @@ interface Props {
   onViewPrefs(change: Partial<ViewPrefs>): void;
   /** Collapse all / Expand all, when the view is threaded and some comment has replies. */
   collapse: { all: boolean; toggle(): void } | null;
+  /** Comments new since the last visit, and marking them read. */
+  fresh: number;
+  onMarkRead?(): void;
 }
 
 /** The view's header: heading, counts (and why comments are hidden), sort, view, collapse all. */
-export function ThreadHeader({ heading, counts, view, sort, onViewPrefs, collapse }: Props) {
+export function ThreadHeader({ heading, counts, view, sort, onViewPrefs, collapse, fresh, onMarkRead }: Props) {
   const hiddenBy = FILTER_REASONS.filter((r) => counts.byReason[r] > 0)
     .map((r) => `${counts.byReason[r]} ${REASON_TEXT[r]}`)
     .join(', ');
@@ -25,7 +28,13 @@ export function ThreadHeader({ heading, counts, view, sort, onViewPrefs, collaps
       <h2 class="tl-heading">{heading}</h2>
       <span class="tl-count" aria-live="polite">
         {counts.total} comments{counts.hidden ? ` · ${counts.hidden} hidden (${hiddenBy})` : ''}
+        {fresh ? <span class="tl-fresh-count"> · {fresh} new (n / Shift+N)</span> : null}
       </span>
+      {fresh && onMarkRead ? (
+        <button type="button" class="tl-linkish" onClick={onMarkRead}>
+          Mark all read
+        </button>
+      ) : null}
       <span class="tl-controls">
         <ChoiceSelect label="Sort" value={sort} labels={SORT_LABELS} onChange={(s) => onViewPrefs({ sort: s })} />
         <span role="group" aria-label="View" class="tl-segmented">

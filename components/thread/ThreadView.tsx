@@ -13,6 +13,8 @@ import { useBring } from './use-bring';
 import { treeKeys } from './use-tree-keys';
 import { identity, useWindowing } from './use-windowing';
 
+const NO_FRESH: ReadonlySet<string> = new Set();
+
 export interface ThreadViewProps extends ThreadViewInput {
   /** Comments in the first chunk; later chunks are sized by time (use-paced-limit.ts). */
   chunk?: number;
@@ -50,6 +52,13 @@ function Blocks(props: {
   );
 }
 
+/** How many of the model's comments are new since the last visit. */
+const freshCount = (model: ThreadViewProps['model']) => {
+  let n = 0;
+  for (const id of model.fresh ?? NO_FRESH) if (model.authors.has(id)) n++;
+  return n;
+};
+
 /** The thread view: header, full-discussion bar, brand chart, the tree in blocks, and what is below it. */
 export function ThreadView(props: ThreadViewProps) {
   const { model, chunk = 24 } = props;
@@ -73,6 +82,7 @@ export function ThreadView(props: ThreadViewProps) {
       onJump: (id: string) => bring(id, true),
       defaultFocus: store.focused && model.authors.has(store.focused) ? null : (model.roots[0]?.comment.id ?? null),
       maxIndent: 8,
+      fresh: model.fresh ?? NO_FRESH,
     }),
     [model, props.discussionUrl],
   );
@@ -85,7 +95,7 @@ export function ThreadView(props: ThreadViewProps) {
   const { counts } = model;
   return (
     <div class="tl-view" data-view={props.view}>
-      <ThreadHeader {...props} counts={counts} collapse={collapse} />
+      <ThreadHeader {...props} counts={counts} collapse={collapse} fresh={freshCount(model)} />
       {props.discussion ? <DiscussionBar ui={props.discussion} /> : null}
       <BrandChart stats={model.stats} focus={props.brandFocus} onFocus={props.onBrandFocus} />
       <TreeContext.Provider value={env}>

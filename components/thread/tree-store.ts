@@ -72,6 +72,8 @@ export interface TreeEnv {
   onJump(id: string): void;
   /** The id that holds the tab stop when the focused one is not shown. */
   defaultFocus: string | null;
+  /** Comments new since the reader's last visit. */
+  fresh: ReadonlySet<string>;
   maxIndent: number;
 }
 

@@ -2,7 +2,7 @@ import type { ViewModel } from '@/utils/pipeline/view-model';
 import { shownOrder } from '@/utils/pipeline/thread/tree';
 import type { TreeStore } from './tree-store';
 
-type Action = 'next' | 'prev' | 'first' | 'last' | 'out' | 'in' | 'toggle';
+type Action = 'next' | 'prev' | 'first' | 'last' | 'out' | 'in' | 'toggle' | 'next-new' | 'prev-new';
 
 /** The tree's keys (WAI-ARIA tree view, plus j/k/h/l as in most comment readers). */
 const KEYS: Record<string, Action> = {
@@ -17,6 +17,8 @@ const KEYS: Record<string, Action> = {
   l: 'in',
   ArrowRight: 'in',
   Enter: 'toggle',
+  n: 'next-new',
+  N: 'prev-new',
 };
 
 interface KeyContext {
@@ -28,7 +30,17 @@ interface KeyContext {
 }
 
 /** What a key does on a comment. Moves follow the model, not the DOM: the next comment may not be rendered. */
-function act(action: Action, item: HTMLElement, { model, parents, store, bring, focusItem }: KeyContext) {
+/** The next (or previous) new comment in reading order (the replies of collapsed comments are skipped). */
+function toNew(by: 1 | -1, id: string, { model, store, bring }: KeyContext) {
+  const fresh = model.fresh;
+  if (!fresh?.size) return;
+  const ids = shownOrder(model.roots, store.collapsed);
+  const start = ids.indexOf(id);
+  for (let i = start + by; i >= 0 && i < ids.length; i += by) if (fresh.has(ids[i]!)) return bring(ids[i]!, true);
+}
+
+function act(action: Action, item: HTMLElement, context: KeyContext) {
+  const { model, parents, store, bring, focusItem } = context;
   const id = item.dataset.commentId!;
   const expandable = item.hasAttribute('aria-expanded');
   const expanded = item.getAttribute('aria-expanded') === 'true';
@@ -38,6 +50,7 @@ function act(action: Action, item: HTMLElement, { model, parents, store, bring, 
     const next = ids[ids.indexOf(id) + by];
     if (next) bring(next, false);
   };
+  if (action === 'next-new' || action === 'prev-new') return toNew(action === 'next-new' ? 1 : -1, id, context);
   if (action === 'next') step(1);
   else if (action === 'prev') step(-1);
   else if (action === 'first') {

@@ -246,6 +246,23 @@ describe('Firefox: a page that changes under the view', () => {
     await until(showsA, 5000);
   };
 
+  // First in this block: no earlier visit to this discussion (the growing test below adds a comment for good).
+  it('marks what is new since the last visit: nothing the first time, a comment added since the next', async () => {
+    await d.navigate(url('live-page.html?first'));
+    await until(showsA, 5000);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(
+      await d.execute(`return document.querySelectorAll('[data-new]').length`),
+      0,
+      'a first visit marks nothing',
+    );
+    await d.navigate(url('live-page.html?second'));
+    await until(showsA, 5000);
+    await d.execute('window.site.grow()');
+    await d.waitFor(`document.querySelector('[data-comment-id="25860000"][data-new]')`);
+    assert.equal(await d.execute(`return document.querySelectorAll('[data-new]').length`), 1);
+  });
+
   it('comes back when the site renders its comments again, collapsed as it was, and shows replaced ones', async () => {
     await openLive();
     await d.click(await d.find('[data-comment-id="25853802"] > .tl-comment .tl-toggle'));

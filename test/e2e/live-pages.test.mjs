@@ -173,4 +173,20 @@ describe('Chromium: a page that changes under the view', () => {
     assert.deepEqual(errors, []);
     await page.close();
   });
+
+  it('marks what is new since the last visit: nothing the first time, a comment added since the next', async () => {
+    const { page, errors } = await openLive();
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('[data-new]').count(), 0, 'a first visit marks nothing');
+    await page.reload();
+    await until(page, showsA, 5000);
+    await page.evaluate(() => window.site.grow());
+    await page.waitForSelector('[data-comment-id="25860000"][data-new]');
+    assert.equal(await page.locator('[data-new]').count(), 1);
+    assert.match(await page.locator('.tl-count').innerText(), /1 new/);
+    await page.getByRole('button', { name: 'Mark all read' }).click();
+    assert.equal(await page.locator('[data-new]').count(), 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
 });

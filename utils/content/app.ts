@@ -15,6 +15,7 @@ import { createSettler } from './settle';
 import { parsed } from './hold';
 import { removeStaleViews } from './view-host';
 import type { ViewParts } from './view-parts';
+import { createFreshTracker, type FreshTracker } from './fresh';
 
 // The content script's whole job, wired to its context: find the section (now, or when the site adds it),
 // show the view the preferences ask for, follow preference changes and section changes live, answer the
@@ -31,6 +32,8 @@ interface AppState {
   discussion: DiscussionController | null;
   /** The drawing code, once injected (view-parts.ts). */
   parts: ViewParts | null;
+  /** New since the last visit, for the current view. */
+  fresh?: FreshTracker;
 }
 
 /** Asks for the drawing code; resolves once it is in this content-script world. */
@@ -118,9 +121,13 @@ function newView(state: AppState, doc: Document, onViewPrefs: (c: Partial<ViewPr
     state.discussion = createDiscussionController(found, (merged) => {
       if (merged) state.view?.replaceSection(merged);
       else state.view?.redraw();
+      if (merged) state.fresh?.update(merged);
     });
     const discussion = () => state.discussion?.ui() ?? null;
-    return createSectionView(found, { parts, onViewPrefs, theme: () => pageTheme(doc), discussion });
+    const fresh = createFreshTracker(() => state.view, state.href);
+    state.fresh = fresh;
+    const onMarkRead = () => fresh.markRead();
+    return createSectionView(found, { parts, onViewPrefs, theme: () => pageTheme(doc), discussion, onMarkRead });
   };
 }
 
@@ -208,6 +215,7 @@ function createAttacher(ctx: ContentScriptContext, state: AppState, { viewOf, sh
     if (!view) return void whenParts(found);
     state.view = view;
     show();
+    state.fresh?.update(found);
   }
   /** A section found before the drawing code arrived: attached when it does, if it is still the one. */
   async function whenParts(found: CommentSection) {
@@ -216,7 +224,9 @@ function createAttacher(ctx: ContentScriptContext, state: AppState, { viewOf, sh
   }
   function takeInPlace(next: CommentSection) {
     state.section = next;
-    state.view?.replaceSection(state.discussion ? state.discussion.apply(next) : next);
+    const shown = state.discussion ? state.discussion.apply(next) : next;
+    state.view?.replaceSection(shown);
+    state.fresh?.update(shown);
   }
   return { attach, takeInPlace };
 }

@@ -22,6 +22,7 @@ export interface ThreadViewInput {
   onBrandFocus(ids: string[]): void;
   /** The full forum discussion, when the section links to one. */
   discussion?: DiscussionUi | null;
+  onMarkRead?(): void;
 }
 
 /** Draws the view into the host, or empties it (null). */
@@ -33,6 +34,8 @@ export interface SectionView {
   update(prefs: Prefs): void;
   /** Draws again with the same preferences (the discussion's progress changed). */
   redraw(): void;
+  /** Marks these comments new since the last visit (an empty set clears the marks). */
+  setFresh(ids: ReadonlySet<string>): void;
   /** New extraction of the same discussion (the site changed it, or drew it again in a new element). */
   replaceSection(section: CommentSection): void;
   counts(): Counts | null;
@@ -49,6 +52,18 @@ export interface SectionViewOptions {
   theme?: () => 'light' | 'dark';
   /** The full-discussion controls, read on every draw. */
   discussion?: () => DiscussionUi | null;
+  /** "Mark all read" in the header. */
+  onMarkRead?(): void;
+}
+
+/** The model with the new marks, made again only when either changes (a new object redraws every comment). */
+function freshMarks(current: () => ReadonlySet<string>) {
+  let marked: { base: ViewModel; fresh: ReadonlySet<string>; model: ViewModel } | null = null;
+  return (base: ViewModel) => {
+    const fresh = current();
+    if (marked?.base !== base || marked.fresh !== fresh) marked = { base, fresh, model: { ...base, fresh } };
+    return marked.model;
+  };
 }
 
 export function createSectionView(initial: CommentSection, options: SectionViewOptions): SectionView {
@@ -56,6 +71,8 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
   let prefs: Prefs | null = null;
   let brandFocus: string[] = [];
   let counts: Counts | null = null;
+  let fresh: ReadonlySet<string> = new Set();
+  const withFresh = freshMarks(() => fresh);
   const models = options.parts.models();
   const render = options.parts.render;
   const host = createViewHost();
@@ -67,7 +84,7 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
   const draw = () => {
     if (!prefs) return;
     if (prefs.view.view === 'original') return unmount();
-    const model = models.model(section, prefs, brandFocus);
+    const model = withFresh(models.model(section, prefs, brandFocus));
     counts = model.counts;
     const { element, fresh } = host.mount(section.root);
     if (fresh) followTheme(element, options.theme, () => host.element === element);
@@ -80,6 +97,7 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
       brandFocus,
       discussion: options.discussion?.() ?? null,
       onViewPrefs: options.onViewPrefs,
+      onMarkRead: options.onMarkRead,
       onBrandFocus: (ids: string[]) => {
         brandFocus = ids;
         draw();
@@ -94,6 +112,12 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
       draw();
     },
     redraw: () => draw(),
+    setFresh(ids) {
+      // The same marks again (most readings): no new model, so no comment is drawn again.
+      if (ids.size === fresh.size && Array.from(ids).every((id) => fresh.has(id))) return;
+      fresh = ids;
+      draw();
+    },
     replaceSection(next) {
       // A new root (the site drew its container again): the next draw moves our host, with the reader's
       // collapsed threads and windowing, before it.

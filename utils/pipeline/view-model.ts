@@ -29,6 +29,8 @@ export interface ViewModel {
   highlighter: BrandMatcher | null;
   stats: BrandStat[];
   authors: Map<string, string>;
+  /** Comments first shown since the reader's last visit (marked, and reached with n / Shift+N). */
+  fresh?: ReadonlySet<string>;
 }
 
 export interface BrandContext {

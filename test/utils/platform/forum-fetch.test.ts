@@ -19,7 +19,7 @@ describe('full discussions on sites the reader added', () => {
     expect(forumOf(THREAD, 'xenforo')).not.toBeNull();
     expect(forumOf(`${THREAD}page-3`, 'xenforo1')?.pageUrl(THREAD, 2)).toBe(`${THREAD}page-2`);
     expect(forumOf(THREAD)).toBeNull();
-    expect(forumOf(THREAD, 'wordpress')).toBeNull();
+    expect(forumOf(THREAD, 'forum-signals')).toBeNull();
     expect(forumOf('https://forum.example.org/members/1/', 'xenforo')).toBeNull();
     expect(forumOf('https://forums.macrumors.com/members/1/', 'xenforo')).toBeNull();
   });
