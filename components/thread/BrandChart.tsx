@@ -1,4 +1,6 @@
+import { useState } from 'preact/hooks';
 import type { BrandStat } from '@/utils/pipeline/highlight/brands';
+import { plural } from '@/components/shared/labels';
 
 interface Props {
   stats: BrandStat[];
@@ -6,67 +8,54 @@ interface Props {
   onFocus(ids: string[]): void;
 }
 
-const ROW = 22;
-const LABEL = 92;
-const BAR = 160;
+/** Rows shown before "more": the chart stays a few lines above the comments. */
+const COMPACT = 4;
 
-/** Mentions per brand in this discussion, and votes on those comments; a click focuses the thread on it. */
+/**
+ * Mentions per brand in this discussion, and votes on those comments; each row is a button that focuses the
+ * thread on that brand (a second press clears it). Plain HTML, so every row is a real tab stop.
+ */
 export function BrandChart({ stats, focus, onFocus }: Props) {
+  const [all, setAll] = useState(false);
   if (stats.length === 0) return null;
   const max = Math.max(...stats.map((s) => s.mentions));
-  const shown = stats.slice(0, 12);
+  const shown = all ? stats : stats.slice(0, COMPACT);
   return (
     <figure class="tl-chart">
-      <figcaption>
-        Brands in this discussion{focus.length ? ' (click again to clear the focus)' : ' (click one to focus)'}
+      <figcaption id="tl-chart-caption">
+        Brands in this discussion{focus.length ? ' (press again to clear the focus)' : ' (press one to focus)'}
       </figcaption>
-      <svg
-        role="list"
-        aria-label="Brand mentions"
-        width={LABEL + BAR + 150}
-        height={shown.length * ROW}
-        viewBox={`0 0 ${LABEL + BAR + 150} ${shown.length * ROW}`}
-      >
-        {shown.map((s, i) => {
+      <ul aria-labelledby="tl-chart-caption">
+        {shown.map((s) => {
           const active = focus.includes(s.id);
           const toggle = () => onFocus(active ? focus.filter((f) => f !== s.id) : [...focus, s.id]);
           return (
-            <g
-              key={s.id}
-              role="button"
-              tabIndex={0}
-              aria-pressed={active}
-              aria-label={`${s.label}: ${s.mentions} mentions in ${s.comments} comments, ${s.votes} votes`}
-              data-brand={s.id}
-              class={`tl-chart-row${active ? ' tl-active' : ''}`}
-              transform={`translate(0 ${i * ROW})`}
-              onClick={toggle}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  toggle();
-                }
-              }}
-            >
-              <rect class="tl-chart-hit" x={0} y={0} width={LABEL + BAR + 150} height={ROW} />
-              <text x={0} y={15} class="tl-chart-label">
-                {s.label}
-              </text>
-              <rect
-                x={LABEL}
-                y={4}
-                width={Math.max(2, (s.mentions / max) * BAR)}
-                height={ROW - 8}
-                rx={3}
-                fill={s.color}
-              />
-              <text x={LABEL + BAR + 8} y={15} class="tl-chart-value">
-                {s.mentions} · {s.votes} votes
-              </text>
-            </g>
+            <li key={s.id}>
+              <button
+                type="button"
+                class={`tl-chart-row${active ? ' tl-active' : ''}`}
+                data-brand={s.id}
+                aria-pressed={active}
+                title={`${plural(s.mentions, 'mention')} in ${plural(s.comments, 'comment')}`}
+                onClick={toggle}
+              >
+                <span class="tl-chart-label">{s.label}</span>{' '}
+                <span class="tl-chart-bar" aria-hidden="true">
+                  <span style={{ width: `${Math.max(2, (s.mentions / max) * 100)}%`, background: s.color }} />
+                </span>{' '}
+                <span class="tl-chart-value">
+                  {plural(s.mentions, 'mention')} · {plural(s.votes, 'vote')}
+                </span>
+              </button>
+            </li>
           );
         })}
-      </svg>
+      </ul>
+      {stats.length > COMPACT ? (
+        <button type="button" class="tl-linkish" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? 'Fewer brands' : `All ${stats.length} brands`}
+        </button>
+      ) : null}
     </figure>
   );
 }

@@ -329,13 +329,20 @@ describe('Firefox: a page that changes under the view', () => {
   });
 
   it('is itself after the back-forward cache restores the page', async () => {
-    await d.navigate(url('live-cacheable.html'));
-    await d.execute(`addEventListener('pageshow', (e) => (window.__restored = e.persisted))`);
-    await until(showsA, 5000);
-    await d.navigate(url('no-comments.html'));
-    await d.execute('history.back()');
-    await d.waitFor('window.__restored !== undefined');
-    assert.equal(await d.execute('return window.__restored'), true, 'restored from the back-forward cache');
+    // Firefox keeps a page in the cache only when nothing is in flight as it is left: up to three tries.
+    let restored = false;
+    for (let attempt = 0; attempt < 3 && !restored; attempt++) {
+      await d.navigate(url('live-cacheable.html'));
+      await d.execute(`addEventListener('pageshow', (e) => (window.__restored = e.persisted))`);
+      await until(showsA, 5000);
+      await new Promise((r) => setTimeout(r, 500));
+      await d.navigate(url('no-comments.html'));
+      await d.execute('history.back()');
+      await d.waitFor(`location.pathname.endsWith('live-cacheable.html') && document.readyState === 'complete'`);
+      await new Promise((r) => setTimeout(r, 200));
+      restored = await d.execute('return window.__restored === true');
+    }
+    assert.equal(restored, true, 'restored from the back-forward cache');
     await until(showsA);
     await new Promise((r) => setTimeout(r, 600));
     assert.ok(showsA(await d.execute(SNAPSHOT)));
