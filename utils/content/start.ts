@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isBuiltIn, isLoopback, siteFor } from '@/utils/pipeline/extract/sites/registry';
+import { siteFor } from '@/utils/pipeline/extract/sites/registry';
 import { sendMessage } from '@/utils/platform/messages';
-import { wantedOnUserSite, whenDisabled } from '@/utils/platform/site-access';
+import { builtInHere, wantedOnUserSite, whenDisabled } from '@/utils/platform/site-access';
 import { startThreadlight } from './app';
 import { holdSection } from './hold';
 import { createViewPartsLoader } from './view-parts';
@@ -10,15 +10,12 @@ import { createViewPartsLoader } from './view-parts';
 // parser builds it (hold.ts), make sure a site that is not built in is still one the reader enabled (and stop
 // when they take it away), then run the app (app.ts) with the drawing code loaded on demand (view-parts.ts).
 
-/** Test builds run on loopback pages as if they were built in. */
-const LOOPBACK_BUILT_IN = import.meta.env.TL_TEST_BUILD === '1';
-
 export function runOnPage(ctx: ContentScriptContext, doc: Document, href: string): void {
   const url = new URL(href);
   const selector = siteFor(url)?.adapter.holdSelector;
   const release = selector && doc.visibilityState !== 'hidden' ? holdSection(ctx, doc, selector) : null;
   const loadParts = createViewPartsLoader(() => sendMessage('threadlight:load-view', {}));
-  const builtIn = isBuiltIn(url) || (LOOPBACK_BUILT_IN && isLoopback(url));
+  const builtIn = builtInHere(url);
   const run = async () => {
     if (!builtIn) {
       if (!(await wantedOnUserSite(href))) return;

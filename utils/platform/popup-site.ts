@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import { isBuiltIn, isLoopback } from '@/utils/pipeline/extract/sites/registry';
 import { sendMessage } from './messages';
-import { originPattern } from './site-access';
+import { builtInHere, originPattern } from './site-access';
 
 // The popup's view of the tab's site, and what its "Enable on this site" does on a site that is not built in.
 
@@ -21,15 +20,11 @@ export interface SiteActions {
   threadOnce(): Promise<boolean>;
 }
 
-/** Test builds run on loopback pages as if they were built in. */
-const LOOPBACK_BUILT_IN = import.meta.env.TL_TEST_BUILD === '1';
-
 export async function siteAccessOf(url: string | undefined): Promise<SiteAccess> {
   const origin = url ? originPattern(url) : null;
   if (!url || !origin) return { kind: 'none' };
   const parsed = new URL(url);
-  if (isBuiltIn(parsed) || (LOOPBACK_BUILT_IN && isLoopback(parsed) && !parsed.pathname.startsWith('/sites/')))
-    return { kind: 'built-in' };
+  if (builtInHere(parsed)) return { kind: 'built-in' };
   const granted = await browser.permissions.contains({ origins: [origin] }).catch(() => false);
   return { kind: 'other', origin, granted };
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { builtInOrigins } from '@/utils/pipeline/extract/sites/registry';
+import { builtInOrigins, isBuiltIn, isLoopback } from '@/utils/pipeline/extract/sites/registry';
 import { onMessage } from './messages';
 
 // Sites the reader enables, beyond the built-in ones: each is an optional host permission ("https://host/*"),
@@ -25,6 +25,13 @@ export function originPattern(raw: string): string | null {
     return null;
   }
 }
+
+/** Test builds run on loopback pages as if they were built in (but for /sites/…, the reader's sites). */
+const LOOPBACK_BUILT_IN = import.meta.env.TL_TEST_BUILD === '1';
+
+/** Whether Threadlight runs on this address without the reader enabling it. */
+export const builtInHere = (url: URL): boolean =>
+  isBuiltIn(url) || (LOOPBACK_BUILT_IN && isLoopback(url) && !url.pathname.startsWith('/sites/'));
 
 /** Granted origins that are single sites of our own choosing: not built in, not wildcards, not loopback. */
 export function userOrigins(granted: readonly string[]): string[] {
