@@ -14,15 +14,22 @@ export function pagesOf(doc: Document, url: URL): Pick<LocatedSection, 'pages' |
   return pages ? { pages, discussionUrl: pages[0] } : {};
 }
 
-export function pagedForum(locate: (doc: Document, url: URL) => LocatedSection[]): ForumKnowledge {
+type Locate = (doc: Document, url: URL) => LocatedSection[];
+
+/** Every post of a fetched page, read with the engine's own locate (its first candidate). */
+export function pageReader(locate: Locate): (doc: Document, url: URL) => Comment[] {
+  return (doc, url) => {
+    const [located] = locate(doc, url);
+    return located ? (extractLocated(located)?.comments ?? []) : [];
+  };
+}
+
+export function pagedForum(locate: Locate): ForumKnowledge {
   return {
     isThreadPath: () => true,
     pageCount: (doc) => threadPages(doc, 'https://forum.invalid/')?.length ?? 1,
     pageUrl: (threadUrl) => threadUrl,
     threadKey: (threadUrl) => threadUrl.replace(/#.*$/, ''),
-    readPage(doc: Document, url: URL): Comment[] {
-      const [located] = locate(doc, url);
-      return located ? (extractLocated(located)?.comments ?? []) : [];
-    },
+    readPage: pageReader(locate),
   };
 }

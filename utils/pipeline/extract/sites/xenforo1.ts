@@ -4,9 +4,8 @@ import { text } from '@/utils/pipeline/extract/fields';
 import { citedQuote, idAfter, postsRoot } from '@/utils/pipeline/extract/forum-common';
 import { safeUrl } from '@/utils/pipeline/extract/safe-url';
 import { countReactions, pageUrl, threadKey } from './xenforo';
-import { extractLocated } from '@/utils/pipeline/extract/convert';
+import { pageReader } from './paged-forum';
 import type { ForumKnowledge } from '@/utils/pipeline/extract/adapter';
-import type { Comment } from '@/utils/pipeline/model';
 
 // XenForo 1: li.message#post-<id>[data-author], body .messageText; a quote is div.bbCodeBlock.bbCodeQuote
 // [data-author] with .attribution "Name said: ↑" (a.AttributionLink to goto/post?id=<id>) and the quoted
@@ -79,18 +78,13 @@ function pageCount(doc: Document): number {
   return Number.isInteger(last) && last > 0 && last < 10_000 ? last : 1;
 }
 
-function readPage(doc: Document, url: URL): Comment[] {
-  const [located] = locate(doc, url);
-  return located ? (extractLocated(located)?.comments ?? []) : [];
-}
-
 /** Thread addresses and pages as XenForo 2 writes them (/threads/<slug>.<id>/page-<n>). */
 const forum: ForumKnowledge = {
   isThreadPath: (url) => /\/threads\/[^/]*\d/.test(url.pathname),
   pageCount,
   pageUrl,
   threadKey,
-  readPage,
+  readPage: pageReader(locate),
 };
 
 export const xenforo1: SiteModule = { id: 'xenforo1', hosts: [], paths: '/*', adapter: { locate }, forum };
