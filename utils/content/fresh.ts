@@ -26,6 +26,8 @@ export function createFreshTracker(view: () => SectionView | null, href: string)
   let baseline: ReadonlySet<string> | null | undefined;
   let key: string | null = null;
   let latest: CommentSection | null = null;
+  /** Ids this view already wrote as seen: a reading with nothing more (the site drawing again) writes nothing. */
+  const recorded = new Set<string>();
   const show = () => {
     if (!latest || !baseline) return view()?.setFresh(new Set());
     const seen = baseline;
@@ -36,6 +38,8 @@ export function createFreshTracker(view: () => SectionView | null, href: string)
       latest = section;
       key ??= discussionKey(section, href);
       const ids = section.comments.map((c) => c.id);
+      if (baseline !== undefined && ids.every((id) => recorded.has(id))) return show();
+      for (const id of ids) recorded.add(id);
       void visitDiscussion(key, ids)
         .then((before) => {
           if (baseline === undefined) baseline = before;
