@@ -36,3 +36,31 @@ export function parentsOf(roots: readonly ThreadNode[]): Map<string, string> {
   }
   return map;
 }
+
+/** Every node by comment id, at any depth. */
+export function nodesById(roots: readonly ThreadNode[]): Map<string, ThreadNode> {
+  const map = new Map<string, ThreadNode>();
+  const stack = roots.slice();
+  while (stack.length) {
+    const node = stack.pop()!;
+    map.set(node.comment.id, node);
+    for (const child of node.children) stack.push(child);
+  }
+  return map;
+}
+
+/** Backlinks: for each quoted comment, the comments quoting it, in page order. */
+export function quotedBy(nodes: ReadonlyMap<string, ThreadNode>): Map<string, string[]> {
+  const by = new Map<string, string[]>();
+  const quoting = Array.from(nodes.values()).sort((a, b) => a.comment.index - b.comment.index);
+  for (const node of quoting) {
+    for (const link of node.links) {
+      const source = link.sourceId;
+      if (!source || source === node.comment.id) continue;
+      const list = by.get(source);
+      if (!list) by.set(source, [node.comment.id]);
+      else if (!list.includes(node.comment.id)) list.push(node.comment.id);
+    }
+  }
+  return by;
+}
