@@ -3,12 +3,12 @@ import type { CommentSection } from '@/utils/pipeline/model';
 import { findSection, findSectionSteps } from '@/utils/pipeline/extract/find-section';
 import { nextTask, runInTasks } from '@/utils/pipeline/steps';
 import { onMessage, type TabStats } from '@/utils/platform/messages';
-import { enabledOn, withView, type Prefs, type ViewPrefs } from '@/utils/platform/prefs';
+import { enabledOn, type Prefs } from '@/utils/platform/prefs';
 import { loadPrefs, watchPrefs } from '@/utils/platform/storage';
-import { createPrefsWriter } from '@/utils/platform/prefs-writer';
+import { createPrefsLink } from './prefs-link';
 import { createDiscussionController, type DiscussionController } from './discussion-controller';
 import { pageTheme } from './page-theme';
-import { createSectionView, type SectionView } from './section-view';
+import { createSectionView, type SectionView, type SectionViewOptions } from './section-view';
 import { createPageWatch } from './page-watch';
 import { createBackoff, sameDiscussion, sameSection } from './section-watch';
 import { createSettler } from './settle';
@@ -94,28 +94,8 @@ function tabStats({ view, section, prefs, href }: AppState): TabStats {
   };
 }
 
-/** The preferences the view is drawn with, and the view's own changes to them (saved, and shown at once). */
-function createPrefsLink(state: AppState, stepAside: () => void) {
-  const hostname = new URL(state.href).hostname;
-  const writer = createPrefsWriter(() => undefined);
-  const effective = (p: Prefs): Prefs => (enabledOn(p.view, hostname) ? p : withView({ view: 'original' })(p));
-  const show = () => {
-    try {
-      state.view?.update(effective(state.prefs));
-    } catch {
-      stepAside();
-    }
-  };
-  const onViewPrefs = (change: Partial<ViewPrefs>) => {
-    state.prefs = withView(change)(state.prefs);
-    show();
-    writer.write({ view: state.prefs.view });
-  };
-  return { effective, show, onViewPrefs, flush: () => writer.flush() };
-}
-
 /** A view of the section, with its full-discussion controller (which replaces the previous one). */
-function newView(state: AppState, doc: Document, onViewPrefs: (c: Partial<ViewPrefs>) => void) {
+function newView(state: AppState, doc: Document, edits: Pick<SectionViewOptions, 'onViewPrefs' | 'onNote'>) {
   return (found: CommentSection, parts: ViewParts) => {
     state.discussion?.destroy();
     state.discussion = createDiscussionController(found, (merged) => {
@@ -127,7 +107,7 @@ function newView(state: AppState, doc: Document, onViewPrefs: (c: Partial<ViewPr
     const fresh = createFreshTracker(() => state.view, state.href);
     state.fresh = fresh;
     const onMarkRead = () => fresh.markRead();
-    return createSectionView(found, { parts, onViewPrefs, theme: () => pageTheme(doc), discussion, onMarkRead });
+    return createSectionView(found, { parts, ...edits, theme: () => pageTheme(doc), discussion, onMarkRead });
   };
 }
 
@@ -146,8 +126,8 @@ const SEEK_MS = 500;
 const SEEK_FOR_MS = 60_000;
 
 function createApp(ctx: ContentScriptContext, doc: Document, state: AppState, loadParts: PartsLoader) {
-  const { effective, show, onViewPrefs, flush } = createPrefsLink(state, () => stepAside());
-  const viewOf = newView(state, doc, onViewPrefs);
+  const { effective, show, onViewPrefs, onNote, flush } = createPrefsLink(state, () => stepAside());
+  const viewOf = newView(state, doc, { onViewPrefs, onNote });
   const backoff = createBackoff(ctx, () => reread());
   const settler = createSettler(ctx);
   const seeker = createSeeker(ctx, () => !state.view && detect());

@@ -31,7 +31,8 @@ export function createSectionModels(): SectionModels {
   let brands: BrandContext | null = null;
   let brandsKey = '';
   let prepared: { key: string; forest: Forest; model: ViewModel } | null = null;
-  const modelKey = (p: Prefs, focus: string[]) => JSON.stringify([p, focus, brandsKey]);
+  // Notes are drawn from the preferences directly: editing one does not build the model again.
+  const modelKey = (p: Prefs, focus: string[]) => JSON.stringify([p.view, p.filters, p.brands, focus, brandsKey]);
 
   const ensureBrands = (section: CommentSection, p: Prefs) => {
     const key = JSON.stringify(p.brands);

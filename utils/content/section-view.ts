@@ -1,6 +1,6 @@
 import type { CommentSection } from '@/utils/pipeline/model';
 import type { Counts, ViewModel } from '@/utils/pipeline/view-model';
-import type { Prefs, ViewMode, ViewPrefs } from '@/utils/platform/prefs';
+import type { BrandStyle, Prefs, ViewMode, ViewPrefs } from '@/utils/platform/prefs';
 import type { SortMode } from '@/utils/pipeline/arrange/order';
 import type { DiscussionUi } from './discussion-controller';
 import type { ViewParts } from './view-parts';
@@ -23,6 +23,10 @@ export interface ThreadViewInput {
   /** The full forum discussion, when the section links to one. */
   discussion?: DiscussionUi | null;
   onMarkRead?(): void;
+  /** The reader's notes by author key, and saving one (empty text removes it). */
+  notes?: Readonly<Record<string, string>>;
+  onNote?(author: string, text: string): void;
+  brandStyle?: BrandStyle;
 }
 
 /** Draws the view into the host, or empties it (null). */
@@ -54,6 +58,7 @@ export interface SectionViewOptions {
   discussion?: () => DiscussionUi | null;
   /** "Mark all read" in the header. */
   onMarkRead?(): void;
+  onNote?(author: string, text: string): void;
 }
 
 /** The model with the new marks, made again only when either changes (a new object redraws every comment). */
@@ -63,6 +68,22 @@ function freshMarks(current: () => ReadonlySet<string>) {
     const fresh = current();
     if (marked?.base !== base || marked.fresh !== fresh) marked = { base, fresh, model: { ...base, fresh } };
     return marked.model;
+  };
+}
+
+/** What the view is drawn with besides its model and brand focus. */
+function inputOf(section: CommentSection, prefs: Prefs, options: SectionViewOptions) {
+  return {
+    heading: section.heading,
+    discussionUrl: section.discussionUrl,
+    view: prefs.view.view,
+    sort: prefs.view.sort,
+    discussion: options.discussion?.() ?? null,
+    onViewPrefs: options.onViewPrefs,
+    onMarkRead: options.onMarkRead,
+    notes: prefs.notes.byAuthor,
+    onNote: options.onNote,
+    brandStyle: prefs.brands.style,
   };
 }
 
@@ -89,15 +110,9 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
     const { element, fresh } = host.mount(section.root);
     if (fresh) followTheme(element, options.theme, () => host.element === element);
     render(element, {
-      heading: section.heading,
-      discussionUrl: section.discussionUrl,
+      ...inputOf(section, prefs, options),
       model,
-      view: prefs.view.view,
-      sort: prefs.view.sort,
       brandFocus,
-      discussion: options.discussion?.() ?? null,
-      onViewPrefs: options.onViewPrefs,
-      onMarkRead: options.onMarkRead,
       onBrandFocus: (ids: string[]) => {
         brandFocus = ids;
         draw();

@@ -34,4 +34,6 @@ export const MIGRATIONS: { [K in Concern]: Record<number, (old: unknown) => unkn
   view: { 2: migrateViewV1 },
   filters: { 2: migrateFiltersV1 },
   brands: { 2: migrateBrandsV1 },
+  // Notes came with version 2: nothing older to lift.
+  notes: {},
 };

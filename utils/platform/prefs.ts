@@ -32,25 +32,46 @@ export interface BrandPrefs {
   custom: BrandDef[];
   /** Brand ids switched off. */
   disabled: string[];
+  /** How mentions are drawn: a soft tint (default), an underline, or not at all (still marked for styles). */
+  style: BrandStyle;
+}
+
+export const BRAND_STYLES = ['subtle', 'underline', 'off'] as const;
+export type BrandStyle = (typeof BRAND_STYLES)[number];
+
+export interface NotePrefs {
+  /** The reader's notes on people, by author key (noteKey): shown beside each of their comments everywhere. */
+  byAuthor: Record<string, string>;
 }
 
 export interface Prefs {
   view: ViewPrefs;
   filters: FilterPrefs;
   brands: BrandPrefs;
+  notes: NotePrefs;
 }
 
 export type Concern = keyof Prefs;
-export const CONCERNS: Concern[] = ['view', 'filters', 'brands'];
+export const CONCERNS: Concern[] = ['view', 'filters', 'brands', 'notes'];
 export const PREFS_VERSION = 2;
 
 export const DEFAULT_PREFS: Prefs = {
   view: { enabled: true, sites: {}, view: 'threaded', sort: 'top' },
   filters: { minRating: null, mutedWords: [], mutedUsers: [] },
-  brands: { highlight: true, only: [], custom: [], disabled: [] },
+  brands: { highlight: true, only: [], custom: [], disabled: [], style: 'subtle' },
+  notes: { byAuthor: {} },
 };
 
-const LIMITS = { listItems: 500, itemChars: 200, hostChars: 253, brands: 200, aliases: 100 };
+const LIMITS = {
+  listItems: 500,
+  itemChars: 200,
+  hostChars: 253,
+  brands: 200,
+  aliases: 100,
+  notes: 500,
+  noteChars: 500,
+  authorChars: 100,
+};
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -127,12 +148,44 @@ export function validateBrands(raw: unknown): BrandPrefs {
           .slice(0, LIMITS.brands)
       : [],
     disabled: Array.isArray(v.disabled) ? ids(v.disabled) : [...d.disabled],
+    style: pick(v.style, oneOf(BRAND_STYLES), d.style),
   };
+}
+
+/** Whose note a comment shows: the author's name without case or surrounding spaces. */
+export const noteKey = (author: string) => author.trim().toLowerCase();
+
+export function validateNotes(raw: unknown): NotePrefs {
+  const v = isObj(raw) ? raw : {};
+  const byAuthor: Record<string, string> = {};
+  if (isObj(v.byAuthor))
+    for (const [author, note] of Object.entries(v.byAuthor).slice(0, LIMITS.notes)) {
+      const key = noteKey(author);
+      if (typeof note !== 'string' || !key || key.length > LIMITS.authorChars) continue;
+      const text = note.trim().slice(0, LIMITS.noteChars);
+      if (text) byAuthor[key] = text;
+    }
+  return { byAuthor };
+}
+
+/** The notes with one author's note set (or removed when the text is empty). */
+export function withNote(notes: NotePrefs, author: string, text: string): NotePrefs {
+  const byAuthor = { ...notes.byAuthor };
+  const key = noteKey(author);
+  const trimmed = text.trim().slice(0, LIMITS.noteChars);
+  if (trimmed) byAuthor[key] = trimmed;
+  else delete byAuthor[key];
+  return { byAuthor };
 }
 
 export function validatePrefs(raw: unknown): Prefs {
   const v = isObj(raw) ? raw : {};
-  return { view: validateView(v.view), filters: validateFilters(v.filters), brands: validateBrands(v.brands) };
+  return {
+    view: validateView(v.view),
+    filters: validateFilters(v.filters),
+    brands: validateBrands(v.brands),
+    notes: validateNotes(v.notes),
+  };
 }
 
 /** "a, b ,,c" → ["a", "b", "c"]; a /regex/ containing commas stays whole. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PREFS, enabledOn, splitList, validatePrefs, validateView, withSite } from '@/utils/platform/prefs';
+import {
+  DEFAULT_PREFS,
+  enabledOn,
+  splitList,
+  validatePrefs,
+  validateView,
+  withNote,
+  withSite,
+} from '@/utils/platform/prefs';
 import { migrateBrandsV1, migrateFiltersV1, migrateViewV1 } from '@/utils/platform/migrations';
 import { exportSettings, parseSettingsFile } from '@/utils/platform/settings-file';
 
@@ -22,7 +30,9 @@ describe('validating stored preferences field by field', () => {
         only: ['apple', 'BAD ID'],
         custom: [{ id: 'fairphone', label: 'Fairphone', color: 'red', aliases: ['Fairphone', 7] }, { id: '!!' }],
         disabled: 'samsung',
+        style: 'boxed',
       },
+      notes: { byAuthor: { ' Alice ': ' reliable ', bob: 7, '': 'nobody', carol: '   ' } },
     });
     expect(prefs).toEqual({
       view: { enabled: true, sites: { 'macrumors.com': false }, view: 'flat', sort: 'top' },
@@ -32,8 +42,20 @@ describe('validating stored preferences field by field', () => {
         only: ['apple'],
         custom: [{ id: 'fairphone', label: 'Fairphone', color: '#888888', aliases: ['Fairphone'] }],
         disabled: [],
+        style: 'subtle',
       },
+      notes: { byAuthor: { alice: 'reliable' } },
     });
+  });
+  it('keeps notes bounded and sets or removes one without touching the others', () => {
+    const many = Object.fromEntries(Array.from({ length: 700 }, (_, i) => [`user${i}`, 'x'.repeat(900)]));
+    const notes = validatePrefs({ notes: { byAuthor: many } }).notes;
+    expect(Object.keys(notes.byAuthor)).toHaveLength(500);
+    expect(notes.byAuthor.user0).toHaveLength(500);
+    expect(validatePrefs({ notes: 'junk' }).notes).toEqual({ byAuthor: {} });
+    const one = withNote({ byAuthor: { alice: 'a' } }, ' Bob ', ' helpful ');
+    expect(one).toEqual({ byAuthor: { alice: 'a', bob: 'helpful' } });
+    expect(withNote(one, 'BOB', '  ')).toEqual({ byAuthor: { alice: 'a' } });
   });
   it('bounds numbers and list sizes', () => {
     const prefs = validatePrefs({
