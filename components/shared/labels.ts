@@ -1,6 +1,6 @@
 import type { FilterReason } from '@/utils/pipeline/arrange/filter';
 import type { SortMode } from '@/utils/pipeline/arrange/order';
-import type { ViewMode } from '@/utils/platform/prefs';
+import type { BrandStyle, ViewMode } from '@/utils/platform/prefs';
 
 // Words the popup, the settings page and the view share, so a choice is called the same everywhere.
 
@@ -11,6 +11,12 @@ export const SORT_LABELS: Record<SortMode, string> = {
   page: 'Page order',
 };
 export const VIEW_LABELS: Record<ViewMode, string> = { threaded: 'Threaded', flat: 'Flat', original: 'Original' };
+
+export const BRAND_STYLE_LABELS: Record<BrandStyle, string> = {
+  subtle: 'Subtle tint',
+  underline: 'Underline',
+  off: 'Off (marked, not coloured)',
+};
 
 export const REASON_TEXT: Record<FilterReason, string> = {
   rating: 'below your minimum rating',

@@ -5,12 +5,20 @@ import type { BodyNode } from '@/utils/pipeline/model';
 import type { BrandMatcher, Segment } from '@/utils/pipeline/highlight/brands';
 import type { QuoteLink } from '@/utils/pipeline/thread/thread-by-quotes';
 import { safeUrl } from '@/utils/pipeline/extract/safe-url';
-import { TreeContext, type TreeEnv } from './tree-store';
+import { hitRanges } from '@/utils/pipeline/arrange/search';
+import { QuoteBlock } from './QuoteBlock';
+import { TreeContext } from './tree-store';
 
 interface Props {
   nodes: BodyNode[];
   links: QuoteLink[];
   matcher: BrandMatcher | null;
+  /** The comment this one sits under in the tree: a quote of it folds to one line (threaded view). */
+  parentId: string | null;
+  /** Tab stop of the controls inside (0 in the comment that holds the tree's focus). */
+  tab: 0 | -1;
+  /** The folded search query whose hits are marked ('' for none). */
+  query?: string;
 }
 
 /** Segments per matcher and text: re-rendering a comment (sort, filter changes) does not scan it again. */
@@ -30,7 +38,7 @@ export function hideBroken(e: Event) {
 
 /** Text with brand mentions wrapped in <mark data-brand> (a plain function, not a component: one less
  * instance per text node in long discussions). */
-export function highlighted(text: string, matcher: BrandMatcher | null): ComponentChildren {
+function branded(text: string, matcher: BrandMatcher | null): ComponentChildren {
   if (!matcher) return text;
   return segmentsOf(matcher, text).map((seg, i) =>
     seg.brand ? (
@@ -48,14 +56,33 @@ export function highlighted(text: string, matcher: BrandMatcher | null): Compone
   );
 }
 
+/** Text with search hits in <mark data-search-hit> and brand mentions in <mark data-brand>. */
+export function highlighted(text: string, matcher: BrandMatcher | null, query = ''): ComponentChildren {
+  const hits = query ? hitRanges(text, query) : [];
+  if (hits.length === 0) return branded(text, matcher);
+  const out: ComponentChildren[] = [];
+  let at = 0;
+  hits.forEach(([from, to], i) => {
+    if (from > at) out.push(<Fragment key={`t${i}`}>{branded(text.slice(at, from), matcher)}</Fragment>);
+    out.push(
+      <mark key={`h${i}`} class="tl-hit" data-search-hit="">
+        {text.slice(from, to)}
+      </mark>,
+    );
+    at = to;
+  });
+  if (at < text.length) out.push(<Fragment key="end">{branded(text.slice(at), matcher)}</Fragment>);
+  return out;
+}
+
 /** Renders extracted body data with Preact elements only: no HTML strings, only http(s) URLs. */
-export const CommentBody = pure(function CommentBody({ nodes, links, matcher }: Props) {
+export const CommentBody = pure(function CommentBody({ nodes, links, matcher, parentId, tab, query }: Props) {
   const env = useContext(TreeContext)!;
   const render = (list: BodyNode[]): ComponentChildren =>
     list.map((n, i) => {
       switch (n.type) {
         case 'text':
-          return <Fragment key={i}>{highlighted(n.text, matcher)}</Fragment>;
+          return <Fragment key={i}>{highlighted(n.text, matcher, query)}</Fragment>;
         case 'br':
           return <br key={i} />;
         case 'img': {
@@ -65,7 +92,7 @@ export const CommentBody = pure(function CommentBody({ nodes, links, matcher }: 
         case 'link': {
           const href = safeUrl(n.href, 'https://invalid.invalid/');
           return href ? (
-            <a key={i} href={href} target="_blank" rel="noopener noreferrer nofollow">
+            <a key={i} href={href} target="_blank" rel="noopener noreferrer nofollow" tabIndex={tab}>
               {render(n.children)}
             </a>
           ) : (
@@ -74,78 +101,24 @@ export const CommentBody = pure(function CommentBody({ nodes, links, matcher }: 
         }
         case 'quote':
           return (
-            <QuoteBlock key={i} index={n.index} links={links} env={env}>
+            <QuoteBlock
+              key={i}
+              index={n.index}
+              links={links}
+              env={env}
+              parentId={parentId}
+              tab={tab}
+              nodes={n.children}
+            >
               {render(n.children)}
             </QuoteBlock>
           );
-        case 'p':
-          return <p key={i}>{render(n.children)}</p>;
-        case 'em':
-          return <em key={i}>{render(n.children)}</em>;
-        case 'strong':
-          return <strong key={i}>{render(n.children)}</strong>;
-        case 'u':
-          return <u key={i}>{render(n.children)}</u>;
-        case 's':
-          return <s key={i}>{render(n.children)}</s>;
-        case 'code':
-          return <code key={i}>{render(n.children)}</code>;
-        case 'pre':
-          return <pre key={i}>{render(n.children)}</pre>;
-        case 'ul':
-          return <ul key={i}>{render(n.children)}</ul>;
-        case 'ol':
-          return <ol key={i}>{render(n.children)}</ol>;
-        case 'li':
-          return <li key={i}>{render(n.children)}</li>;
-        default:
-          return <span key={i}>{render(n.children)}</span>;
+        default: {
+          // p, em, strong, u, s, code, pre, ul, ol, li, span: the same element, its children rendered.
+          const Tag = n.type;
+          return <Tag key={i}>{render(n.children)}</Tag>;
+        }
       }
     });
   return <div class="tl-body">{render(nodes)}</div>;
 });
-
-function QuoteBlock({
-  index,
-  links,
-  env,
-  children,
-}: {
-  index: number;
-  links: QuoteLink[];
-  env: TreeEnv;
-  children: ComponentChildren;
-}) {
-  const link = links.find((l) => l.quote === index);
-  const source = link?.sourceId ?? '';
-  const author = source ? env.authorOf(source) : undefined;
-  return (
-    <blockquote class="tl-quote" data-quote-of={source} data-link={link?.method ?? 'none'}>
-      <div class="tl-quote-source">
-        {source ? (
-          <button
-            type="button"
-            class="tl-linkish"
-            onClick={() => env.onJump(source)}
-            title={`Matched ${link?.method === 'exact' ? 'by post id' : `by text, ${Math.round((link?.confidence ?? 0) * 100)}% confident`}`}
-          >
-            ↪ {author ?? 'Quoted comment'}
-          </button>
-        ) : (
-          <span>
-            Quoted comment not shown here
-            {env.discussionUrl ? (
-              <>
-                {' · '}
-                <a href={env.discussionUrl} target="_blank" rel="noopener noreferrer">
-                  (View all)
-                </a>
-              </>
-            ) : null}
-          </span>
-        )}
-      </div>
-      {children}
-    </blockquote>
-  );
-}

@@ -1,10 +1,11 @@
 import { pure } from './pure';
-import { useContext, useEffect, useReducer } from 'preact/hooks';
+import { useContext, useEffect, useReducer, useState } from 'preact/hooks';
 import type { ThreadNode } from '@/utils/pipeline/thread/thread-by-quotes';
 import { subtreeSize } from '@/utils/pipeline/thread/tree';
-import { plural } from '@/components/shared/labels';
 import { CommentBody } from './CommentBody';
 import { AlsoRepliesTo, CommentMeta, Placeholder } from './CommentParts';
+import { NoteEditor } from './Note';
+import { QuotedBy } from './QuotedBy';
 import { TreeContext } from './tree-store';
 
 interface Props {
@@ -18,9 +19,10 @@ interface Props {
 }
 
 /** A comment that is shown: its byline, its body, and the other comments it answers. */
-function CommentArticle({ node, collapsed }: { node: ThreadNode; collapsed: boolean }) {
+function CommentArticle({ node, collapsed, tab }: { node: ThreadNode; collapsed: boolean; tab: 0 | -1 }) {
   const env = useContext(TreeContext)!;
   const { comment } = node;
+  const [noting, setNoting] = useState(false);
   return (
     <article class="tl-comment">
       <CommentMeta
@@ -29,9 +31,22 @@ function CommentArticle({ node, collapsed }: { node: ThreadNode; collapsed: bool
         replies={() => subtreeSize(node) - 1}
         collapsed={collapsed}
         onToggle={() => env.store.toggle(comment.id)}
+        env={env}
+        tab={tab}
+        noting={noting}
+        onNote={() => setNoting(!noting)}
       />
-      <CommentBody nodes={comment.body} links={node.links} matcher={env.matcher} />
-      <AlsoRepliesTo ids={node.alsoRepliesTo} authorOf={env.authorOf} onJump={env.onJump} />
+      {noting ? <NoteEditor author={comment.author} env={env} onClose={() => setNoting(false)} /> : null}
+      <CommentBody
+        nodes={comment.body}
+        links={node.links}
+        matcher={env.matcher}
+        parentId={node.parentId}
+        tab={tab}
+        query={env.search && env.search.matches.has(comment.id) ? env.search.query : ''}
+      />
+      <AlsoRepliesTo ids={node.alsoRepliesTo} authorOf={env.authorOf} onJump={env.onJump} tab={tab} />
+      <QuotedBy id={comment.id} env={env} tab={tab} />
     </article>
   );
 }
@@ -50,6 +65,8 @@ export const CommentItem = pure(function CommentItem({ node, level, version, pos
   const reason = env.reasons.get(id);
   const hidden = reason !== undefined && !store.revealed.has(id);
   const focusable = (store.focused ?? env.defaultFocus) === id;
+  const tab = focusable ? 0 : -1;
+  const search = env.search;
   return (
     <li
       role="treeitem"
@@ -59,12 +76,13 @@ export const CommentItem = pure(function CommentItem({ node, level, version, pos
       aria-posinset={pos}
       aria-setsize={of}
       aria-expanded={hasReplies ? !collapsed : undefined}
-      aria-label={`${comment.author || 'Anonymous'}, ${plural(comment.votes, 'vote')}${hidden ? ', hidden' : ''}${env.fresh.has(id) ? ', new' : ''}`}
       data-comment-id={id}
       data-rating={String(comment.votes)}
       data-filtered={hidden ? reason : undefined}
       data-new={env.fresh.has(id) ? '' : undefined}
-      tabIndex={focusable ? 0 : -1}
+      data-search-match={search?.matches.has(id) ? '' : undefined}
+      data-search-context={search?.context.has(id) ? '' : undefined}
+      tabIndex={tab}
       onFocus={(e) => {
         if (e.target === e.currentTarget && store.focused !== id) store.focus(id);
       }}
@@ -79,9 +97,9 @@ export const CommentItem = pure(function CommentItem({ node, level, version, pos
         />
       ) : null}
       {hidden ? (
-        <Placeholder author={comment.author} reason={reason!} onShow={() => store.reveal(id)} />
+        <Placeholder author={comment.author} reason={reason!} onShow={() => store.reveal(id)} tab={tab} />
       ) : (
-        <CommentArticle node={node} collapsed={collapsed} />
+        <CommentArticle node={node} collapsed={collapsed} tab={tab} />
       )}
       {hasReplies && !collapsed ? (
         <ul role="group" class="tl-group">

@@ -2,6 +2,8 @@ import type { Comment } from '@/utils/pipeline/model';
 import { plural, REASON_TEXT } from '@/components/shared/labels';
 import type { FilterReason } from '@/utils/pipeline/arrange/filter';
 import { hideBroken } from './CommentBody';
+import { NoteButton, NoteText } from './Note';
+import type { TreeEnv } from './tree-store';
 
 interface MetaProps {
   comment: Comment;
@@ -10,10 +12,15 @@ interface MetaProps {
   replies(): number;
   collapsed: boolean;
   onToggle(): void;
+  env: TreeEnv;
+  tab: 0 | -1;
+  noting: boolean;
+  onNote(): void;
 }
 
 /** Avatar, author, time (linking to the post), votes, and the [−] / [+] N replies toggle. */
-export function CommentMeta({ comment, hasReplies, replies, collapsed, onToggle }: MetaProps) {
+export function CommentMeta(props: MetaProps) {
+  const { comment, hasReplies, replies, collapsed, onToggle, env, tab } = props;
   return (
     <header class="tl-meta">
       {comment.avatarUrl ? (
@@ -28,14 +35,16 @@ export function CommentMeta({ comment, hasReplies, replies, collapsed, onToggle 
         />
       ) : null}
       {comment.authorUrl ? (
-        <a class="tl-author" href={comment.authorUrl} target="_blank" rel="noopener noreferrer" tabIndex={-1}>
+        <a class="tl-author" href={comment.authorUrl} target="_blank" rel="noopener noreferrer" tabIndex={tab}>
           {comment.author}
         </a>
       ) : (
         <span class="tl-author">{comment.author || 'Anonymous'}</span>
       )}
+      {env.fresh.has(comment.id) ? <span class="tl-new-badge">New</span> : null}
+      <NoteText author={comment.author} env={env} />
       {comment.postUrl ? (
-        <a class="tl-time" href={comment.postUrl} target="_blank" rel="noopener noreferrer" tabIndex={-1}>
+        <a class="tl-time" href={comment.postUrl} target="_blank" rel="noopener noreferrer" tabIndex={tab}>
           {comment.timeText || 'post'}
         </a>
       ) : (
@@ -45,22 +54,29 @@ export function CommentMeta({ comment, hasReplies, replies, collapsed, onToggle 
         {plural(comment.votes, 'vote')}
       </span>
       {hasReplies ? (
-        <button type="button" class="tl-toggle tl-linkish" tabIndex={-1} onClick={onToggle}>
+        <button
+          type="button"
+          class="tl-toggle tl-linkish"
+          tabIndex={tab}
+          aria-label={collapsed ? undefined : 'Collapse replies'}
+          onClick={onToggle}
+        >
           {collapsed ? `[+] ${plural(replies(), 'reply', 'replies')}` : '[−]'}
         </button>
       ) : null}
+      <NoteButton author={comment.author} env={env} tab={tab} open={props.noting} onOpen={props.onNote} />
     </header>
   );
 }
 
 /** A filtered comment keeps its place as one line that a click reveals. */
-export function Placeholder(props: { author: string; reason: FilterReason; onShow(): void }) {
+export function Placeholder(props: { author: string; reason: FilterReason; onShow(): void; tab: 0 | -1 }) {
   return (
     <div class="tl-placeholder">
       <span>
         Comment by {props.author || 'Anonymous'} hidden: {REASON_TEXT[props.reason]}.
       </span>{' '}
-      <button type="button" class="tl-linkish" tabIndex={-1} onClick={props.onShow}>
+      <button type="button" class="tl-linkish" tabIndex={props.tab} onClick={props.onShow}>
         Show
       </button>
     </div>
@@ -72,6 +88,7 @@ export function AlsoRepliesTo(props: {
   ids: string[];
   authorOf(id: string): string | undefined;
   onJump(id: string): void;
+  tab: 0 | -1;
 }) {
   if (props.ids.length === 0) return null;
   return (
@@ -80,7 +97,7 @@ export function AlsoRepliesTo(props: {
       {props.ids.map((other, i) => (
         <>
           {i > 0 ? ', ' : ''}
-          <button type="button" class="tl-linkish" tabIndex={-1} onClick={() => props.onJump(other)}>
+          <button type="button" class="tl-linkish" tabIndex={props.tab} onClick={() => props.onJump(other)}>
             {props.authorOf(other) ?? 'a comment'}
           </button>
         </>

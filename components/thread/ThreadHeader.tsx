@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Counts } from '@/utils/pipeline/view-model';
 import { FILTER_REASONS } from '@/utils/pipeline/arrange/filter';
 import type { SortMode } from '@/utils/pipeline/arrange/order';
@@ -16,10 +17,13 @@ interface Props {
   /** Comments new since the last visit, and marking them read. */
   fresh: number;
   onMarkRead?(): void;
+  /** The search box. */
+  children?: ComponentChildren;
 }
 
 /** The view's header: heading, counts (and why comments are hidden), sort, view, collapse all. */
-export function ThreadHeader({ heading, counts, view, sort, onViewPrefs, collapse, fresh, onMarkRead }: Props) {
+export function ThreadHeader(props: Props) {
+  const { heading, counts, view, sort, onViewPrefs, collapse, fresh, onMarkRead } = props;
   const hiddenBy = FILTER_REASONS.filter((r) => counts.byReason[r] > 0)
     .map((r) => `${counts.byReason[r]} ${REASON_TEXT[r]}`)
     .join(', ');
@@ -36,6 +40,7 @@ export function ThreadHeader({ heading, counts, view, sort, onViewPrefs, collaps
         </button>
       ) : null}
       <span class="tl-controls">
+        {props.children}
         <ChoiceSelect label="Sort" value={sort} labels={SORT_LABELS} onChange={(s) => onViewPrefs({ sort: s })} />
         <span role="group" aria-label="View" class="tl-segmented">
           {(Object.keys(VIEW_LABELS) as ViewMode[]).map((v) => (

@@ -1,19 +1,23 @@
 import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import type { ThreadViewInput } from '@/utils/content/section-view';
 import type { ThreadNode } from '@/utils/pipeline/thread/thread-by-quotes';
-import { parentsOf } from '@/utils/pipeline/thread/tree';
+import { nodesById, parentsOf, quotedBy } from '@/utils/pipeline/thread/tree';
 import { BrandChart } from './BrandChart';
 import { DiscussionBar } from './DiscussionBar';
 import { ListEnd } from './ListEnd';
 import { ProximityContext } from './proximity';
+import { PreviewLayer } from './QuotePreview';
 import { RootBlock } from './RootBlock';
+import { SearchBox } from './SearchBox';
 import { ThreadHeader } from './ThreadHeader';
 import { TreeContext, TreeStore, type TreeEnv } from './tree-store';
 import { useBring } from './use-bring';
 import { treeKeys } from './use-tree-keys';
 import { identity, useWindowing } from './use-windowing';
+import { useSearch, type SearchState } from './use-search';
 
 const NO_FRESH: ReadonlySet<string> = new Set();
+const NO_NOTES: Readonly<Record<string, string>> = {};
 
 export interface ThreadViewProps extends ThreadViewInput {
   /** Comments in the first chunk; later chunks are sized by time (use-paced-limit.ts). */
@@ -59,10 +63,43 @@ const freshCount = (model: ThreadViewProps['model']) => {
   return n;
 };
 
+/** What every comment reads from the view (tree-store.ts), made again when the model or the notes change. */
+function useTreeEnv(props: ThreadViewProps, store: TreeStore, search: SearchState, onJump: (id: string) => void) {
+  const { model } = props;
+  const nodes = useMemo(() => nodesById(model.roots), [model.roots]);
+  const backlinks = useMemo(() => quotedBy(nodes), [nodes]);
+  const { result, query } = search;
+  return useMemo(
+    (): TreeEnv => ({
+      store,
+      reasons: model.reasons,
+      matcher: model.highlighter,
+      authorOf: (id: string) => model.authors.get(id),
+      discussionUrl: props.discussionUrl,
+      onJump,
+      defaultFocus:
+        store.focused && model.authors.has(store.focused) ? null : (search.model.roots[0]?.comment.id ?? null),
+      maxIndent: 8,
+      fresh: model.fresh ?? NO_FRESH,
+      commentOf: (id: string) => nodes.get(id),
+      quotedBy: backlinks,
+      search: result ? { query, matches: result.matches, context: result.context } : null,
+      notes: props.notes ?? NO_NOTES,
+      onNote: props.onNote,
+      threaded: props.view === 'threaded',
+    }),
+    [model, search.model, props.discussionUrl, props.notes, props.view, nodes, backlinks],
+  );
+}
+
 /** The thread view: header, full-discussion bar, brand chart, the tree in blocks, and what is below it. */
 export function ThreadView(props: ThreadViewProps) {
-  const { model, chunk = 24 } = props;
+  const { chunk = 24 } = props;
+  const search = useSearch(props.model);
+  const { model } = search;
   const store = useRef(new TreeStore()).current;
+  const layer = useRef<HTMLDivElement>(null);
+  const previews = useMemo(() => ({ layer: () => layer.current, depth: 0 }), []);
   const treeRef = useRef<HTMLUListElement>(null);
   // The header's Collapse all / Expand all follows the store.
   const [, rerender] = useReducer((n: number, _: unknown) => n + 1, 0);
@@ -70,22 +107,9 @@ export function ThreadView(props: ThreadViewProps) {
   const win = useWindowing(model, chunk);
   const parents = useMemo(() => parentsOf(model.roots), [model.roots]);
   const { bring, focusItem, targetRoot } = useBring(store, treeRef, { model, parents, showThrough: win.showThrough });
-  // A new model (sort, filters, highlighting) renders every comment again: its identity says so.
+  // A new model (sort, filters, highlighting, a search) renders every comment again: its identity says so.
   const version = identity(model);
-  const env: TreeEnv = useMemo(
-    () => ({
-      store,
-      reasons: model.reasons,
-      matcher: model.highlighter,
-      authorOf: (id: string) => model.authors.get(id),
-      discussionUrl: props.discussionUrl,
-      onJump: (id: string) => bring(id, true),
-      defaultFocus: store.focused && model.authors.has(store.focused) ? null : (model.roots[0]?.comment.id ?? null),
-      maxIndent: 8,
-      fresh: model.fresh ?? NO_FRESH,
-    }),
-    [model, props.discussionUrl],
-  );
+  const env = useTreeEnv(props, store, search, (id) => bring(id, true));
   const allParents = useMemo(() => Array.from(new Set(parents.values())), [parents]);
   const allCollapsed = allParents.length > 0 && allParents.every((id) => store.collapsed.has(id));
   const collapse =
@@ -94,22 +118,27 @@ export function ThreadView(props: ThreadViewProps) {
       : null;
   const { counts } = model;
   return (
-    <div class="tl-view" data-view={props.view}>
-      <ThreadHeader {...props} counts={counts} collapse={collapse} fresh={freshCount(model)} />
+    <div class="tl-view" data-view={props.view} data-brand-style={props.brandStyle ?? 'subtle'}>
+      <ThreadHeader {...props} counts={counts} collapse={collapse} fresh={freshCount(model)}>
+        <SearchBox search={search} onShow={(id) => bring(id, true, true)} />
+      </ThreadHeader>
       {props.discussion ? <DiscussionBar ui={props.discussion} /> : null}
       <BrandChart stats={model.stats} focus={props.brandFocus} onFocus={props.onBrandFocus} />
       <TreeContext.Provider value={env}>
-        <ProximityContext.Provider value={win.proximity}>
-          <ul
-            role="tree"
-            aria-label={`${props.heading}, ${counts.total} comments`}
-            class="tl-tree"
-            ref={treeRef}
-            onKeyDown={treeKeys({ model, parents, store, bring, focusItem })}
-          >
-            <Blocks win={win} roots={model.roots} version={version} targetRoot={targetRoot} />
-          </ul>
-        </ProximityContext.Provider>
+        <PreviewLayer.Provider value={previews}>
+          <ProximityContext.Provider value={win.proximity}>
+            <ul
+              role="tree"
+              aria-label={`${props.heading}, ${counts.total} comments`}
+              class="tl-tree"
+              ref={treeRef}
+              onKeyDown={treeKeys({ model, parents, store, bring, focusItem })}
+            >
+              <Blocks win={win} roots={model.roots} version={version} targetRoot={targetRoot} />
+            </ul>
+          </ProximityContext.Provider>
+          <div class="tl-layer" ref={layer} />
+        </PreviewLayer.Provider>
       </TreeContext.Provider>
       <ListEnd more={win.moreRef} total={counts.total} discussionUrl={props.discussionUrl} {...win} />
     </div>

@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import type { BrandMatcher } from '@/utils/pipeline/highlight/brands';
 import type { FilterReason } from '@/utils/pipeline/arrange/filter';
+import type { ThreadNode } from '@/utils/pipeline/thread/thread-by-quotes';
 
 /**
  * Per-comment view state (collapsed, revealed, focused, flashing) with subscriptions by comment id, so a
@@ -75,6 +76,17 @@ export interface TreeEnv {
   /** Comments new since the reader's last visit. */
   fresh: ReadonlySet<string>;
   maxIndent: number;
+  /** Any comment of the discussion, rendered or not (previews). */
+  commentOf(id: string): ThreadNode | undefined;
+  /** Backlinks: the comments quoting each comment. */
+  quotedBy: ReadonlyMap<string, string[]>;
+  /** The search in the header, while it holds text. */
+  search: { query: string; matches: ReadonlySet<string>; context: ReadonlySet<string> } | null;
+  /** Notes by author key, and saving one (empty text removes it); no saving where the view cannot. */
+  notes: Readonly<Record<string, string>>;
+  onNote: ((author: string, text: string) => void) | undefined;
+  /** Replies sit under their parents (threaded view): a quote of the parent folds to one line. */
+  threaded: boolean;
 }
 
 export const TreeContext = createContext<TreeEnv | null>(null);

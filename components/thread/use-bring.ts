@@ -24,8 +24,9 @@ export function useBring(store: TreeStore, tree: MutableRef<HTMLUListElement | n
     store.focus(id);
     itemEl(id)?.focus();
   };
-  const bring = (id: string, flash: boolean) => {
-    if (!flash && itemEl(id)) return focusItem(id);
+  /** `stay`: the reader keeps typing where they are (search): the comment is shown, not focused. */
+  const bring = (id: string, flash: boolean, stay = false) => {
+    if (!flash && !stay && itemEl(id)) return focusItem(id);
     const { model, parents, showThrough } = now.current;
     const open = new Set(store.collapsed);
     let root = id;
@@ -40,7 +41,8 @@ export function useBring(store: TreeStore, tree: MutableRef<HTMLUListElement | n
     if (flash) store.setFlash(id);
     setTimeout(() => {
       if (flash) itemEl(id)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      focusItem(id);
+      if (stay) store.focus(id);
+      else focusItem(id);
     }, 0);
     if (flash) setTimeout(() => store.flash === id && store.setFlash(null), 1600);
   };

@@ -72,7 +72,8 @@ function act(action: Action, item: HTMLElement, context: KeyContext) {
 export function treeKeys(context: KeyContext) {
   return (e: KeyboardEvent) => {
     const item = (e.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
-    if (!item || e.altKey || e.ctrlKey || e.metaKey) return;
+    // Keys on a control inside a comment (a link, the note editor) are that control's.
+    if (!item || e.target !== item || e.altKey || e.ctrlKey || e.metaKey) return;
     const action = KEYS[e.key];
     if (!action) return;
     act(action, item, context);

@@ -1,4 +1,5 @@
 import './style.css';
+import './aids.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runOnPage } from '@/utils/content/start';
 import { contentMatches } from '@/utils/pipeline/extract/sites/registry';

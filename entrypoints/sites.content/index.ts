@@ -1,4 +1,5 @@
 import '../content/style.css';
+import '../content/aids.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runOnPage } from '@/utils/content/start';
 import { anySite } from '@/utils/pipeline/extract/sites/any-site';

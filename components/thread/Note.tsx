@@ -1,0 +1,76 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { noteKey } from '@/utils/platform/prefs';
+import type { TreeEnv } from './tree-store';
+
+// Notes on people: the reader's own words about an author, shown beside every comment of theirs on every
+// page and site (stored with the preferences). "Note on <author>" opens a small editor in place.
+
+/** The note beside the byline, when the reader has one on this author. */
+export function NoteText({ author, env }: { author: string; env: TreeEnv }) {
+  const text = author ? env.notes[noteKey(author)] : undefined;
+  if (!text) return null;
+  return (
+    <span class="tl-note" data-threadlight="note" title={`Your note on ${author}`}>
+      {text}
+    </span>
+  );
+}
+
+/** The "Note on <author>" button; the editor it opens is NoteEditor. */
+export function NoteButton(props: { author: string; env: TreeEnv; tab: 0 | -1; open: boolean; onOpen(): void }) {
+  const { author, env } = props;
+  if (!author || !env.onNote) return null;
+  return (
+    <button
+      type="button"
+      class="tl-linkish tl-note-button"
+      tabIndex={props.tab}
+      aria-label={`Note on ${author}`}
+      aria-expanded={props.open}
+      onClick={props.onOpen}
+    >
+      Note
+    </button>
+  );
+}
+
+/** Writing, changing or removing the note on an author; Escape or Cancel leaves it as it was. */
+export function NoteEditor({ author, env, onClose }: { author: string; env: TreeEnv; onClose(): void }) {
+  const old = env.notes[noteKey(author)] ?? '';
+  const [text, setText] = useState(old);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => ref.current?.focus(), []);
+  const save = (value: string) => {
+    env.onNote?.(author, value);
+    onClose();
+  };
+  return (
+    <form
+      class="tl-note-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save(text);
+      }}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <label>
+        Your note on {author} (shown beside all their comments, on every site)
+        <textarea ref={ref} rows={2} maxLength={500} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      </label>
+      <span class="tl-note-actions">
+        <button type="submit">Save note</button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        {old ? (
+          <button type="button" onClick={() => save('')}>
+            Delete note
+          </button>
+        ) : null}
+      </span>
+    </form>
+  );
+}

@@ -1,0 +1,103 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import type { BodyNode } from '@/utils/pipeline/model';
+import type { QuoteLink } from '@/utils/pipeline/thread/thread-by-quotes';
+import { PreviewTrigger } from './QuotePreview';
+import type { TreeEnv } from './tree-store';
+
+interface Props {
+  index: number;
+  links: QuoteLink[];
+  env: TreeEnv;
+  /** The comment the quoting one sits under: a quote of it is folded, the parent being right above. */
+  parentId: string | null;
+  tab: 0 | -1;
+  /** The quote's own content, for the one-line summary of a folded quote. */
+  nodes: BodyNode[];
+  children: ComponentChildren;
+}
+
+const SUMMARY_CHARS = 90;
+
+function plainText(nodes: BodyNode[]): string {
+  let out = '';
+  for (const n of nodes) {
+    if (n.type === 'text') out += n.text;
+    else if (n.type === 'br' || n.type === 'p') out += ' ';
+    if ('children' in n && n.type !== 'quote') out += plainText(n.children);
+    if (out.length > SUMMARY_CHARS * 2) break;
+  }
+  return out;
+}
+
+const summary = (nodes: BodyNode[]) => {
+  const text = plainText(nodes).replace(/\s+/g, ' ').trim();
+  return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS).trimEnd()}…` : text;
+};
+
+function matchTitle(link: QuoteLink | undefined) {
+  return link?.method === 'exact'
+    ? 'Matched by post id'
+    : `Matched by text, ${Math.round((link?.confidence ?? 0) * 100)}% confident`;
+}
+
+/** The quote's source: the quoted comment (previewed on hover or focus, followed on click), or a note. */
+function QuoteSource({ source, link, env, tab }: { source: string; link?: QuoteLink; env: TreeEnv; tab: 0 | -1 }) {
+  if (!source)
+    return (
+      <span>
+        Quoted comment not shown here
+        {env.discussionUrl ? (
+          <>
+            {' · '}
+            <a href={env.discussionUrl} target="_blank" rel="noopener noreferrer" tabIndex={tab}>
+              (View all)
+            </a>
+          </>
+        ) : null}
+      </span>
+    );
+  return (
+    <PreviewTrigger id={source} onFollow={() => env.onJump(source)}>
+      {(wire) => (
+        <button type="button" class="tl-linkish" tabIndex={tab} title={matchTitle(link)} {...wire}>
+          ↪ {env.authorOf(source) ?? 'Quoted comment'}
+        </button>
+      )}
+    </PreviewTrigger>
+  );
+}
+
+/** A quote in a comment: its source, then its text; a quote of the parent shown right above is one line. */
+export function QuoteBlock({ index, links, env, parentId, tab, nodes, children }: Props) {
+  const link = links.find((l) => l.quote === index);
+  const source = link?.sourceId ?? '';
+  const foldable = env.threaded && source !== '' && source === parentId;
+  const [folded, setFolded] = useState(true);
+  const fold = foldable ? (
+    <button
+      type="button"
+      class="tl-linkish tl-quote-fold"
+      tabIndex={tab}
+      aria-expanded={!folded}
+      onClick={() => setFolded(!folded)}
+    >
+      {folded ? `Quote of the comment above: “${summary(nodes)}”` : 'Fold quote'}
+    </button>
+  ) : null;
+  if (foldable && folded)
+    return (
+      <blockquote class="tl-quote" data-quote-of={source} data-link={link?.method ?? 'none'} data-folded="">
+        {fold}
+      </blockquote>
+    );
+  return (
+    <blockquote class="tl-quote" data-quote-of={source} data-link={link?.method ?? 'none'}>
+      <div class="tl-quote-source">
+        <QuoteSource source={source} link={link} env={env} tab={tab} />
+        {fold ? <> · {fold}</> : null}
+      </div>
+      {children}
+    </blockquote>
+  );
+}

@@ -1,0 +1,51 @@
+import type { SearchState } from './use-search';
+
+interface Props {
+  search: SearchState;
+  /** Shows a match (renders it wherever it is, scrolls to it, flashes it) without taking focus from the box. */
+  onShow(id: string): void;
+}
+
+function countText({ query, result, at }: SearchState): string {
+  if (!query || !result) return '';
+  const n = result.order.length;
+  if (n === 0) return 'No matches';
+  return at >= 0 ? `${at + 1} of ${n} matches` : `${n} ${n === 1 ? 'match' : 'matches'}`;
+}
+
+/** "Search comments": the whole discussion, Enter / Shift+Enter between matches, Escape clears. */
+export function SearchBox({ search, onShow }: Props) {
+  const move = (by: 1 | -1) => {
+    const settled = search.result?.order;
+    const order = search.orderNow();
+    if (order.length === 0) return;
+    const from = order === settled ? search.at : -1;
+    const next = ((((from < 0 && by < 0 ? 0 : from) + by) % order.length) + order.length) % order.length;
+    search.setAt(next);
+    // After the pruned tree (if the query was just settled) has rendered.
+    setTimeout(() => onShow(order[next]!), 0);
+  };
+  return (
+    <span class="tl-search" role="search">
+      <input
+        type="search"
+        aria-label="Search comments"
+        placeholder="Search comments"
+        value={search.text}
+        onInput={(e) => search.setText(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            move(e.shiftKey ? -1 : 1);
+          } else if (e.key === 'Escape' && search.text) {
+            e.preventDefault();
+            search.setText('');
+          }
+        }}
+      />
+      <span class="tl-search-count" aria-live="polite">
+        {countText(search)}
+      </span>
+    </span>
+  );
+}
