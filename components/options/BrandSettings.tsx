@@ -1,5 +1,7 @@
 import { effectiveBrands } from '@/utils/pipeline/highlight/brands';
 import { Toggle } from '@/components/shared/Toggle';
+import { ChoiceSelect } from '@/components/shared/ChoiceSelect';
+import { BRAND_STYLE_LABELS } from '@/components/shared/labels';
 import { BrandRow } from './BrandRow';
 import { NewBrandForm } from './NewBrandForm';
 import type { Notice, SectionProps } from './types';
@@ -16,6 +18,13 @@ export function BrandSettings({ prefs, change, onNotice }: SectionProps & { onNo
         checked={prefs.brands.highlight}
         onToggle={(highlight) => change((p) => ({ ...p, brands: { ...p.brands, highlight } }))}
       />
+      <ChoiceSelect
+        label="Highlight style"
+        id="tl-brand-style"
+        value={prefs.brands.style}
+        labels={BRAND_STYLE_LABELS}
+        onChange={(style) => change((p) => ({ ...p, brands: { ...p.brands, style } }))}
+      />
       <p>
         Aliases are comma-separated; start one with <code>=</code> to match its exact case, use <code>#</code> for a
         number (“Mi #”).
@@ -28,7 +37,9 @@ export function BrandSettings({ prefs, change, onNotice }: SectionProps & { onNo
             <th>Name</th>
             <th>Colour</th>
             <th>Aliases</th>
-            <th />
+            <th>
+              <span class="tl-sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -5,6 +5,7 @@ import { BrandSettings } from './BrandSettings';
 import { DefaultSettings } from './DefaultSettings';
 import { EnabledSites } from './EnabledSites';
 import { FilterSettings } from './FilterSettings';
+import { NoteSettings } from './NoteSettings';
 import { TransferSettings } from './TransferSettings';
 import type { Notice } from './types';
 
@@ -38,6 +39,7 @@ export function Options({ initial, onChange, message, sites = [], onRemoveSite =
       ) : null}
       <FilterSettings key={generation} prefs={prefs} change={change} />
       <BrandSettings prefs={prefs} change={change} onNotice={setNotice} />
+      <NoteSettings prefs={prefs} change={change} />
       <DefaultSettings prefs={prefs} change={change} />
       <EnabledSites sites={sites} onRemove={onRemoveSite} />
       <TransferSettings prefs={prefs} setAll={setAll} onNotice={setNotice} />
