@@ -88,4 +88,35 @@ describe('Chromium: full discussion', () => {
     assert.ok(tree.includes('2:25854002') && tree.includes('2:25854077'), 'replies to reader_three nest under it');
     await page.close();
   });
+
+  it('keeps the reader in place when the full discussion arrives, and marks what is new there', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(SEED); // first visit: the article's comments are seen
+    await page.waitForSelector('[role="treeitem"]');
+    await page.waitForTimeout(300);
+    await page.reload();
+    await page.waitForSelector('[role="treeitem"]');
+    const anchor = page.locator('[data-comment-id="25853901"]');
+    // Room below the article, so the reader can have this comment at the top of the window.
+    await page.evaluate(() =>
+      document.body.append(Object.assign(document.createElement('div'), { style: 'height:3000px' })),
+    );
+    await anchor.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(200);
+    const top = () => anchor.evaluate((el) => Math.round(el.getBoundingClientRect().top));
+    const before = await top();
+    // Clicked without scrolling to the button (as from the keyboard shortcut or a button already in view).
+    await page.getByRole('button', { name: 'Load full discussion' }).evaluate((b) => b.click());
+    const done = page.getByText('Full discussion: 14 posts.');
+    const retry = page.getByRole('button', { name: 'Retry' });
+    await done.or(retry).waitFor();
+    if (await retry.isVisible()) await retry.evaluate((b) => b.click()); // page 3 fails once per server
+    await done.waitFor();
+    await page.waitForTimeout(300);
+    assert.ok(Math.abs((await top()) - before) <= 2, `moved from ${before} to ${await top()}`);
+    const fresh = await page.$$eval('[data-new]', (els) => els.map((el) => el.dataset.commentId).sort());
+    assert.equal(fresh.length, 4, `the forum's own posts are new: ${fresh}`);
+    assert.ok(!fresh.includes('25853901'));
+    await page.close();
+  });
 });
