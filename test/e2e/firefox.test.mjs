@@ -126,6 +126,24 @@ describe('Firefox: the thread view and the popup', () => {
     );
   });
 
+  it('keeps the reader in place when the full discussion arrives (from the cache)', async () => {
+    await d.navigate(url(LINKED_ARTICLE_PATH.slice(1)));
+    await d.waitFor(OUTLINE);
+    const top = `Math.round(document.querySelector('[data-comment-id="25853901"]').getBoundingClientRect().top)`;
+    await d.execute(
+      `document.body.append(Object.assign(document.createElement('div'), { style: 'height:3000px' })); document.querySelector('[data-comment-id="25853901"]').scrollIntoView({ block: 'start' });`,
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    const before = await d.execute(`return ${top}`);
+    await d.execute(
+      `Array.from(document.querySelectorAll('.tl-discussion button')).find((b) => b.textContent.trim() === 'Load full discussion').click()`,
+    );
+    await d.waitFor(`document.querySelector('.tl-discussion')?.textContent.includes('Full discussion: 14 posts')`);
+    await new Promise((r) => setTimeout(r, 800));
+    const after = await d.execute(`return ${top}`);
+    assert.ok(Math.abs(after - before) <= 2, `moved from ${before} to ${after}`);
+  });
+
   it('threads the real 2022 capture', async () => {
     await d.navigate(url('macrumors-2022-apple-pencil.html'));
     assert.equal(await d.waitFor(OUTLINE), '1:24208508 1:24208549 1:24208525 1:24208557 1:24208509 1:24208535');

@@ -7,13 +7,14 @@ interface Anchor {
   top: number;
 }
 
-/** The first comment whose top is inside the viewport (document order: a thread before its replies). */
+/** The first comment whose top is inside the viewport, give or take a few pixels of rounding (document order:
+ * a thread before its replies). */
 function anchorIn(host: HTMLElement): Anchor | null {
   const view = host.ownerDocument.defaultView;
   if (!view) return null;
   for (const el of Array.from(host.querySelectorAll<HTMLElement>('[role="treeitem"][data-comment-id]'))) {
     const { top } = el.getBoundingClientRect();
-    if (top >= 0 && top < view.innerHeight) return { id: el.dataset.commentId!, top };
+    if (top >= -8 && top < view.innerHeight) return { id: el.dataset.commentId!, top };
   }
   return null;
 }
