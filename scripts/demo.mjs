@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { launchChromium } from './lib/chromium.mjs';
 import { startFixtureServer } from './lib/fixture-server.mjs';
 import { ROOT } from './lib/paths.mjs';
+import { shootAids } from './lib/demo-aids.mjs';
+import { forumRoutes } from '../test/support/e2e/forum-routes.mjs';
 
 export const DEMO_PAGES = [
   ['seed-huawei-xiaomi', 'https://www.macrumors.com/2017/12/08/macrumors-2017-huawei-xiaomi.html'],
@@ -34,7 +36,8 @@ if (!process.argv.includes('--no-build'))
     env: { ...process.env, TL_TEST_BUILD: '1', TL_GRANT_ORIGINS: ENABLED.map((h) => `https://${h}/*`).join(',') },
   });
 
-const server = await startFixtureServer({ https: true });
+// The seed article's forum thread too, for "Load full discussion".
+const server = await startFixtureServer({ https: true, routes: forumRoutes({ failPage3Times: 0 }).routes });
 const browser = await launchChromium({
   extensionDir: join(ROOT, '.output-test', 'chrome-mv3'),
   port: server.port,
@@ -93,6 +96,7 @@ if (headed) {
   const popupFile = join(out, 'popup.png');
   await popup.screenshot({ path: popupFile });
   written.push(popupFile);
+  written.push(...(await shootAids(browser, out)));
   await browser.close();
   await server.close();
   console.log(

@@ -1,0 +1,106 @@
+// Screenshots of the reading aids for the README (npm run demo without a display): a quote preview, search,
+// a note on a person, and what is new since the last visit (the full discussion, on a second visit).
+
+const SEED = 'https://www.macrumors.com/2017/12/08/macrumors-2017-huawei-xiaomi.html';
+const item = (id) => `[role="treeitem"][data-comment-id="${id}"]`;
+
+/** A clip of the page in document coordinates around the given boxes, with a margin. */
+async function clipAround(page, selectors, margin = 16) {
+  const rects = await page.evaluate(
+    (sels) =>
+      sels.map((s) => {
+        const r = document.querySelector(s).getBoundingClientRect();
+        return { x: r.x + scrollX, y: r.y + scrollY, right: r.right + scrollX, bottom: r.bottom + scrollY };
+      }),
+    selectors,
+  );
+  const x = Math.max(0, Math.min(...rects.map((r) => r.x)) - margin);
+  const y = Math.max(0, Math.min(...rects.map((r) => r.y)) - margin);
+  const right = Math.max(...rects.map((r) => r.right)) + margin;
+  const bottom = Math.max(...rects.map((r) => r.bottom)) + margin;
+  return { x, y, width: right - x, height: Math.min(bottom - y, 1400) };
+}
+
+async function seed(browser) {
+  const page = await browser.context.newPage();
+  await page.goto(SEED);
+  await page.locator('[role="treeitem"]').first().waitFor({ timeout: 15_000 });
+  return page;
+}
+
+async function preview(browser, file) {
+  const page = await seed(browser);
+  const quote = page.locator(`${item('25853840')} blockquote`);
+  await quote.locator('.tl-quote-fold').click();
+  await quote.scrollIntoViewIfNeeded();
+  await quote.locator('.tl-quote-source button').first().hover();
+  await page.locator('[data-threadlight="preview"]').waitFor();
+  await page.waitForTimeout(200);
+  await page.screenshot({
+    path: file,
+    fullPage: true,
+    clip: await clipAround(page, [item('25853840'), '.tl-preview']),
+  });
+  await page.close();
+}
+
+async function search(browser, file) {
+  const page = await seed(browser);
+  await page.getByRole('searchbox', { name: 'Search comments' }).fill('chinese');
+  await page.locator('[data-search-match]').first().waitFor();
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: file, fullPage: true, clip: await clipAround(page, ['[data-threadlight="thread"]']) });
+  await page.close();
+}
+
+async function note(browser, file) {
+  const page = await seed(browser);
+  await page
+    .locator(item('25853811'))
+    .getByRole('button', { name: /^Note on / })
+    .click();
+  await page.keyboard.type('Switches phones every year');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await page.locator(`${item('25853811')} [data-threadlight="note"]`).waitFor();
+  await page.screenshot({ path: file, fullPage: true, clip: await clipAround(page, [item('25853811')]) });
+  // Back to no notes, so the other screenshots show none.
+  await page
+    .locator(item('25853811'))
+    .getByRole('button', { name: /^Note on / })
+    .click();
+  await page.getByRole('button', { name: 'Delete note' }).click();
+  await page.close();
+}
+
+async function fresh(browser, file) {
+  const page = await seed(browser); // a visit: the article's comments are seen
+  await page.waitForTimeout(300);
+  await page.reload();
+  await page.locator('[role="treeitem"]').first().waitFor();
+  await page.getByRole('button', { name: 'Load full discussion' }).click();
+  const done = page.getByText(/Full discussion: \d+ posts/);
+  const retry = page.getByRole('button', { name: 'Retry' });
+  await done.or(retry).waitFor({ timeout: 15_000 });
+  if (await retry.isVisible()) await retry.click();
+  await done.waitFor();
+  await page.locator('[data-new]').first().scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await page.screenshot({
+    path: file,
+    fullPage: true,
+    clip: await clipAround(page, ['.tl-header', '[data-new]']),
+  });
+  await page.close();
+}
+
+/** Writes the aids' screenshots under `dir`; returns their paths. */
+export async function shootAids(browser, dir) {
+  const shots = { 'aid-preview': preview, 'aid-search': search, 'aid-note': note, 'aid-new-since': fresh };
+  const written = [];
+  for (const [name, shoot] of Object.entries(shots)) {
+    const file = `${dir}/${name}.png`;
+    await shoot(browser, file);
+    written.push(file);
+  }
+  return written;
+}
