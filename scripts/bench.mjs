@@ -17,6 +17,10 @@ if (!only.length || only.includes('load')) {
   // First view in Chromium and Firefox at 10 to 8,000 comments (scripts/bench-load.mjs).
   execSync('node scripts/bench-load.mjs', { cwd: ROOT, stdio: 'inherit' });
 }
+if (!only.length || only.includes('search')) {
+  // The header's search on a 5,000-post thread in Chromium (scripts/bench-search.mjs).
+  execSync('node scripts/bench-search.mjs', { cwd: ROOT, stdio: 'inherit' });
+}
 if (only.length && !only.includes('browser')) process.exit(0);
 
 execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });

@@ -10,14 +10,15 @@ function countText({ query, result, at }: SearchState): string {
   if (!query || !result) return '';
   const n = result.order.length;
   if (n === 0) return 'No matches';
-  return at >= 0 ? `${at + 1} of ${n} matches` : `${n} ${n === 1 ? 'match' : 'matches'}`;
+  const matches = `${n} ${n === 1 ? 'match' : 'matches'}`;
+  return at >= 0 ? `${at + 1} of ${matches}` : matches;
 }
 
 /** "Search comments": the whole discussion, Enter / Shift+Enter between matches, Escape clears. */
 export function SearchBox({ search, onShow }: Props) {
-  const move = (by: 1 | -1) => {
+  const move = (by: 1 | -1, boxText: string) => {
     const settled = search.result?.order;
-    const order = search.orderNow();
+    const order = search.orderNow(boxText);
     if (order.length === 0) return;
     const from = order === settled ? search.at : -1;
     const next = ((((from < 0 && by < 0 ? 0 : from) + by) % order.length) + order.length) % order.length;
@@ -36,7 +37,7 @@ export function SearchBox({ search, onShow }: Props) {
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
-            move(e.shiftKey ? -1 : 1);
+            move(e.shiftKey ? -1 : 1, e.currentTarget.value);
           } else if (e.key === 'Escape' && search.text) {
             e.preventDefault();
             search.setText('');

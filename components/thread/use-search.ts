@@ -17,7 +17,7 @@ export interface SearchState {
   at: number;
   setAt(at: number): void;
   /** The matches in reading order for what the box holds now (searching at once if typing has not settled). */
-  orderNow(): string[];
+  orderNow(boxText: string): string[];
 }
 
 /** The header's search over the whole discussion model (search.ts), with the model it leaves to draw. */
@@ -26,10 +26,15 @@ export function useSearch(full: ViewModel): SearchState {
   const [query, setQuery] = useState('');
   const [at, setAt] = useState(-1);
   const settle = useRef<ReturnType<typeof setTimeout>>();
+  // The query searched for, as of now (Enter may have searched before typing settled).
+  const searched = useRef(query);
+  searched.current = query;
   useEffect(() => {
     settle.current = setTimeout(
       () => {
-        setQuery(foldQuery(text));
+        const next = foldQuery(text);
+        if (next === searched.current) return;
+        setQuery(next);
         setAt(-1);
       },
       text.trim() ? SETTLE_MS : 0,
@@ -38,10 +43,11 @@ export function useSearch(full: ViewModel): SearchState {
   }, [text]);
   const result = useMemo(() => (query ? searchTree(full.roots, query) : null), [full.roots, query]);
   const model = useMemo(() => (result ? { ...full, roots: result.roots } : full), [full, result]);
-  const orderNow = () => {
-    const now = foldQuery(text);
+  const orderNow = (boxText: string) => {
+    const now = foldQuery(boxText);
     if (now === query) return result?.order ?? [];
     clearTimeout(settle.current);
+    searched.current = now;
     setQuery(now);
     return now ? searchTree(full.roots, now).order : [];
   };

@@ -8,6 +8,8 @@ import { chronology } from '@/utils/pipeline/thread/chronology';
 import { MIN_CONTAINMENT, MIN_QUOTE_CHARS, MIN_QUOTE_WORDS } from '@/utils/pipeline/thread/quote-index';
 import { shingleKeys } from '@/utils/pipeline/thread/shingles';
 import { threadByQuotes } from '@/utils/pipeline/thread/thread-by-quotes';
+import { nodesById, quotedBy } from '@/utils/pipeline/thread/tree';
+import { foldQuery, searchTree } from '@/utils/pipeline/arrange/search';
 // @ts-expect-error plain JS helper shared with the browser benchmark
 import { articleHtml, syntheticDiscussion } from '../../scripts/lib/synthetic.mjs';
 
@@ -170,4 +172,29 @@ it('highlighting', () => {
   console.log(
     `\nHighlighting 1 MB of comment text against ${entries} dictionary entries\n  highlight: ${ms(tHighlight)} ms (${mentions} mentions) | plain word scan: ${ms(tScan)} ms | ratio ${(tHighlight / tScan).toFixed(2)}×`,
   );
+});
+
+it('search and backlinks', () => {
+  const rows: string[] = [];
+  for (const n of [1000, 10000]) {
+    const comments = toComments(syntheticDiscussion(n));
+    const forest = threadByQuotes(comments);
+    const texts = comments.map((c) => `${c.author}\n${c.ownText}`.toLowerCase());
+    // Floor: one plain substring scan of the already lower-cased texts (no folding, no tree).
+    const tFloor = time(() => texts.filter((t) => t.includes('battery')).length);
+    // First search folds and caches every comment's text; later ones (typing) reuse it.
+    // (Copies of the comments: the fold cache is per comment object.) Threading alone is subtracted.
+    const fresh = () => threadByQuotes(comments.map((c) => ({ ...c })));
+    const tThread = time(fresh, 300, 3);
+    const tFirst = Math.max(0, time(() => searchTree(fresh().roots, foldQuery('battery')), 300, 3) - tThread);
+    const tAgain = time(() => searchTree(forest.roots, foldQuery('battery')));
+    const tBack = time(() => quotedBy(nodesById(forest.roots)));
+    rows.push(
+      `  ${String(n).padStart(8)} | ${ms(tFirst).padStart(20)} | ${ms(tAgain).padStart(12)} | ${ms(tFloor).padStart(16)} | ${(tAgain / tFloor).toFixed(1).padStart(5)}× | ${ms(tBack).padStart(12)}`,
+    );
+  }
+  console.log(`\nSearch over the whole model (fold, match, prune the tree) and backlinks; medians
+  first search = folding every comment's text once (cached for the next ones)
+  comments |      first search ms | next search ms | plain scan floor | ratio | backlinks ms
+${rows.join('\n')}`);
 });

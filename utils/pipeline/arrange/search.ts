@@ -13,10 +13,12 @@ function foldChar(ch: string): string {
     .toLowerCase();
 }
 
+/** The whole text folded at once (the search haystack; hitRanges folds per code point to map back). */
 export function foldText(text: string): string {
-  let out = '';
-  for (const ch of text) out += foldChar(ch);
-  return out;
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** A query folded like the text, inner whitespace collapsed; '' when there is nothing to look for. */
@@ -26,7 +28,7 @@ export function foldQuery(query: string): string {
 
 /** Where a folded query occurs in the original text: [start, end) offsets into `text`. */
 export function hitRanges(text: string, folded: string): Array<[number, number]> {
-  if (!folded) return [];
+  if (!folded || !foldText(text).includes(folded)) return [];
   let flat = '';
   const from: number[] = []; // original offset of each folded code unit
   const to: number[] = []; // end offset in the original of the code point each folded unit came from
