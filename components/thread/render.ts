@@ -1,6 +1,17 @@
 import { h, render } from 'preact';
 import type { ViewRenderer } from '@/utils/content/section-view';
+import { createPlaceKeeper, type PlaceKeeper } from './keep-place';
 import { ThreadView } from './ThreadView';
 
-/** Draws the thread view into our host on the page, or empties it. */
-export const renderThreadView: ViewRenderer = (host, input) => render(input ? h(ThreadView, input) : null, host);
+const keepers = new WeakMap<HTMLElement, PlaceKeeper>();
+
+/**
+ * Draws the thread view into our host on the page, or empties it. Every draw keeps the reader where they
+ * are (keep-place.ts): the full discussion arriving, its bar changing height, new-since marks, a preference
+ * changed from the popup.
+ */
+export const renderThreadView: ViewRenderer = (host, input) => {
+  let keeper = keepers.get(host);
+  if (!keeper) keepers.set(host, (keeper = createPlaceKeeper(() => (host.isConnected ? host : null))));
+  keeper.around(() => render(input ? h(ThreadView, input) : null, host));
+};

@@ -27,7 +27,12 @@ async function axe(page, selector = null) {
 
 /** Where each comment's box is: a preview opening must not move any of them. */
 const boxes = (page) =>
-  page.$$eval('[role="treeitem"]', (els) => els.map((el) => JSON.stringify(el.getBoundingClientRect())));
+  page.$$eval('[role="treeitem"]', (els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return [r.left + scrollX, r.top + scrollY, r.width, r.height].join();
+    }),
+  );
 
 describe('Chromium: reading aids', () => {
   beforeEach(() => session.resetStorage());
@@ -38,6 +43,8 @@ describe('Chromium: reading aids', () => {
     assert.equal(await quote.getAttribute('data-folded'), '');
     await quote.locator('.tl-quote-fold').click();
     assert.equal(await quote.getAttribute('data-folded'), null);
+    await quote.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(200);
     const before = await boxes(page);
     await quote.locator('.tl-quote-source button').first().hover();
     const tip = page.locator('[role="tooltip"][data-threadlight="preview"]');

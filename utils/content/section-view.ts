@@ -5,7 +5,6 @@ import type { SortMode } from '@/utils/pipeline/arrange/order';
 import type { DiscussionUi } from './discussion-controller';
 import type { ViewParts } from './view-parts';
 import { createViewHost, followTheme } from './view-host';
-import { createPlaceKeeper } from './keep-place';
 
 // Puts our view where the page's comment section was (view-host.ts) and draws it from the section's models
 // (section-models.ts). How the view is drawn is the renderer's business (components/thread/render.ts, handed
@@ -103,11 +102,7 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
     counts = null;
   };
 
-  // Every draw keeps the reader where they are (keep-place.ts): the full discussion arriving, its bar
-  // changing height, new-since marks, a preference changed from the popup.
-  const place = createPlaceKeeper(() => host.element);
-  const draw = () => place.around(drawNow);
-  const drawNow = () => {
+  const draw = () => {
     if (!prefs) return;
     if (prefs.view.view === 'original') return unmount();
     const model = withFresh(models.model(section, prefs, brandFocus));
