@@ -94,6 +94,22 @@ describe('quote previews and backlinks', () => {
     expect($('[data-threadlight="preview"]')).toBeNull();
   });
 
+  it('previews one step further: a quote inside a preview previews its own source', async () => {
+    view.update(prefsWith({ view: 'flat' }));
+    await tick();
+    // The backlink on 25853795 previews 25853840, which quotes 25853795 in turn.
+    const backlink = $<HTMLAnchorElement>(`${'[data-comment-id="25853795"]'} a[data-comment-ref="25853840"]`)!;
+    backlink.focus();
+    await tick();
+    const outer = $('[data-threadlight="preview"][data-preview-of="25853840"]')!;
+    expect(outer).not.toBeNull();
+    const inner = outer.querySelector<HTMLButtonElement>('.tl-quote-source button')!;
+    inner.dispatchEvent(new MouseEvent('mouseenter'));
+    await wait(200);
+    expect($('[data-threadlight="preview"][data-preview-of="25853795"]')).not.toBeNull();
+    expect($$('[data-threadlight="preview"]')).toHaveLength(2);
+  });
+
   it('opens on a first tap and follows on the second (touch)', async () => {
     view.update(prefsWith({ view: 'flat' }));
     await tick();

@@ -47,6 +47,11 @@ describe('validating stored preferences field by field', () => {
       notes: { byAuthor: { alice: 'reliable' } },
     });
   });
+  it('exports and imports notes with the other settings', () => {
+    const prefs = { ...DEFAULT_PREFS, notes: { byAuthor: { alice: 'reliable' } } };
+    const back = parseSettingsFile(exportSettings(prefs));
+    expect(back).toEqual({ ok: true, prefs });
+  });
   it('keeps notes bounded and sets or removes one without touching the others', () => {
     const many = Object.fromEntries(Array.from({ length: 700 }, (_, i) => [`user${i}`, 'x'.repeat(900)]));
     const notes = validatePrefs({ notes: { byAuthor: many } }).notes;
