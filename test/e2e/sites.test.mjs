@@ -1,7 +1,8 @@
 // Sites the reader enables (Chromium, the Chrome test build, which grants the engine pages' sites at install
 // as a policy could): the content script is registered for exactly those origins and threads one real page
 // of every engine on its real host name; nothing runs on a site nobody enabled; the popup's "Enable on this
-// site" there asks the browser for that site. ("Thread this page once" needs the activeTab grant that only
+// site" there asks the browser for that site; a site removed or added in the browser's own extension
+// settings is followed at once. ("Thread this page once" needs the activeTab grant that only
 // a click on the toolbar button gives, which a test cannot make: it is covered by the popup's DOM test.)
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -105,6 +106,46 @@ describe('Chromium: sites the reader enabled', () => {
     // The same posts on every page here: merged, not repeated.
     assert.equal(await page.locator('[data-threadlight="thread"] [role="treeitem"]').count(), 15);
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("follows the browser's own site access: removed in chrome://extensions, the view goes; added, it is back", async () => {
+    const site = SITE_PAGES.find((p) => p.host === 'www.dostips.com');
+    const origin = `https://${site.host}/*`;
+    const { page } = await open(`https://${site.host}/${site.file}`);
+    const views = () => page.evaluate(() => document.querySelectorAll('[data-threadlight="thread"]').length);
+    await page.waitForSelector('[data-threadlight="thread"] [role="treeitem"]');
+    // The extension's page in chrome://extensions does what its "Site access" list does when the reader
+    // removes or adds a site (chrome.developerPrivate, the settings page's own API).
+    const settings = await browser.context.newPage();
+    await settings.goto(`chrome://extensions/?id=${browser.extensionId}`);
+    const siteAccess = (action) =>
+      settings.evaluate(
+        ([id, host, act]) =>
+          new Promise((resolve, reject) =>
+            chrome.developerPrivate[act](id, host, () =>
+              chrome.runtime.lastError ? reject(new Error(chrome.runtime.lastError.message)) : resolve(),
+            ),
+          ),
+        [browser.extensionId, origin, action],
+      );
+    const registered = () =>
+      browser.worker.evaluate(async () => {
+        const [script] = await chrome.scripting.getRegisteredContentScripts({ ids: ['threadlight-sites'] });
+        return script?.matches ?? [];
+      });
+    await siteAccess('removeHostPermission');
+    await page.waitForFunction(() => !document.querySelector('[data-threadlight]'), null, { timeout: 5000 });
+    for (let i = 0; i < 30 && (await registered()).includes(origin); i++) await page.waitForTimeout(100);
+    assert.ok(!(await registered()).includes(origin), 'no registration for the removed site');
+    await page.reload();
+    await page.waitForTimeout(800);
+    assert.equal(await views(), 0, 'nothing runs there after a reload');
+    await siteAccess('addHostPermission');
+    await page.waitForSelector('[data-threadlight="thread"] [role="treeitem"]', { timeout: 5000 });
+    assert.ok((await registered()).includes(origin), 'registered again');
+    assert.equal(await views(), 1);
+    await settings.close();
     await page.close();
   });
 
