@@ -6,7 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from './lib/chromium.mjs';
 import { startFixtureServer } from './lib/fixture-server.mjs';
-import { ROOT } from './lib/paths.mjs';
+import { findBrowser, missingBrowserText, ROOT } from './lib/paths.mjs';
+import { firefoxDemo } from './lib/demo-firefox.mjs';
 import { shootAids } from './lib/demo-aids.mjs';
 import { forumRoutes } from '../test/support/e2e/forum-routes.mjs';
 
@@ -28,6 +29,17 @@ const headed =
   Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) &&
   process.env.CI !== 'true' &&
   !process.argv.includes('--screenshots');
+const firefox = process.argv.includes('--firefox');
+// Without the browser there is no demo: say what to install before building anything.
+const kind = firefox ? 'firefox' : 'chromium';
+if (!findBrowser(kind)) {
+  console.error(`npm run demo: ${missingBrowserText(kind)}`);
+  process.exit(1);
+}
+if (firefox) {
+  await firefoxDemo({ headed, build: !process.argv.includes('--no-build') });
+  process.exit(0);
+}
 // The shipped code, built with the demo's enabled sites granted at install (a test build: .output-test).
 if (!process.argv.includes('--no-build'))
   execSync('npx wxt build', {

@@ -63,6 +63,8 @@ export async function launchFirefox({ extensionDir, headless = true, proxyPort =
   if (!host) throw new Error('the extension is not installed in Firefox');
   return {
     driver,
+    /** Settles when the browser is closed (by the person using it). */
+    exited: new Promise((resolve) => runner.registerCleanup(resolve)),
     extensionUrl: (path) => `moz-extension://${host}/${path}`,
     async close() {
       driver.close();

@@ -99,6 +99,8 @@ function commands(send, socket) {
     click: (element) => send('WebDriver:ElementClick', { id: element }),
     type: (element, text) => send('WebDriver:ElementSendKeys', { id: element, text }),
     clear: (element) => send('WebDriver:ElementClear', { id: element }),
+    /** The viewport as a base64 PNG. */
+    screenshot: async () => unwrap(await send('WebDriver:TakeScreenshot', { full: false, hash: false })),
     /** Polls a page expression until it is truthy. */
     async waitFor(expression, { timeoutMs = 15_000, message = expression } = {}) {
       const end = Date.now() + timeoutMs;
