@@ -29,6 +29,8 @@ export default defineConfig({
               strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android: the same add-on, the view and popup laid out for phones.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

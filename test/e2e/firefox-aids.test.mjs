@@ -155,3 +155,33 @@ describe('Firefox: axe-core finds nothing', () => {
     }
   });
 });
+
+describe('Firefox: a phone-sized window (360 px)', () => {
+  it('lays out the view without sideways scrolling, with touch-sized controls', async () => {
+    // Firefox windows are at least 500 px wide: a 500 px window zoomed to 139% is a 360 px CSS viewport, as
+    // on a phone.
+    const rect = await d.send('WebDriver:GetWindowRect');
+    await d.send('WebDriver:SetWindowRect', { width: 500, height: 900 });
+    try {
+      await openSeed();
+      await inChrome(`gBrowser.selectedBrowser.fullZoom = 500 / 360;`);
+      await d.waitFor(`innerWidth <= 370`);
+      await new Promise((r) => setTimeout(r, 300));
+      const check = await d.execute(`
+        const el = document.querySelector('.tl-view');
+        const small = Array.from(el.querySelectorAll('button, input, select, textarea'))
+          .filter((c) => !c.classList.contains('tl-thread-line') && c.getClientRects().length > 0)
+          .map((c) => [c.className, c.getBoundingClientRect()])
+          .filter(([, r]) => r.width < 24 || r.height < 24)
+          .map(([name, r]) => name + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));
+        return { width: innerWidth, overflow: el.scrollWidth - el.clientWidth, small };`);
+      assert.ok(check.width <= 370, `the window is phone-sized (${check.width}px)`);
+      assert.ok(check.overflow <= 0, `the view overflows by ${check.overflow}px`);
+      assert.deepEqual(check.small, []);
+    } finally {
+      await inChrome(`gBrowser.selectedBrowser.fullZoom = 1;`);
+      const { width, height } = rect.value ?? rect;
+      await d.send('WebDriver:SetWindowRect', { width, height });
+    }
+  });
+});
