@@ -8,7 +8,7 @@ import { launchChromium } from './lib/chromium.mjs';
 import { startFixtureServer } from './lib/fixture-server.mjs';
 import { findBrowser, missingBrowserText, ROOT } from './lib/paths.mjs';
 import { firefoxDemo } from './lib/demo-firefox.mjs';
-import { shootAids } from './lib/demo-aids.mjs';
+import { shootAids, shootStore } from './lib/demo-aids.mjs';
 import { forumRoutes } from '../test/support/e2e/forum-routes.mjs';
 
 export const DEMO_PAGES = [
@@ -109,6 +109,20 @@ if (headed) {
   await popup.screenshot({ path: popupFile });
   written.push(popupFile);
   written.push(...(await shootAids(browser, out)));
+  const storeDir = join(ROOT, 'store', 'screenshots');
+  mkdirSync(storeDir, { recursive: true });
+  const search = async (page) => {
+    await page.getByRole('searchbox', { name: 'Search comments' }).fill('android');
+    await page.locator('[data-search-match]').first().waitFor();
+  };
+  written.push(
+    ...(await shootStore(browser, storeDir, [
+      ['thread', DEMO_PAGES[0][1]],
+      ['forum', DEMO_PAGES[3][1]],
+      ['search', DEMO_PAGES[0][1], search],
+      ['blog', DEMO_PAGES[5][1]],
+    ])),
+  );
   await browser.close();
   await server.close();
   console.log(

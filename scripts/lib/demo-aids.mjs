@@ -104,3 +104,22 @@ export async function shootAids(browser, dir) {
   }
   return written;
 }
+
+/** The stores' screenshots: 1280 × 800, the view at the top of the window (store/screenshots/). */
+export async function shootStore(browser, dir, pages) {
+  const written = [];
+  for (const [i, [name, url, setup]] of pages.entries()) {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(url);
+    await page.locator('[data-threadlight="thread"] [role="treeitem"]').first().waitFor({ timeout: 15_000 });
+    await page.locator('[data-threadlight="thread"]').evaluate((el) => el.scrollIntoView());
+    if (setup) await setup(page);
+    await page.waitForTimeout(400);
+    const file = `${dir}/${i + 1}-${name}.png`;
+    await page.screenshot({ path: file });
+    written.push(file);
+    await page.close();
+  }
+  return written;
+}
