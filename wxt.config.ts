@@ -12,8 +12,10 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: isReportBuild ? '.output-report' : isTestBuild ? '.output-test' : '.output',
   manifest: ({ browser }) => ({
-    name: 'Threadlight',
-    description: 'Reads news-site comment sections as quote threads, with rating sort, brand highlighting and filters.',
+    // From public/_locales (English, German, Simplified Chinese).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // scripting: the background runs the view's drawing code in a tab that found a discussion
     // (utils/content/view-parts.ts) and registers the content script for sites the reader enables
     // (utils/platform/site-access.ts); activeTab: "Thread this page once" and the popup reading the tab's

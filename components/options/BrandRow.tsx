@@ -1,3 +1,4 @@
+import { t } from '@/utils/platform/i18n';
 import { DEFAULT_BRANDS, type BrandDef } from '@/utils/pipeline/highlight/brands';
 import { splitList } from '@/utils/platform/prefs';
 import { withBrand, withHighlight, withoutCustom, withUse } from './brand-edits';
@@ -16,7 +17,7 @@ export function BrandRow({ brand: b, allIds, prefs, change }: SectionProps & { b
       <td>
         <input
           type="checkbox"
-          aria-label={`Use ${b.label}`}
+          aria-label={t('useBrand', b.label)}
           checked={!prefs.brands.disabled.includes(b.id)}
           onChange={(e) => change(withUse(b.id, checked(e)))}
         />
@@ -24,7 +25,7 @@ export function BrandRow({ brand: b, allIds, prefs, change }: SectionProps & { b
       <td>
         <input
           type="checkbox"
-          aria-label={`Highlight ${b.label}`}
+          aria-label={t('highlightBrand', b.label)}
           checked={prefs.brands.only.length === 0 || prefs.brands.only.includes(b.id)}
           onChange={(e) => change(withHighlight(b.id, checked(e), allIds))}
         />
@@ -32,7 +33,7 @@ export function BrandRow({ brand: b, allIds, prefs, change }: SectionProps & { b
       <td>
         <input
           type="text"
-          aria-label={`Name of ${b.id}`}
+          aria-label={t('nameOf', b.id)}
           value={b.label}
           onChange={(e) => edit({ ...b, label: value(e) })}
         />
@@ -40,7 +41,7 @@ export function BrandRow({ brand: b, allIds, prefs, change }: SectionProps & { b
       <td>
         <input
           type="color"
-          aria-label={`Colour of ${b.label}`}
+          aria-label={t('colourOf', b.label)}
           value={b.color}
           onChange={(e) => edit({ ...b, color: value(e) })}
         />
@@ -48,7 +49,7 @@ export function BrandRow({ brand: b, allIds, prefs, change }: SectionProps & { b
       <td>
         <input
           type="text"
-          aria-label={`Aliases of ${b.label}`}
+          aria-label={t('aliasesOf', b.label)}
           value={b.aliases.join(', ')}
           onChange={(e) => edit({ ...b, aliases: splitList(value(e)) })}
         />
@@ -56,7 +57,7 @@ export function BrandRow({ brand: b, allIds, prefs, change }: SectionProps & { b
       <td>
         {customized ? (
           <button type="button" class="tl-linkish" onClick={() => change(withoutCustom(b.id))}>
-            {builtIn ? 'Restore' : 'Delete'}
+            {builtIn ? t('restore') : t('delete')}
           </button>
         ) : null}
       </td>

@@ -1,7 +1,8 @@
+import { t } from '@/utils/platform/i18n';
 import { effectiveBrands } from '@/utils/pipeline/highlight/brands';
 import { Toggle } from '@/components/shared/Toggle';
 import { ChoiceSelect } from '@/components/shared/ChoiceSelect';
-import { BRAND_STYLE_LABELS } from '@/components/shared/labels';
+import { brandStyleLabels } from '@/components/shared/labels';
 import { BrandRow } from './BrandRow';
 import { NewBrandForm } from './NewBrandForm';
 import type { Notice, SectionProps } from './types';
@@ -12,33 +13,30 @@ export function BrandSettings({ prefs, change, onNotice }: SectionProps & { onNo
   const allIds = brands.map((b) => b.id);
   return (
     <>
-      <h2>Brands</h2>
+      <h2>{t('brands')}</h2>
       <Toggle
-        label="Highlight brands"
+        label={t('highlightBrands')}
         checked={prefs.brands.highlight}
         onToggle={(highlight) => change((p) => ({ ...p, brands: { ...p.brands, highlight } }))}
       />
       <ChoiceSelect
-        label="Highlight style"
+        label={t('highlightStyle')}
         id="tl-brand-style"
         value={prefs.brands.style}
-        labels={BRAND_STYLE_LABELS}
+        labels={brandStyleLabels()}
         onChange={(style) => change((p) => ({ ...p, brands: { ...p.brands, style } }))}
       />
-      <p>
-        Aliases are comma-separated; start one with <code>=</code> to match its exact case, use <code>#</code> for a
-        number (“Mi #”).
-      </p>
-      <table aria-label="Brand dictionary">
+      <p>{t('aliasesHelp')}</p>
+      <table aria-label={t('brandDictionary')}>
         <thead>
           <tr>
-            <th>On</th>
-            <th>Highlight</th>
-            <th>Name</th>
-            <th>Colour</th>
-            <th>Aliases</th>
+            <th>{t('colOn')}</th>
+            <th>{t('colHighlight')}</th>
+            <th>{t('colName')}</th>
+            <th>{t('colColour')}</th>
+            <th>{t('colAliases')}</th>
             <th>
-              <span class="tl-sr-only">Actions</span>
+              <span class="tl-sr-only">{t('colActions')}</span>
             </th>
           </tr>
         </thead>

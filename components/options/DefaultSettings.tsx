@@ -1,5 +1,6 @@
+import { t } from '@/utils/platform/i18n';
 import { ChoiceSelect } from '@/components/shared/ChoiceSelect';
-import { SORT_LABELS, VIEW_LABELS } from '@/components/shared/labels';
+import { sortLabels, viewLabels } from '@/components/shared/labels';
 import { Toggle } from '@/components/shared/Toggle';
 import { siteKeys } from '@/utils/pipeline/extract/sites/registry';
 import { withSite, withView, type Prefs } from '@/utils/platform/prefs';
@@ -10,28 +11,24 @@ export function DefaultSettings({ prefs, change }: SectionProps) {
   const setView = (v: Partial<Prefs['view']>) => change(withView(v));
   return (
     <>
-      <h2>Defaults and sites</h2>
+      <h2>{t('defaultsAndSites')}</h2>
       <ChoiceSelect
-        label="Default view"
+        label={t('defaultView')}
         value={prefs.view.view}
-        labels={VIEW_LABELS}
+        labels={viewLabels()}
         onChange={(view) => setView({ view })}
       />
       <ChoiceSelect
-        label="Default sort"
+        label={t('defaultSort')}
         value={prefs.view.sort}
-        labels={SORT_LABELS}
+        labels={sortLabels()}
         onChange={(sort) => setView({ sort })}
       />
-      <Toggle
-        label="Threadlight on (all sites)"
-        checked={prefs.view.enabled}
-        onToggle={(enabled) => setView({ enabled })}
-      />
+      <Toggle label={t('onAllSites')} checked={prefs.view.enabled} onToggle={(enabled) => setView({ enabled })} />
       {siteKeys().map((site) => (
         <Toggle
           key={site}
-          label={`On ${site}`}
+          label={t('onSite', site)}
           checked={prefs.view.sites[site] !== false}
           onToggle={(on) => change((p) => withView({ sites: withSite(p.view.sites, site, on) })(p))}
         />

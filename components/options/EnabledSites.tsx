@@ -1,3 +1,4 @@
+import { t } from '@/utils/platform/i18n';
 interface Props {
   /** Origin patterns the reader granted ("https://forum.example.org/*"). */
   sites: string[];
@@ -10,16 +11,16 @@ const shown = (origin: string) => origin.replace(/\/\*$/, '');
 export function EnabledSites({ sites, onRemove }: Props) {
   return (
     <section aria-labelledby="tl-sites-heading">
-      <h2 id="tl-sites-heading">Sites you enabled</h2>
+      <h2 id="tl-sites-heading">{t('sitesYouEnabled')}</h2>
       {sites.length === 0 ? (
-        <p>None yet. On any forum or comment page, open Threadlight's popup and check "Enable on this site".</p>
+        <p>{t('noSitesYet')}</p>
       ) : (
         <ul class="tl-sites">
           {sites.map((origin) => (
             <li key={origin}>
               <span>{shown(origin)}</span>{' '}
-              <button type="button" onClick={() => onRemove(origin)} aria-label={`Remove ${shown(origin)}`}>
-                Remove
+              <button type="button" onClick={() => onRemove(origin)} aria-label={t('removeSite', shown(origin))}>
+                {t('remove')}
               </button>
             </li>
           ))}

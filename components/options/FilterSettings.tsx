@@ -1,3 +1,4 @@
+import { t } from '@/utils/platform/i18n';
 import { useState } from 'preact/hooks';
 import { invalidMutedWords } from '@/utils/pipeline/arrange/filter';
 import { splitList } from '@/utils/platform/prefs';
@@ -13,45 +14,45 @@ export function FilterSettings({ prefs, change }: SectionProps) {
   const invalid = invalidMutedWords(prefs.filters.mutedWords);
   return (
     <>
-      <h2>Filters</h2>
+      <h2>{t('filters')}</h2>
       <label>
-        Minimum rating{' '}
+        {t('minimumRating')}{' '}
         <input
           type="number"
           step={1}
-          placeholder="none"
+          placeholder={t('minimumRatingNone')}
           value={prefs.filters.minRating ?? ''}
           onInput={(e) => {
-            const t = (e.currentTarget as HTMLInputElement).value.trim();
-            const n = t === '' ? null : Math.round(Number(t));
+            const text = (e.currentTarget as HTMLInputElement).value.trim();
+            const n = text === '' ? null : Math.round(Number(text));
             if (n === null || Number.isFinite(n)) change((p) => ({ ...p, filters: { ...p.filters, minRating: n } }));
           }}
         />
       </label>
       <label>
-        Muted words (one per line or comma-separated; <code>/regex/i</code> allowed)
+        {t('mutedWordsLong')}
         <textarea
           value={words}
           onInput={(e) => {
-            const t = (e.currentTarget as HTMLTextAreaElement).value;
-            setWords(t);
-            change((p) => ({ ...p, filters: { ...p.filters, mutedWords: fromLines(t) } }));
+            const text = (e.currentTarget as HTMLTextAreaElement).value;
+            setWords(text);
+            change((p) => ({ ...p, filters: { ...p.filters, mutedWords: fromLines(text) } }));
           }}
         />
       </label>
       {invalid.length ? (
         <p class="tl-error" role="alert">
-          Not a valid pattern, ignored: {invalid.join(', ')}
+          {t('invalidPattern', invalid.join(', '))}
         </p>
       ) : null}
       <label>
-        Muted users (one per line)
+        {t('mutedUsersLong')}
         <textarea
           value={users}
           onInput={(e) => {
-            const t = (e.currentTarget as HTMLTextAreaElement).value;
-            setUsers(t);
-            const mutedUsers = t
+            const text = (e.currentTarget as HTMLTextAreaElement).value;
+            setUsers(text);
+            const mutedUsers = text
               .split('\n')
               .map((s) => s.trim())
               .filter(Boolean);

@@ -1,3 +1,4 @@
+import { t } from '@/utils/platform/i18n';
 import { useState } from 'preact/hooks';
 import { splitList } from '@/utils/platform/prefs';
 import { withBrand } from './brand-edits';
@@ -18,7 +19,7 @@ export function NewBrandForm({ change, onNotice }: Pick<SectionProps, 'change'> 
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '')
       .slice(0, 32);
-    if (!id) return onNotice({ error: true, text: 'A brand needs a name with letters or digits.' });
+    if (!id) return onNotice({ error: true, text: t('brandNeedsName') });
     change(
       withBrand({
         id,
@@ -32,15 +33,15 @@ export function NewBrandForm({ change, onNotice }: Pick<SectionProps, 'change'> 
   return (
     <form class="tl-actions" onSubmit={add}>
       <label>
-        New brand <input type="text" value={draft.label} onInput={set('label')} />
+        {t('newBrand')} <input type="text" value={draft.label} onInput={set('label')} />
       </label>
       <label>
-        Aliases <input type="text" value={draft.aliases} onInput={set('aliases')} />
+        {t('aliases')} <input type="text" value={draft.aliases} onInput={set('aliases')} />
       </label>
       <label>
-        Colour <input type="color" value={draft.color} onInput={set('color')} />
+        {t('colour')} <input type="color" value={draft.color} onInput={set('color')} />
       </label>
-      <button type="submit">Add brand</button>
+      <button type="submit">{t('addBrand')}</button>
     </form>
   );
 }

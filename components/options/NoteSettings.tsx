@@ -1,3 +1,4 @@
+import { t } from '@/utils/platform/i18n';
 import { withNote } from '@/utils/platform/prefs';
 import type { SectionProps } from './types';
 
@@ -7,19 +8,19 @@ export function NoteSettings({ prefs, change }: SectionProps) {
   const set = (author: string, text: string) => change((p) => ({ ...p, notes: withNote(p.notes, author, text) }));
   return (
     <>
-      <h2>Notes on people</h2>
+      <h2>{t('notesOnPeople')}</h2>
       {notes.length === 0 ? (
-        <p>No notes yet. “Note” beside any comment’s author adds one; it shows beside all their comments.</p>
+        <p>{t('noNotesYet')}</p>
       ) : (
         <ul class="tl-notes">
           {notes.map(([author, text]) => (
             <li key={author}>
               <label>
-                Note on {author}
+                {t('noteOn', author)}
                 <textarea rows={2} maxLength={500} value={text} onChange={(e) => set(author, e.currentTarget.value)} />
               </label>
-              <button type="button" aria-label={`Delete note on ${author}`} onClick={() => set(author, '')}>
-                Delete
+              <button type="button" aria-label={t('deleteNoteOn', author)} onClick={() => set(author, '')}>
+                {t('delete')}
               </button>
             </li>
           ))}

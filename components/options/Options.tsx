@@ -1,3 +1,4 @@
+import { t } from '@/utils/platform/i18n';
 import { useState } from 'preact/hooks';
 import { usePrefsState } from '@/components/shared/use-prefs-state';
 import type { Prefs } from '@/utils/platform/prefs';
@@ -31,7 +32,7 @@ export function Options({ initial, onChange, message, sites = [], onRemoveSite =
   };
   return (
     <main class="tl-options">
-      <h1>Threadlight settings</h1>
+      <h1>{t('settingsTitle')}</h1>
       {message ? (
         <p class="tl-warning" role="status">
           {message}

@@ -1,3 +1,4 @@
+import { t } from '@/utils/platform/i18n';
 import { DEFAULT_PREFS, type Prefs } from '@/utils/platform/prefs';
 import { exportSettings, parseSettingsFile } from '@/utils/platform/settings-file';
 import type { Notice } from './types';
@@ -26,25 +27,25 @@ export function TransferSettings({ prefs, setAll, onNotice }: Props) {
     const result = parseSettingsFile(await file.text());
     if (!result.ok) return onNotice({ error: true, text: result.error });
     setAll(result.prefs);
-    onNotice({ error: false, text: 'Settings imported.' });
+    onNotice({ error: false, text: t('settingsImported') });
   };
   const reset = () => {
-    if (!confirm('Reset every Threadlight setting to its default?')) return;
+    if (!confirm(t('confirmReset'))) return;
     setAll(structuredClone(DEFAULT_PREFS));
-    onNotice({ error: false, text: 'Settings reset to defaults.' });
+    onNotice({ error: false, text: t('settingsReset') });
   };
   return (
     <>
-      <h2>Import, export, reset</h2>
+      <h2>{t('importExportReset')}</h2>
       <div class="tl-actions">
         <button type="button" onClick={() => download(prefs)}>
-          Export settings
+          {t('exportSettings')}
         </button>
         <label>
-          Import settings <input type="file" accept="application/json,.json" onChange={importFile} />
+          {t('importSettings')} <input type="file" accept="application/json,.json" onChange={importFile} />
         </label>
         <button type="button" onClick={reset}>
-          Reset to defaults
+          {t('resetDefaults')}
         </button>
       </div>
     </>

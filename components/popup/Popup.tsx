@@ -1,5 +1,5 @@
 import { ChoiceSelect } from '@/components/shared/ChoiceSelect';
-import { SORT_LABELS, VIEW_LABELS } from '@/components/shared/labels';
+import { sortLabels, viewLabels } from '@/components/shared/labels';
 import { Toggle } from '@/components/shared/Toggle';
 import { usePrefsState } from '@/components/shared/use-prefs-state';
 import type { TabStats } from '@/utils/platform/messages';
@@ -8,6 +8,7 @@ import { PopupStatus } from './PopupStatus';
 import { QuickFilters } from './QuickFilters';
 import type { SiteAccess, SiteActions } from '@/utils/platform/popup-site';
 import { SiteSwitch } from './SiteSwitch';
+import { t } from '@/utils/platform/i18n';
 
 export interface PopupProps {
   initial: Prefs;
@@ -46,28 +47,28 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
       {access?.kind === 'other' && actions ? (
         <SiteSwitch access={access} actions={actions} />
       ) : (
-        <Toggle id="tl-enabled" class="tl-row" label="Enable on this site" checked={enabled} onToggle={toggle} />
+        <Toggle id="tl-enabled" class="tl-row" label={t('enableOnThisSite')} checked={enabled} onToggle={toggle} />
       )}
       <ChoiceSelect
         id="tl-view"
         class="tl-row"
-        label="View"
+        label={t('view')}
         value={prefs.view.view}
-        labels={VIEW_LABELS}
+        labels={viewLabels()}
         onChange={(view) => setView({ view })}
       />
       <ChoiceSelect
         id="tl-sort"
         class="tl-row"
-        label="Sort"
+        label={t('sort')}
         value={prefs.view.sort}
-        labels={SORT_LABELS}
+        labels={sortLabels()}
         onChange={(sort) => setView({ sort })}
       />
       <Toggle
         id="tl-highlight"
         class="tl-row"
-        label="Highlight brands"
+        label={t('highlightBrands')}
         checked={prefs.brands.highlight}
         onToggle={(highlight) => change((p) => ({ ...p, brands: { ...p.brands, highlight } }))}
       />
@@ -79,7 +80,7 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
       ) : null}
       <p>
         <button type="button" class="tl-linkish" onClick={onOpenOptions}>
-          More options: muted users, brands, import / export…
+          {t('moreOptions')}
         </button>
       </p>
     </main>

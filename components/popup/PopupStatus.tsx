@@ -1,17 +1,20 @@
 import type { TabStats } from '@/utils/platform/messages';
+import { t } from '@/utils/platform/i18n';
 
 /** What the tab shows: asking, no section, or how many comments are shown and hidden. */
 export function PopupStatus({ stats }: { stats: TabStats | null | undefined }) {
   const text =
     stats === undefined
-      ? 'Checking this tab…'
+      ? t('checkingTab')
       : stats === null
-        ? 'No comment section on this tab.'
+        ? t('noSectionTab')
         : !stats.found
-          ? 'No comment section found on this page.'
+          ? t('noSectionPage')
           : stats.enabled && stats.total
-            ? `${stats.shown} of ${stats.total} comments shown${stats.hidden ? `, ${stats.hidden} hidden by filters` : ''}.`
-            : `${stats.total} comments on this page (view off).`;
+            ? stats.hidden
+              ? t('shownOfHidden', stats.shown, stats.total, stats.hidden)
+              : t('shownOf', stats.shown, stats.total)
+            : t('onPageViewOff', stats.total);
   return (
     <p class="tl-status" aria-live="polite">
       {text}

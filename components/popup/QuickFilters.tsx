@@ -1,3 +1,4 @@
+import { t } from '@/utils/platform/i18n';
 import { useState } from 'preact/hooks';
 import { splitList, type Prefs } from '@/utils/platform/prefs';
 
@@ -13,13 +14,13 @@ export function QuickFilters({ initial, change }: Props) {
   return (
     <>
       <div class="tl-row">
-        <label for="tl-min-rating">Minimum rating</label>
+        <label for="tl-min-rating">{t('minimumRating')}</label>
         <input
           id="tl-min-rating"
           type="number"
           inputMode="numeric"
           step={1}
-          placeholder="none"
+          placeholder={t('minimumRatingNone')}
           value={minRating}
           onInput={(e) => {
             const text = (e.currentTarget as HTMLInputElement).value;
@@ -31,11 +32,11 @@ export function QuickFilters({ initial, change }: Props) {
         />
       </div>
       <div class="tl-row tl-column">
-        <label for="tl-muted">Muted words</label>
+        <label for="tl-muted">{t('mutedWords')}</label>
         <input
           id="tl-muted"
           type="text"
-          placeholder="comma-separated, /regex/ allowed"
+          placeholder={t('mutedWordsHint')}
           value={muted}
           onInput={(e) => {
             const text = (e.currentTarget as HTMLInputElement).value;

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Toggle } from '@/components/shared/Toggle';
+import { t } from '@/utils/platform/i18n';
 import type { SiteAccess, SiteActions } from '@/utils/platform/popup-site';
 
 interface Props {
@@ -21,20 +22,19 @@ export function SiteSwitch({ access, actions }: Props) {
     void asked.then(
       (now) => {
         setGranted(now);
-        setNote(on && !now ? 'Not enabled: the browser did not get your permission for this site.' : null);
+        setNote(on && !now ? t('notGranted') : null);
       },
       () => setGranted(!on),
     );
   };
-  const once = () =>
-    void actions.threadOnce().then((ok) => setNote(ok ? 'Threaded this page once.' : 'Could not run on this page.'));
+  const once = () => void actions.threadOnce().then((ok) => setNote(ok ? t('threadedOnce') : t('couldNotRun')));
   return (
     <>
-      <Toggle id="tl-enabled" class="tl-row" label="Enable on this site" checked={granted} onToggle={toggle} />
+      <Toggle id="tl-enabled" class="tl-row" label={t('enableOnThisSite')} checked={granted} onToggle={toggle} />
       {granted ? null : (
         <p class="tl-row">
           <button type="button" class="tl-linkish" onClick={once}>
-            Thread this page once
+            {t('threadOnce')}
           </button>
         </p>
       )}

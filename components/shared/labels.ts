@@ -1,29 +1,46 @@
 import type { FilterReason } from '@/utils/pipeline/arrange/filter';
 import type { SortMode } from '@/utils/pipeline/arrange/order';
 import type { BrandStyle, ViewMode } from '@/utils/platform/prefs';
+import { t, uiLocale } from '@/utils/platform/i18n';
 
 // Words the popup, the settings page and the view share, so a choice is called the same everywhere.
 
-export const SORT_LABELS: Record<SortMode, string> = {
-  top: 'Top rated',
-  newest: 'Newest',
-  oldest: 'Oldest',
-  page: 'Page order',
-};
-export const VIEW_LABELS: Record<ViewMode, string> = { threaded: 'Threaded', flat: 'Flat', original: 'Original' };
+/** The sort choices, in the UI's language (read when drawn: the language is the browser's). */
+export const sortLabels = (): Record<SortMode, string> => ({
+  top: t('sortTop'),
+  newest: t('sortNewest'),
+  oldest: t('sortOldest'),
+  page: t('sortPage'),
+});
+export const viewLabels = (): Record<ViewMode, string> => ({
+  threaded: t('viewThreaded'),
+  flat: t('viewFlat'),
+  original: t('viewOriginal'),
+});
 
-export const BRAND_STYLE_LABELS: Record<BrandStyle, string> = {
-  subtle: 'Subtle tint',
-  underline: 'Underline',
-  off: 'Off (marked, not coloured)',
-};
+export const brandStyleLabels = (): Record<BrandStyle, string> => ({
+  subtle: t('styleSubtle'),
+  underline: t('styleUnderline'),
+  off: t('styleOff'),
+});
 
-export const REASON_TEXT: Record<FilterReason, string> = {
-  rating: 'below your minimum rating',
-  'muted-word': 'contains a muted word',
-  'muted-user': 'from a muted user',
-  'brand-focus': 'outside the brand focus',
-};
+/** Why a comment is hidden ("below your minimum rating"). */
+export const reasonText = (reason: FilterReason): string =>
+  t(
+    (
+      {
+        rating: 'reasonRating',
+        'muted-word': 'reasonMutedWord',
+        'muted-user': 'reasonMutedUser',
+        'brand-focus': 'reasonBrandFocus',
+      } as const
+    )[reason],
+  );
 
-/** "1 vote", "3 votes"; "1 reply", "2 replies". */
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+export type Counted = 'votes' | 'replies' | 'mentions' | 'comments' | 'matches' | 'posts';
+let rules: Intl.PluralRules | undefined;
+/** "1 vote", "3 votes" in the UI's language (its plural rules and digits). */
+export function count(n: number, what: Counted): string {
+  rules ??= new Intl.PluralRules(uiLocale());
+  return t(`${what}_${rules.select(n) === 'one' ? 'one' : 'other'}`, n);
+}

@@ -1,6 +1,7 @@
+import { t } from '@/utils/platform/i18n';
 import { useState } from 'preact/hooks';
 import type { BrandStat } from '@/utils/pipeline/highlight/brands';
-import { plural } from '@/components/shared/labels';
+import { count } from '@/components/shared/labels';
 
 interface Props {
   stats: BrandStat[];
@@ -22,9 +23,7 @@ export function BrandChart({ stats, focus, onFocus }: Props) {
   const shown = all ? stats : stats.slice(0, COMPACT);
   return (
     <figure class="tl-chart">
-      <figcaption id="tl-chart-caption">
-        Brands in this discussion{focus.length ? ' (press again to clear the focus)' : ' (press one to focus)'}
-      </figcaption>
+      <figcaption id="tl-chart-caption">{focus.length ? t('chartCaptionFocused') : t('chartCaption')}</figcaption>
       <ul aria-labelledby="tl-chart-caption">
         {shown.map((s) => {
           const active = focus.includes(s.id);
@@ -36,7 +35,7 @@ export function BrandChart({ stats, focus, onFocus }: Props) {
                 class={`tl-chart-row${active ? ' tl-active' : ''}`}
                 data-brand={s.id}
                 aria-pressed={active}
-                title={`${plural(s.mentions, 'mention')} in ${plural(s.comments, 'comment')}`}
+                title={t('mentionsIn', count(s.mentions, 'mentions'), count(s.comments, 'comments'))}
                 onClick={toggle}
               >
                 <span class="tl-chart-label">{s.label}</span>{' '}
@@ -44,7 +43,7 @@ export function BrandChart({ stats, focus, onFocus }: Props) {
                   <span style={{ width: `${Math.max(2, (s.mentions / max) * 100)}%`, background: s.color }} />
                 </span>{' '}
                 <span class="tl-chart-value">
-                  {plural(s.mentions, 'mention')} · {plural(s.votes, 'vote')}
+                  {count(s.mentions, 'mentions')} · {count(s.votes, 'votes')}
                 </span>
               </button>
             </li>
@@ -53,7 +52,7 @@ export function BrandChart({ stats, focus, onFocus }: Props) {
       </ul>
       {stats.length > COMPACT ? (
         <button type="button" class="tl-linkish" aria-expanded={all} onClick={() => setAll(!all)}>
-          {all ? 'Fewer brands' : `All ${stats.length} brands`}
+          {all ? t('fewerBrands') : t('allBrands', stats.length)}
         </button>
       ) : null}
     </figure>

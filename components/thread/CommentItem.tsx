@@ -1,3 +1,4 @@
+import { t } from '@/utils/platform/i18n';
 import { pure } from './pure';
 import { useContext, useEffect, useReducer, useState } from 'preact/hooks';
 import type { ThreadNode } from '@/utils/pipeline/thread/thread-by-quotes';
@@ -92,7 +93,7 @@ export const CommentItem = pure(function CommentItem({ node, level, version, pos
           type="button"
           class="tl-thread-line"
           tabIndex={-1}
-          aria-label={collapsed ? 'Expand replies' : 'Collapse replies'}
+          aria-label={collapsed ? t('expandReplies') : t('collapseReplies')}
           onClick={() => store.toggle(id)}
         />
       ) : null}

@@ -1,5 +1,6 @@
+import { t } from '@/utils/platform/i18n';
 import type { Comment } from '@/utils/pipeline/model';
-import { plural, REASON_TEXT } from '@/components/shared/labels';
+import { count, reasonText } from '@/components/shared/labels';
 import type { FilterReason } from '@/utils/pipeline/arrange/filter';
 import { hideBroken } from './CommentBody';
 import { NoteButton, NoteText } from './Note';
@@ -39,29 +40,29 @@ export function CommentMeta(props: MetaProps) {
           {comment.author}
         </a>
       ) : (
-        <span class="tl-author">{comment.author || 'Anonymous'}</span>
+        <span class="tl-author">{comment.author || t('anonymous')}</span>
       )}
-      {env.fresh.has(comment.id) ? <span class="tl-new-badge">New</span> : null}
+      {env.fresh.has(comment.id) ? <span class="tl-new-badge">{t('newBadge')}</span> : null}
       <NoteText author={comment.author} env={env} />
       {comment.postUrl ? (
         <a class="tl-time" href={comment.postUrl} target="_blank" rel="noopener noreferrer" tabIndex={tab}>
-          {comment.timeText || 'post'}
+          {comment.timeText || t('post')}
         </a>
       ) : (
         <span class="tl-time">{comment.timeText}</span>
       )}
-      <span class="tl-votes" title={comment.votesMissing ? 'No vote count on the page' : undefined}>
-        {plural(comment.votes, 'vote')}
+      <span class="tl-votes" title={comment.votesMissing ? t('noVoteCount') : undefined}>
+        {count(comment.votes, 'votes')}
       </span>
       {hasReplies ? (
         <button
           type="button"
           class="tl-toggle tl-linkish"
           tabIndex={tab}
-          aria-label={collapsed ? undefined : 'Collapse replies'}
+          aria-label={collapsed ? undefined : t('collapseReplies')}
           onClick={onToggle}
         >
-          {collapsed ? `[+] ${plural(replies(), 'reply', 'replies')}` : '[−]'}
+          {collapsed ? `[+] ${count(replies(), 'replies')}` : '[−]'}
         </button>
       ) : null}
       <NoteButton author={comment.author} env={env} tab={tab} open={props.noting} onOpen={props.onNote} />
@@ -73,11 +74,9 @@ export function CommentMeta(props: MetaProps) {
 export function Placeholder(props: { author: string; reason: FilterReason; onShow(): void; tab: 0 | -1 }) {
   return (
     <div class="tl-placeholder">
-      <span>
-        Comment by {props.author || 'Anonymous'} hidden: {REASON_TEXT[props.reason]}.
-      </span>{' '}
+      <span>{t('hiddenComment', props.author || t('anonymous'), reasonText(props.reason))}</span>{' '}
       <button type="button" class="tl-linkish" tabIndex={props.tab} onClick={props.onShow}>
-        Show
+        {t('show')}
       </button>
     </div>
   );
@@ -93,12 +92,12 @@ export function AlsoRepliesTo(props: {
   if (props.ids.length === 0) return null;
   return (
     <div class="tl-also">
-      Also replies to{' '}
+      {t('alsoRepliesTo')}{' '}
       {props.ids.map((other, i) => (
         <>
           {i > 0 ? ', ' : ''}
           <button type="button" class="tl-linkish" tabIndex={props.tab} onClick={() => props.onJump(other)}>
-            {props.authorOf(other) ?? 'a comment'}
+            {props.authorOf(other) ?? t('aComment')}
           </button>
         </>
       ))}

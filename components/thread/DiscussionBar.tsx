@@ -1,8 +1,10 @@
+import { t, uiLocale } from '@/utils/platform/i18n';
 import type { DiscussionUi } from '@/utils/content/discussion-controller';
+import { count } from '@/components/shared/labels';
 
 const ago = (at: number) => {
   const min = Math.round((Date.now() - at) / 60_000);
-  return min < 1 ? 'just now' : `${min} min ago`;
+  return min < 1 ? t('justNow') : new Intl.RelativeTimeFormat(uiLocale()).format(-min, 'minute');
 };
 
 /** Load / progress / cancel / retry for the full forum discussion. */
@@ -12,47 +14,47 @@ export function DiscussionBar({ ui }: { ui: DiscussionUi }) {
     <div class="tl-discussion" data-discussion={state.status}>
       {state.status === 'idle' ? (
         <button type="button" class="tl-button" onClick={ui.load}>
-          Load full discussion
+          {t('loadFull')}
         </button>
       ) : null}
       {state.status === 'loading' ? (
         <>
-          <progress max={Math.max(1, state.total)} value={state.loaded} aria-label="Forum pages loaded" />
+          <progress max={Math.max(1, state.total)} value={state.loaded} aria-label={t('forumPagesLoaded')} />
           <span aria-live="polite">
-            {state.loaded === 0 ? 'Loading the forum thread…' : `Loaded page ${state.loaded} of ${state.total}…`}
+            {state.loaded === 0 ? t('loadingThread') : t('loadedPage', state.loaded, state.total)}
           </span>
           <button type="button" class="tl-linkish" onClick={ui.cancel}>
-            Cancel
+            {t('cancel')}
           </button>
         </>
       ) : null}
       {state.status === 'failed' ? (
         <>
           <span role="alert" class="tl-error">
-            {state.error} {state.loaded ? `Pages 1–${state.loaded} are loaded.` : ''}
+            {state.error} {state.loaded ? t('pagesLoaded', state.loaded) : ''}
           </span>{' '}
           <button type="button" class="tl-button" onClick={ui.load}>
-            Retry
+            {t('retry')}
           </button>
         </>
       ) : null}
       {state.status === 'cancelled' ? (
         <>
-          <span>
-            Stopped after page {state.loaded} of {state.total}.
-          </span>{' '}
+          <span>{t('stoppedAfter', state.loaded, state.total)}</span>{' '}
           <button type="button" class="tl-button" onClick={ui.load}>
-            Continue
+            {t('continue')}
           </button>
         </>
       ) : null}
       {state.status === 'done' ? (
         <>
           <span>
-            Full discussion: {state.posts} posts{state.savedAt ? ` (saved ${ago(state.savedAt)})` : ''}.
+            {state.savedAt
+              ? t('fullDiscussionSaved', count(state.posts, 'posts'), ago(state.savedAt))
+              : t('fullDiscussion', count(state.posts, 'posts'))}
           </span>{' '}
           <button type="button" class="tl-linkish" onClick={ui.load}>
-            Reload from the forum
+            {t('reloadFromForum')}
           </button>
         </>
       ) : null}

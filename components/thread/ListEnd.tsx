@@ -1,3 +1,4 @@
+import { t } from '@/utils/platform/i18n';
 import type { Ref } from 'preact';
 
 interface Props {
@@ -19,20 +20,20 @@ export function ListEnd({ more, complete, waiting, shown, total, showAll, discus
         <p class="tl-more" ref={more}>
           {waiting ? (
             <>
-              Showing {shown} of {total} comments; more appear as you scroll.{' '}
+              {t('showingOf', shown, total)}{' '}
               <button type="button" class="tl-linkish" onClick={showAll}>
-                Show all
+                {t('showAll')}
               </button>
             </>
           ) : (
-            'Rendering more comments…'
+            t('renderingMore')
           )}
         </p>
       )}
       {discussionUrl ? (
         <p class="tl-footer">
           <a href={discussionUrl} target="_blank" rel="noopener noreferrer">
-            Read All Comments
+            {t('readAll')}
           </a>
         </p>
       ) : null}

@@ -1,3 +1,4 @@
+import { t } from '@/utils/platform/i18n';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { noteKey } from '@/utils/platform/prefs';
 import type { TreeEnv } from './tree-store';
@@ -10,7 +11,7 @@ export function NoteText({ author, env }: { author: string; env: TreeEnv }) {
   const text = author ? env.notes[noteKey(author)] : undefined;
   if (!text) return null;
   return (
-    <span class="tl-note" data-threadlight="note" title={`Your note on ${author}`}>
+    <span class="tl-note" data-threadlight="note" title={t('yourNoteOn', author)}>
       {text}
     </span>
   );
@@ -25,11 +26,11 @@ export function NoteButton(props: { author: string; env: TreeEnv; tab: 0 | -1; o
       type="button"
       class="tl-linkish tl-note-button"
       tabIndex={props.tab}
-      aria-label={`Note on ${author}`}
+      aria-label={t('noteOn', author)}
       aria-expanded={props.open}
       onClick={props.onOpen}
     >
-      Note
+      {t('note')}
     </button>
   );
 }
@@ -57,17 +58,17 @@ export function NoteEditor({ author, env, onClose }: { author: string; env: Tree
       }}
     >
       <label>
-        Your note on {author} (shown beside all their comments, on every site)
+        {t('noteHelp', author)}
         <textarea ref={ref} rows={2} maxLength={500} value={text} onInput={(e) => setText(e.currentTarget.value)} />
       </label>
       <span class="tl-note-actions">
-        <button type="submit">Save note</button>
+        <button type="submit">{t('saveNote')}</button>
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('cancel')}
         </button>
         {old ? (
           <button type="button" onClick={() => save('')}>
-            Delete note
+            {t('deleteNote')}
           </button>
         ) : null}
       </span>

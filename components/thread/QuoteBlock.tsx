@@ -1,3 +1,4 @@
+import { t } from '@/utils/platform/i18n';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { BodyNode } from '@/utils/pipeline/model';
@@ -36,9 +37,7 @@ const summary = (nodes: BodyNode[]) => {
 };
 
 function matchTitle(link: QuoteLink | undefined) {
-  return link?.method === 'exact'
-    ? 'Matched by post id'
-    : `Matched by text, ${Math.round((link?.confidence ?? 0) * 100)}% confident`;
+  return link?.method === 'exact' ? t('matchedById') : t('matchedByText', Math.round((link?.confidence ?? 0) * 100));
 }
 
 /** The quote's source: the quoted comment (previewed on hover or focus, followed on click), or a note. */
@@ -46,12 +45,12 @@ function QuoteSource({ source, link, env, tab }: { source: string; link?: QuoteL
   if (!source)
     return (
       <span>
-        Quoted comment not shown here
+        {t('quoteNotShown')}
         {env.discussionUrl ? (
           <>
             {' · '}
             <a href={env.discussionUrl} target="_blank" rel="noopener noreferrer" tabIndex={tab}>
-              (View all)
+              {t('viewAll')}
             </a>
           </>
         ) : null}
@@ -61,7 +60,7 @@ function QuoteSource({ source, link, env, tab }: { source: string; link?: QuoteL
     <PreviewTrigger id={source} onFollow={() => env.onJump(source)}>
       {(wire) => (
         <button type="button" class="tl-linkish" tabIndex={tab} title={matchTitle(link)} {...wire}>
-          ↪ {env.authorOf(source) ?? 'Quoted comment'}
+          ↪ {env.authorOf(source) ?? t('quotedComment')}
         </button>
       )}
     </PreviewTrigger>
@@ -82,7 +81,7 @@ export function QuoteBlock({ index, links, env, parentId, tab, nodes, children }
       aria-expanded={!folded}
       onClick={() => setFolded(!folded)}
     >
-      {folded ? `Quote of the comment above: “${summary(nodes)}”` : 'Fold quote'}
+      {folded ? t('quoteAbove', summary(nodes)) : t('foldQuote')}
     </button>
   ) : null;
   if (foldable && folded)

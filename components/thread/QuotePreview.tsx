@@ -1,7 +1,8 @@
+import { t } from '@/utils/platform/i18n';
 import { createContext, type ComponentChildren } from 'preact';
 import { createPortal } from 'preact/compat';
 import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { plural } from '@/components/shared/labels';
+import { count } from '@/components/shared/labels';
 import { CommentBody } from './CommentBody';
 import { TreeContext } from './tree-store';
 
@@ -168,7 +169,7 @@ function Preview({ id, tipId, anchor, host, depth, onHover, onClose }: PreviewPr
       onMouseLeave={() => hold(false)}
     >
       <div class="tl-preview-meta">
-        <strong>{comment.author || 'Anonymous'}</strong> · {comment.timeText} · {plural(comment.votes, 'vote')}
+        <strong>{comment.author || t('anonymous')}</strong> · {comment.timeText} · {count(comment.votes, 'votes')}
       </div>
       <PreviewLayer.Provider value={{ layer: outer.layer, depth, hold }}>
         <CommentBody nodes={comment.body} links={node.links} matcher={env.matcher} parentId={null} tab={-1} />

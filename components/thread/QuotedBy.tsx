@@ -1,3 +1,4 @@
+import { t } from '@/utils/platform/i18n';
 import { PreviewTrigger } from './QuotePreview';
 import type { TreeEnv } from './tree-store';
 
@@ -11,7 +12,7 @@ export function QuotedBy({ id, env, tab }: { id: string; env: TreeEnv; tab: 0 | 
   const shown = ids.slice(0, SHOWN);
   return (
     <div class="tl-quoted-by" data-threadlight="quoted-by">
-      Quoted by{' '}
+      {t('quotedBy')}{' '}
       {shown.map((other, i) => (
         <>
           {i > 0 ? ', ' : ''}
@@ -28,13 +29,13 @@ export function QuotedBy({ id, env, tab }: { id: string; env: TreeEnv; tab: 0 | 
                   wire.onClick(e);
                 }}
               >
-                {env.authorOf(other) || 'Anonymous'}
+                {env.authorOf(other) || t('anonymous')}
               </a>
             )}
           </PreviewTrigger>
         </>
       ))}
-      {ids.length > SHOWN ? <> and {ids.length - SHOWN} more</> : null}
+      {ids.length > SHOWN ? <> {t('andMore', ids.length - SHOWN)}</> : null}
     </div>
   );
 }

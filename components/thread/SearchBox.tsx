@@ -1,4 +1,6 @@
+import { t } from '@/utils/platform/i18n';
 import type { SearchState } from './use-search';
+import { count } from '@/components/shared/labels';
 
 interface Props {
   search: SearchState;
@@ -9,9 +11,9 @@ interface Props {
 function countText({ query, result, at }: SearchState): string {
   if (!query || !result) return '';
   const n = result.order.length;
-  if (n === 0) return 'No matches';
-  const matches = `${n} ${n === 1 ? 'match' : 'matches'}`;
-  return at >= 0 ? `${at + 1} of ${matches}` : matches;
+  if (n === 0) return t('noMatches');
+  const matches = count(n, 'matches');
+  return at >= 0 ? t('atOf', at + 1, matches) : matches;
 }
 
 /** "Search comments": the whole discussion, Enter / Shift+Enter between matches, Escape clears. */
@@ -30,8 +32,8 @@ export function SearchBox({ search, onShow }: Props) {
     <span class="tl-search" role="search">
       <input
         type="search"
-        aria-label="Search comments"
-        placeholder="Search comments"
+        aria-label={t('searchComments')}
+        placeholder={t('searchComments')}
         value={search.text}
         onInput={(e) => search.setText(e.currentTarget.value)}
         onKeyDown={(e) => {

@@ -4,7 +4,8 @@ import { FILTER_REASONS } from '@/utils/pipeline/arrange/filter';
 import type { SortMode } from '@/utils/pipeline/arrange/order';
 import type { ViewMode, ViewPrefs } from '@/utils/platform/prefs';
 import { ChoiceSelect } from '@/components/shared/ChoiceSelect';
-import { REASON_TEXT, SORT_LABELS, VIEW_LABELS } from '@/components/shared/labels';
+import { count, reasonText, sortLabels, viewLabels } from '@/components/shared/labels';
+import { t } from '@/utils/platform/i18n';
 
 interface Props {
   heading: string;
@@ -25,33 +26,34 @@ interface Props {
 export function ThreadHeader(props: Props) {
   const { heading, counts, view, sort, onViewPrefs, collapse, fresh, onMarkRead } = props;
   const hiddenBy = FILTER_REASONS.filter((r) => counts.byReason[r] > 0)
-    .map((r) => `${counts.byReason[r]} ${REASON_TEXT[r]}`)
+    .map((r) => `${counts.byReason[r]} ${reasonText(r)}`)
     .join(', ');
   return (
     <header class="tl-header">
       <h2 class="tl-heading">{heading}</h2>
       <span class="tl-count" aria-live="polite">
-        {counts.total} comments{counts.hidden ? ` · ${counts.hidden} hidden (${hiddenBy})` : ''}
-        {fresh ? <span class="tl-fresh-count"> · {fresh} new (n / Shift+N)</span> : null}
+        {count(counts.total, 'comments')}
+        {counts.hidden ? ` · ${t('hiddenBy', counts.hidden, hiddenBy)}` : ''}
+        {fresh ? <span class="tl-fresh-count"> · {t('freshCount', fresh)}</span> : null}
       </span>
       {fresh && onMarkRead ? (
         <button type="button" class="tl-linkish" onClick={onMarkRead}>
-          Mark all read
+          {t('markAllRead')}
         </button>
       ) : null}
       <span class="tl-controls">
         {props.children}
-        <ChoiceSelect label="Sort" value={sort} labels={SORT_LABELS} onChange={(s) => onViewPrefs({ sort: s })} />
-        <span role="group" aria-label="View" class="tl-segmented">
-          {(Object.keys(VIEW_LABELS) as ViewMode[]).map((v) => (
+        <ChoiceSelect label={t('sort')} value={sort} labels={sortLabels()} onChange={(s) => onViewPrefs({ sort: s })} />
+        <span role="group" aria-label={t('view')} class="tl-segmented">
+          {(Object.entries(viewLabels()) as Array<[ViewMode, string]>).map(([v, name]) => (
             <button key={v} type="button" aria-pressed={view === v} onClick={() => onViewPrefs({ view: v })}>
-              {VIEW_LABELS[v]}
+              {name}
             </button>
           ))}
         </span>
         {collapse ? (
           <button type="button" class="tl-linkish" onClick={collapse.toggle}>
-            {collapse.all ? 'Expand all' : 'Collapse all'}
+            {collapse.all ? t('expandAll') : t('collapseAll')}
           </button>
         ) : null}
       </span>

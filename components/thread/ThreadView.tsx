@@ -1,3 +1,4 @@
+import { t } from '@/utils/platform/i18n';
 import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import type { ThreadViewInput } from '@/utils/content/section-view';
 import type { ThreadNode } from '@/utils/pipeline/thread/thread-by-quotes';
@@ -9,6 +10,7 @@ import { ProximityContext } from './proximity';
 import { PreviewLayer } from './QuotePreview';
 import { RootBlock } from './RootBlock';
 import { SearchBox } from './SearchBox';
+import { count } from '@/components/shared/labels';
 import { ThreadHeader } from './ThreadHeader';
 import { TreeContext, TreeStore, type TreeEnv } from './tree-store';
 import { useBring } from './use-bring';
@@ -129,7 +131,7 @@ export function ThreadView(props: ThreadViewProps) {
           <ProximityContext.Provider value={win.proximity}>
             <ul
               role="tree"
-              aria-label={`${props.heading}, ${counts.total} comments`}
+              aria-label={t('treeLabel', props.heading, count(counts.total, 'comments'))}
               class="tl-tree"
               ref={treeRef}
               onKeyDown={treeKeys({ model, parents, store, bring, focusItem })}

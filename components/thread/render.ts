@@ -2,6 +2,7 @@ import { h, render } from 'preact';
 import type { ViewRenderer } from '@/utils/content/section-view';
 import { createPlaceKeeper, type PlaceKeeper } from './keep-place';
 import { ThreadView } from './ThreadView';
+import { uiLocale } from '@/utils/platform/i18n';
 
 const keepers = new WeakMap<HTMLElement, PlaceKeeper>();
 
@@ -13,5 +14,7 @@ const keepers = new WeakMap<HTMLElement, PlaceKeeper>();
 export const renderThreadView: ViewRenderer = (host, input) => {
   let keeper = keepers.get(host);
   if (!keeper) keepers.set(host, (keeper = createPlaceKeeper(() => (host.isConnected ? host : null))));
+  // The view speaks the UI's language, whatever the page's.
+  if (input && !host.lang) host.lang = uiLocale();
   keeper.around(() => render(input ? h(ThreadView, input) : null, host));
 };

@@ -4,6 +4,11 @@ import { Options } from '@/components/options/Options';
 import { createPrefsWriter } from '@/utils/platform/prefs-writer';
 import { loadPrefs, saveMessage } from '@/utils/platform/storage';
 import { followEnabledSites, removeSite } from '@/utils/platform/site-access';
+import { t, uiLocale } from '@/utils/platform/i18n';
+
+// The window's title in the UI's language (the HTML holds the English one).
+document.title = t('settingsTitle');
+document.documentElement.lang = uiLocale();
 
 async function main() {
   const app = document.getElementById('app')!;

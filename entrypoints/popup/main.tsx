@@ -7,6 +7,9 @@ import { createPrefsWriter, saveThroughBackground, WRITE_INTERVAL_MS } from '@/u
 import { loadPrefs, saveMessage } from '@/utils/platform/storage';
 import { askTabStats, tabHost, targetTab } from '@/utils/platform/tabs';
 import { siteAccessOf, siteActions } from '@/utils/platform/popup-site';
+import { uiLocale } from '@/utils/platform/i18n';
+
+document.documentElement.lang = uiLocale();
 
 async function main() {
   const app = document.getElementById('app')!;

@@ -9,7 +9,7 @@ import { chromiumPath } from './paths.mjs';
 export const SITE_HOSTS = ['www.macrumors.com', 'macrumors.com', 'forums.macrumors.com'];
 
 /** @param {{ extensionDir: string, port?: number, headless?: boolean, hosts?: string[] }} options */
-export async function launchChromium({ extensionDir, port, headless = true, hosts = [] }) {
+export async function launchChromium({ extensionDir, port, headless = true, hosts = [], args = [] }) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'threadlight-chromium-'));
   const rules = port
     ? [...[...SITE_HOSTS, ...hosts].map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND'].join(', ')
@@ -33,6 +33,7 @@ export async function launchChromium({ extensionDir, port, headless = true, host
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...args,
     ],
   });
   let [worker] = context.serviceWorkers();

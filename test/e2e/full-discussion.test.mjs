@@ -53,7 +53,7 @@ describe('Chromium: full discussion', () => {
     const before = forum.requests.length;
     await page.reload();
     await page.getByRole('button', { name: 'Load full discussion' }).click();
-    await page.getByText(/Full discussion: 14 posts \(saved (just now|\d+ min ago)\)\./).waitFor();
+    await page.getByText(/Full discussion: 14 posts \(saved (just now|\d+ minutes? ago)\)\./).waitFor();
     assert.equal(forum.requests.length, before);
     await page.close();
   });

@@ -4,3 +4,16 @@ import fc from 'fast-check';
 // FC_SEED=random explores new inputs (fast-check prints the seed of any failure).
 const seed = process.env.FC_SEED;
 if (seed !== 'random') fc.configureGlobal({ seed: seed ? Number(seed) : 20261125 });
+
+// browser.i18n in DOM tests: the English messages, with $1… filled in (WXT's fake browser has no i18n).
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import en from '../../public/_locales/en/messages.json';
+
+const messages = en as Record<string, { message: string }>;
+Object.assign(fakeBrowser, {
+  i18n: {
+    getMessage: (key: string, subs: string[] = []) =>
+      (messages[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? ''),
+    getUILanguage: () => 'en',
+  },
+});

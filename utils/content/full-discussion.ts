@@ -1,3 +1,4 @@
+import { t } from '@/utils/platform/i18n';
 import type { Comment } from '@/utils/pipeline/model';
 
 // The whole discussion behind an article: forum pages loaded one at a time, then merged with the article's
@@ -74,13 +75,13 @@ export async function loadDiscussion(
     const url = deps.pageUrl(base, page);
     const res = await deps.fetchPage(url);
     if (!res.ok)
-      return { status: 'failed', comments, nextPage: page, base, error: `Page ${page} of ${total}: ${res.error}` };
+      return { status: 'failed', comments, nextPage: page, base, error: t('pageError', page, total, res.error) };
     if (page === 1) base = res.url;
     let parsed: { comments: Comment[]; pages: number };
     try {
       parsed = deps.parse(res.html, res.url);
     } catch {
-      return { status: 'failed', comments, nextPage: page, base, error: `Page ${page} of ${total} could not be read.` };
+      return { status: 'failed', comments, nextPage: page, base, error: t('pageUnreadable', page, total) };
     }
     if (page === 1 || parsed.pages > total) total = Math.max(total, parsed.pages);
     const seen = new Set(comments.map((c) => c.id));

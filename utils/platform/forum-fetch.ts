@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import { onMessage } from './messages';
 import type { ForumKnowledge } from '@/utils/pipeline/extract/adapter';
 import { browser } from 'wxt/browser';
@@ -55,20 +56,19 @@ export async function fetchForumPage(
   fetchImpl: typeof fetch = fetch,
   scope: FetchScope = {},
 ): Promise<ForumPageResult> {
-  if (!(await allowed(url, scope))) return { ok: false, status: 0, error: 'Not a forum thread address.' };
+  if (!(await allowed(url, scope))) return { ok: false, status: 0, error: t('notThreadAddress') };
   try {
     const res = await fetchImpl(url, { credentials: 'omit', redirect: 'follow', headers: { accept: 'text/html' } });
-    if (!res.ok) return { ok: false, status: res.status, error: `The forum answered ${res.status}.` };
-    if (!(await allowed(res.url || url, scope)))
-      return { ok: false, status: res.status, error: 'The forum redirected away from the thread.' };
+    if (!res.ok) return { ok: false, status: res.status, error: t('forumAnswered', String(res.status)) };
+    if (!(await allowed(res.url || url, scope))) return { ok: false, status: res.status, error: t('forumRedirected') };
     const html = await res.text();
-    if (html.length > MAX_BYTES) return { ok: false, status: res.status, error: 'The page is too large.' };
+    if (html.length > MAX_BYTES) return { ok: false, status: res.status, error: t('pageTooLarge') };
     return { ok: true, url: res.url || url, html };
   } catch (err) {
     return {
       ok: false,
       status: 0,
-      error: `Could not reach the forum (${err instanceof Error ? err.message : String(err)}).`,
+      error: t('couldNotReach', err instanceof Error ? err.message : String(err)),
     };
   }
 }

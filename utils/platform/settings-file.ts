@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import { CONCERNS, PREFS_VERSION, validatePrefs, type Prefs } from './prefs';
 
 // Import / export of all settings as one JSON file. An import is validated like stored data; a file that is
@@ -12,14 +13,14 @@ export function exportSettings(prefs: Prefs): string {
 export type ImportResult = { ok: true; prefs: Prefs } | { ok: false; error: string };
 
 export function parseSettingsFile(text: string): ImportResult {
-  if (text.length > 1_000_000) return { ok: false, error: 'This file is too large to be a Threadlight settings file.' };
+  if (text.length > 1_000_000) return { ok: false, error: t('fileTooLarge') };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
     return {
       ok: false,
-      error: `This file is not valid JSON (${err instanceof Error ? err.message : 'parse error'}). Nothing was changed.`,
+      error: t('notJson', err instanceof Error ? err.message : t('parseError')),
     };
   }
   const obj = data as { app?: unknown; version?: unknown; prefs?: unknown } | null;
@@ -32,18 +33,16 @@ export function parseSettingsFile(text: string): ImportResult {
   ) {
     return {
       ok: false,
-      error:
-        'This is not a Threadlight settings file (export one from this page to see the format). Nothing was changed.',
+      error: t('notSettingsFile'),
     };
   }
   if (typeof obj.version === 'number' && obj.version > PREFS_VERSION) {
     return {
       ok: false,
-      error: `This file comes from a newer Threadlight (settings v${obj.version}). Update the extension to import it. Nothing was changed.`,
+      error: t('newerFile', String(obj.version)),
     };
   }
   const prefs = obj.prefs as Record<string, unknown>;
-  if (!CONCERNS.some((c) => c in prefs))
-    return { ok: false, error: 'This settings file has no settings in it. Nothing was changed.' };
+  if (!CONCERNS.some((c) => c in prefs)) return { ok: false, error: t('emptySettingsFile') };
   return { ok: true, prefs: validatePrefs(prefs) };
 }

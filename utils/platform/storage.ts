@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { MIGRATIONS } from './migrations';
@@ -77,7 +78,7 @@ export async function savePrefs(values: Partial<Prefs>): Promise<SaveResult> {
     if (value === undefined) continue;
     const version = await storedVersion(c);
     if (version > PREFS_VERSION) {
-      result.warnings.push(`${c} settings were saved by a newer Threadlight (v${version}); they are left as they are.`);
+      result.warnings.push(t('newerSaved', c, String(version)));
       continue;
     }
     const old = await readRaw(c).catch(() => null);
@@ -85,7 +86,7 @@ export async function savePrefs(values: Partial<Prefs>): Promise<SaveResult> {
     const merged = typeof old === 'object' && old !== null && !isMarker(old) ? { ...(old as object), ...value } : value;
     if (new Blob([JSON.stringify(key(c)) + JSON.stringify(merged)]).size > SYNC_ITEM_QUOTA - 64) {
       toLocal[c] = merged;
-      result.warnings.push(`${c} settings are too large to sync (over 8 KB); saved on this device only.`);
+      result.warnings.push(t('tooLargeToSync', c));
     } else {
       toSync[key(c)] = merged;
       toSync[metaKey(c)] = { v: PREFS_VERSION }; // same write as the value: one sync operation in all
@@ -96,7 +97,7 @@ export async function savePrefs(values: Partial<Prefs>): Promise<SaveResult> {
       await browser.storage.sync.set(toSync);
       for (const c of CONCERNS) if (key(c) in toSync) result.stored[c] = 'sync';
     } catch (err) {
-      result.warnings.push(`Sync storage refused the change (${errorText(err)}); saved on this device only.`);
+      result.warnings.push(t('syncRefused', errorText(err)));
       for (const c of CONCERNS) if (key(c) in toSync) toLocal[c] = toSync[key(c)];
     }
   }
@@ -116,7 +117,7 @@ function errorText(err: unknown): string {
 
 /** What the user should be told about a save: null when everything went to sync. */
 export function saveMessage(result: SaveResult | Error): string | null {
-  return result instanceof Error ? `Could not save: ${result.message}` : result.warnings.join(' ') || null;
+  return result instanceof Error ? t('couldNotSave', result.message) : result.warnings.join(' ') || null;
 }
 
 export function isPrefsKey(k: string): boolean {
