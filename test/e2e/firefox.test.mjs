@@ -218,11 +218,13 @@ describe('Firefox: the thread view and the popup', () => {
   it('keeps only the comments near the viewport of a 1,500-post discussion rendered, and brings them back', async () => {
     await d.switchTo(await d.newTab());
     await d.navigate(url('threads/long-thread.1/'));
-    await d.waitFor(`document.querySelector('.tl-more')?.textContent.includes('of ${LONG_POSTS} comments')`);
+    await d.waitFor(
+      `document.querySelector('.tl-more')?.textContent.includes('of ${LONG_POSTS.toLocaleString('en')} comments')`,
+    );
     // The reader scrolls to the end: everything is reached, what is far behind becomes spacers.
     const state = `const more = document.querySelector('.tl-more');
       return {
-        reached: more ? Number((/Showing (\\d+) of/.exec(more.textContent) || [])[1] || 0) : ${LONG_POSTS},
+        reached: more ? Number(((/Showing ([\\d,]+) of/.exec(more.textContent) || [])[1] || '0').replaceAll(',', '')) : ${LONG_POSTS},
         live: document.querySelectorAll('[role="treeitem"]').length,
         spacers: Array.from(document.querySelectorAll('.tl-block')).filter((b) => !b.childElementCount && b.offsetHeight > 0).length,
       };`;

@@ -37,10 +37,12 @@ describe('Chromium: a 1,500-post discussion', () => {
     const first = await settled(page);
     assert.ok(first >= 20 && first < POSTS, `first part: ${first}`);
     const more = page.locator('.tl-more');
-    assert.match(await more.textContent(), new RegExp(`Showing \\d+ of ${POSTS} comments`));
+    // Numbers are formatted for the UI's language (English here: 1,500).
+    assert.match(await more.textContent(), new RegExp(`Showing [\\d,]+ of ${POSTS.toLocaleString('en')} comments`));
 
     // The reader scrolls down a long way.
-    const showing = () => more.textContent().then((t) => Number(/Showing (\d+) of/.exec(t)?.[1] ?? 0));
+    const showing = () =>
+      more.textContent().then((t) => Number((/Showing ([\d,]+) of/.exec(t)?.[1] ?? '0').replaceAll(',', '')));
     for (let i = 0; i < 200 && (await showing()) < 800; i++) {
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await page.waitForTimeout(100);
