@@ -1,6 +1,6 @@
 import { t } from '@/utils/platform/i18n';
 import { pure } from './pure';
-import { useContext, useEffect, useReducer, useState } from 'preact/hooks';
+import { useContext, useLayoutEffect, useReducer, useState } from 'preact/hooks';
 import type { ThreadNode } from '@/utils/pipeline/thread/thread-by-quotes';
 import { subtreeSize } from '@/utils/pipeline/thread/tree';
 import { CommentBody } from './CommentBody';
@@ -59,7 +59,9 @@ export const CommentItem = pure(function CommentItem({ node, level, version, pos
   const { comment } = node;
   const id = comment.id;
   const [, rerender] = useReducer((n: number, _: unknown) => n + 1, 0);
-  useEffect(() => store.subscribe(id, () => rerender(undefined)), [store, id]);
+  // Subscribed as soon as it is drawn (a layout effect, not one after paint): a click on its toggle in the
+  // first frame must not be lost.
+  useLayoutEffect(() => store.subscribe(id, () => rerender(undefined)), [store, id]);
 
   const hasReplies = node.children.length > 0;
   const collapsed = store.collapsed.has(id);

@@ -1,5 +1,5 @@
 import { t } from '@/utils/platform/i18n';
-import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import type { ThreadViewInput } from '@/utils/content/section-view';
 import type { ThreadNode } from '@/utils/pipeline/thread/thread-by-quotes';
 import { nodesById, parentsOf, quotedBy } from '@/utils/pipeline/thread/tree';
@@ -105,7 +105,7 @@ export function ThreadView(props: ThreadViewProps) {
   const treeRef = useRef<HTMLUListElement>(null);
   // The header's Collapse all / Expand all follows the store.
   const [, rerender] = useReducer((n: number, _: unknown) => n + 1, 0);
-  useEffect(() => store.subscribeAll(() => rerender(undefined)), [store]);
+  useLayoutEffect(() => store.subscribeAll(() => rerender(undefined)), [store]);
   const win = useWindowing(model, chunk);
   const parents = useMemo(() => parentsOf(model.roots), [model.roots]);
   const { bring, focusItem, targetRoot } = useBring(store, treeRef, { model, parents, showThrough: win.showThrough });

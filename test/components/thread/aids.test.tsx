@@ -133,8 +133,6 @@ describe('quote previews and backlinks', () => {
     const refs = Array.from(backlinks.querySelectorAll<HTMLAnchorElement>('a[data-comment-ref]'));
     expect(refs.map((a) => a.dataset.commentRef)).toEqual(['25853840']);
     // Collapsed, the quoting reply is not rendered; the backlink still takes the reader there.
-    // (Comments subscribe to their state in effects, which happy-dom runs up to 100 ms after a render.)
-    await wait(120);
     item('25853795').querySelector<HTMLButtonElement>('.tl-toggle')!.click();
     await until(() => !$('[data-comment-id="25853840"]'));
     expect($('[data-comment-id="25853840"]')).toBeNull();
