@@ -2,6 +2,7 @@ import { t } from '@/utils/platform/i18n';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { BodyNode } from '@/utils/pipeline/model';
+import { bodyText } from '@/utils/pipeline/extract/body';
 import type { QuoteLink } from '@/utils/pipeline/thread/thread-by-quotes';
 import { PreviewTrigger } from './QuotePreview';
 import type { TreeEnv } from './tree-store';
@@ -20,19 +21,8 @@ interface Props {
 
 const SUMMARY_CHARS = 90;
 
-function plainText(nodes: BodyNode[]): string {
-  let out = '';
-  for (const n of nodes) {
-    if (n.type === 'text') out += n.text;
-    else if (n.type === 'br' || n.type === 'p') out += ' ';
-    if ('children' in n && n.type !== 'quote') out += plainText(n.children);
-    if (out.length > SUMMARY_CHARS * 2) break;
-  }
-  return out;
-}
-
 const summary = (nodes: BodyNode[]) => {
-  const text = plainText(nodes).replace(/\s+/g, ' ').trim();
+  const text = bodyText(nodes).replace(/\s+/g, ' ');
   return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS).trimEnd()}…` : text;
 };
 
