@@ -1,7 +1,7 @@
 import '@/components/shared/pages.css';
 import { render } from 'preact';
 import { Options } from '@/components/options/Options';
-import { createPrefsWriter } from '@/utils/platform/prefs-writer';
+import { createPrefsWriter, saveThroughBackground, WRITE_INTERVAL_MS } from '@/utils/platform/prefs-writer';
 import { loadPrefs, saveMessage } from '@/utils/platform/storage';
 import { followEnabledSites, removeSite } from '@/utils/platform/site-access';
 import { t, uiLocale } from '@/utils/platform/i18n';
@@ -26,10 +26,15 @@ async function main() {
       />,
       app,
     );
-  const writer = createPrefsWriter((result) => {
-    message = saveMessage(result);
-    draw();
-  });
+  // The background writes, as for the popup: a settings tab closed right after a change still saves it.
+  const writer = createPrefsWriter(
+    (result) => {
+      message = saveMessage(result);
+      draw();
+    },
+    WRITE_INTERVAL_MS,
+    saveThroughBackground,
+  );
   addEventListener('pagehide', () => void writer.flush());
   // The list follows grants and removals made anywhere (popup, browser settings).
   followEnabledSites((next) => {
