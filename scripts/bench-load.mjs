@@ -6,7 +6,7 @@
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import { launchChromium, recordFirstPaints, recordLongTasks } from './lib/chromium.mjs';
-import { launchFirefox } from './lib/firefox.mjs';
+import { launchFirefox, waitFor } from './lib/firefox.mjs';
 import { startFixtureServer } from './lib/fixture-server.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { articleHtml, syntheticDiscussion, xenforoHtml } from './lib/synthetic.mjs';
@@ -83,10 +83,10 @@ async function inFirefox(server) {
   try {
     for (const c of cases)
       for (let run = 0; run < RUNS; run++) {
-        await ff.driver.navigate(`http://127.0.0.1:${server.port}${c.path}`);
-        await ff.driver.waitFor(READY, { timeoutMs: 120_000 });
+        await ff.page.goto(`http://127.0.0.1:${server.port}${c.path}`);
+        await waitFor(ff.page, READY, { timeoutMs: 120_000 });
         await new Promise((r) => setTimeout(r, 300));
-        rows.push({ ...c, run, ...(await ff.driver.execute(FIGURES)) });
+        rows.push({ ...c, run, ...(await ff.page.evaluate(`(() => {${FIGURES}})()`)) });
       }
   } finally {
     await ff.close();

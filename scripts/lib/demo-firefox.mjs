@@ -1,10 +1,10 @@
-// npm run demo -- --firefox: the demo in Firefox ESR with the Firefox test build installed (web-ext). Pages are
+// npm run demo -- --firefox: the demo in Firefox ESR with the Firefox test build installed (puppeteer-core). Pages are
 // served over plain HTTP on loopback, the address the test build adds to its matches. With a display: a
 // Firefox window with the demo articles in tabs. Without: screenshots under screenshots/firefox-*.png.
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchFirefox } from './firefox.mjs';
+import { launchFirefox, waitFor } from './firefox.mjs';
 import { startFixtureServer } from './fixture-server.mjs';
 import { ROOT } from './paths.mjs';
 
@@ -23,13 +23,13 @@ export async function firefoxDemo({ headed, build }) {
     });
   const server = await startFixtureServer();
   const ff = await launchFirefox({ extensionDir: join(ROOT, '.output-test', 'firefox-mv3'), headless: !headed });
-  const d = ff.driver;
   const url = (file) => `http://127.0.0.1:${server.port}/${file}`;
   if (headed) {
     for (const [i, [, file]] of PAGES.entries()) {
-      if (i > 0) await d.switchTo(await d.newTab());
-      await d.navigate(url(file));
+      const tab = i === 0 ? ff.page : await ff.browser.newPage();
+      await tab.goto(url(file));
     }
+    await ff.page.bringToFront();
     console.log('Threadlight demo: Firefox is open with the add-on on the fixture articles. Close it to stop.');
     await ff.exited;
     await server.close();
@@ -39,13 +39,12 @@ export async function firefoxDemo({ headed, build }) {
   mkdirSync(out, { recursive: true });
   const written = [];
   for (const [name, file] of PAGES) {
-    await d.navigate(url(file));
-    await d.waitFor(`document.querySelector('[data-threadlight="thread"] [role="treeitem"]')`);
-    await d.execute(`document.querySelector('[data-threadlight="thread"]').scrollIntoView()`);
+    await ff.page.goto(url(file));
+    await waitFor(ff.page, `document.querySelector('[data-threadlight="thread"] [role="treeitem"]')`);
+    await ff.page.evaluate(() => document.querySelector('[data-threadlight="thread"]').scrollIntoView());
     await new Promise((r) => setTimeout(r, 1200));
-    const png = await d.screenshot();
     const path = join(out, `firefox-${name}.png`);
-    writeFileSync(path, Buffer.from(png, 'base64'));
+    await ff.page.screenshot({ path });
     written.push(path);
   }
   await ff.close();

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { chromiumSession } from '../support/e2e/chromium-session.mjs';
+import { phoneLayout } from '../support/e2e/phone.mjs';
 import { AXE_SOURCE, axeViolations } from '../support/e2e/axe.mjs';
 
 const SEED = 'https://www.macrumors.com/2017/12/08/macrumors-2017-huawei-xiaomi.html';
@@ -181,44 +182,33 @@ describe('Chromium: axe-core finds nothing', () => {
 });
 
 /** Our controls smaller than a 24 × 24 px target (WCAG 2.5.8), and whether anything of ours is wider than the screen. */
-const phoneCheck = (root) =>
-  root.evaluate((el) => {
-    // The thread line is exempt: its [−] / [+] toggle is the same control at full size (WCAG 2.5.8's
-    // "equivalent" exception).
-    const controls = Array.from(el.querySelectorAll('button, input, select, textarea, summary')).filter(
-      (c) => !c.classList.contains('tl-thread-line'),
-    );
-    const small = controls
-      .filter((c) => c.getClientRects().length > 0)
-      .map((c) => ({ c, r: c.getBoundingClientRect() }))
-      .filter(({ r }) => r.width < 24 || r.height < 24)
-      .map(
-        ({ c, r }) =>
-          `${c.tagName.toLowerCase()}.${c.className} "${(c.getAttribute('aria-label') || c.textContent).trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
-      );
-    return { small, overflow: el.scrollWidth - el.clientWidth, width: el.clientWidth };
-  });
-
 describe('Chromium: a phone-sized screen (360 px)', () => {
   it('lays out the view, the popup and the settings page without sideways scrolling, with touch-sized controls', async () => {
     const { page } = await openSeed();
     await page.setViewportSize({ width: 360, height: 740 });
     await page.waitForTimeout(300);
-    const view = await phoneCheck(page.locator('.tl-view'));
-    assert.ok(view.width <= 360 && view.overflow <= 0, `view overflows by ${view.overflow}px`);
+    const view = await page.evaluate(phoneLayout, '.tl-view');
+    assert.ok(view.width <= 360 && view.overflow <= 0, `view overflows by ${view.overflow}px: ${view.wide}`);
     assert.deepEqual(view.small, [], 'view controls under 24 px');
+    // A note, written at this width, so that settings lists one.
+    await page.locator(`${item('25853840')} button[aria-label="Note on reader_five"]`).click();
+    await page.keyboard.type('Tests every phone');
+    const editor = await page.evaluate(phoneLayout, '.tl-view');
+    assert.ok(editor.overflow <= 0, `the note editor overflows by ${editor.overflow}px: ${editor.wide}`);
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await page.waitForTimeout(800); // the write is batched
     const popup = await session.browser.openPopup(page);
     await popup.setViewportSize({ width: 360, height: 640 });
     await popup.getByLabel('Enable on this site').waitFor();
-    const p = await phoneCheck(popup.locator('body'));
-    assert.ok(p.overflow <= 0, `popup overflows by ${p.overflow}px`);
+    const p = await popup.evaluate(phoneLayout, 'body');
+    assert.ok(p.overflow <= 0, `popup overflows by ${p.overflow}px: ${p.wide}`);
     assert.deepEqual(p.small, [], 'popup controls under 24 px');
     const settings = await session.browser.context.newPage();
     await settings.setViewportSize({ width: 360, height: 740 });
     await settings.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
-    await settings.getByRole('heading', { name: 'Threadlight settings' }).waitFor();
-    const o = await phoneCheck(settings.locator('body'));
-    assert.ok(o.overflow <= 0, `settings overflow by ${o.overflow}px`);
+    await settings.getByLabel('Note on reader_five', { exact: true }).waitFor();
+    const o = await settings.evaluate(phoneLayout, 'body');
+    assert.ok(o.overflow <= 0, `settings overflow by ${o.overflow}px: ${o.wide}`);
     assert.deepEqual(o.small, [], 'settings controls under 24 px');
   });
 });

@@ -3,25 +3,13 @@
 // away in the browser's own way (its permission removed) loses the view at once and on reload, and gets it
 // back in the open tab when granted again; nothing runs on a site nobody enabled, whose popup asks for it.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { join } from 'node:path';
-import { FIREFOX_EXTENSION_ID, launchFirefox } from '../../scripts/lib/firefox.mjs';
-import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
-import { ROOT } from '../../scripts/lib/paths.mjs';
+import { describe, it } from 'node:test';
+import { FIREFOX_EXTENSION_ID } from '../../scripts/lib/firefox.mjs';
+import { firefoxSession, gotoCapture, waitFor } from '../support/e2e/firefox-session.mjs';
 import { NOT_ENABLED_HOST, SITE_PAGES } from '../support/e2e/site-pages.mjs';
 
-let server;
-let ff;
-let d;
-before(async () => {
-  server = await startFixtureServer();
-  ff = await launchFirefox({ extensionDir: join(ROOT, '.output-test', 'firefox-mv3'), proxyPort: server.port });
-  d = ff.driver;
-});
-after(async () => {
-  await ff?.close();
-  await server?.close();
-});
+const session = firefoxSession({ proxy: true });
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const VIEW = `(() => ({
   views: document.querySelectorAll('[data-threadlight="thread"]').length,
@@ -29,69 +17,79 @@ const VIEW = `(() => ({
 }))()`;
 
 /** Adds or removes a host permission the way the browser's add-on manager does. */
-async function permission(action, origin) {
-  await d.send('Marionette:SetContext', { value: 'chrome' });
-  try {
-    await d.execute(
-      `const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
-       const ext = WebExtensionPolicy.getByID(arguments[0]).extension;
-       return ExtensionPermissions.${action}(arguments[0], { origins: [arguments[1]], permissions: [] }, ext).then(() => true);`,
-      [FIREFOX_EXTENSION_ID, origin],
-    );
-  } finally {
-    await d.send('Marionette:SetContext', { value: 'content' });
-  }
-}
+const permission = (action, origin) =>
+  session.ff.inChrome(
+    async (action, id, origin) => {
+      const { ExtensionPermissions } = ChromeUtils.importESModule(
+        'resource://gre/modules/ExtensionPermissions.sys.mjs',
+      );
+      const ext = WebExtensionPolicy.getByID(id).extension;
+      await ExtensionPermissions[action](id, { origins: [origin], permissions: [] }, ext);
+    },
+    action,
+    FIREFOX_EXTENSION_ID,
+    origin,
+  );
 
 describe('Firefox: sites the reader enabled', () => {
   for (const site of SITE_PAGES)
     it(`threads ${site.engine} on ${site.host}`, async () => {
-      await d.navigate(`http://${site.host}/${site.file}`);
-      await d.waitFor(`${VIEW}.posts >= ${site.posts}`, { timeoutMs: 10_000 });
-      assert.deepEqual(await d.execute(`return ${VIEW}`), { views: 1, posts: site.posts });
+      const { page } = session;
+      await gotoCapture(page, `http://${site.host}/${site.file}`);
+      await waitFor(page, `${VIEW}.posts >= ${site.posts}`, { timeoutMs: 10_000 });
+      assert.deepEqual(await page.evaluate(VIEW), { views: 1, posts: site.posts });
       const [parent, child] = site.nested;
       assert.equal(
-        await d.execute(
-          `return !!document.querySelector('[data-comment-id="${parent}"] [data-comment-id="${child}"]')`,
+        await page.evaluate(
+          ([p, c]) => !!document.querySelector(`[data-comment-id="${p}"] [data-comment-id="${c}"]`),
+          [parent, child],
         ),
         true,
       );
     });
 
   it('follows the permission: removed, the view goes; granted again, it comes back in the open tab', async () => {
+    const { page } = session;
     const site = SITE_PAGES.find((p) => p.host === 'www.dostips.com');
     const origin = `http://${site.host}/*`;
-    await d.navigate(`http://${site.host}/${site.file}`);
-    await d.waitFor(`${VIEW}.posts === ${site.posts}`, { timeoutMs: 10_000 });
+    await gotoCapture(page, `http://${site.host}/${site.file}`);
+    await waitFor(page, `${VIEW}.posts === ${site.posts}`, { timeoutMs: 10_000 });
     await permission('remove', origin);
-    await d.waitFor(`${VIEW}.views === 0`, { timeoutMs: 5000, message: 'the view to go' });
-    await d.navigate(`http://${site.host}/${site.file}?again`);
-    await new Promise((r) => setTimeout(r, 800));
-    assert.deepEqual(await d.execute(`return ${VIEW}`), { views: 0, posts: 0 });
+    await waitFor(page, `${VIEW}.views === 0`, { timeoutMs: 5000, message: 'the view to go' });
+    await page.goto(`http://${site.host}/${site.file}?again`);
+    await sleep(800);
+    assert.deepEqual(await page.evaluate(VIEW), { views: 0, posts: 0 });
     await permission('add', origin);
-    await d.waitFor(`${VIEW}.posts === ${site.posts}`, { timeoutMs: 5000, message: 'the view in the open tab' });
+    await waitFor(page, `${VIEW}.posts === ${site.posts}`, { timeoutMs: 5000, message: 'the view in the open tab' });
   });
 
   it('does nothing on a site nobody enabled, and its popup asks the browser for that site', async () => {
-    const page = `http://${NOT_ENABLED_HOST}/real/phpbb-dostips.html`;
-    await d.navigate(page);
-    await new Promise((r) => setTimeout(r, 800));
-    assert.equal(await d.execute(`return document.querySelectorAll('[data-threadlight]').length`), 0);
-    await d.openPrivilegedTab(ff.extensionUrl('popup.html'));
-    const tabId = await d.execute(
-      `return browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === arguments[0]).id)`,
-      [page],
-    );
-    await d.navigate(ff.extensionUrl(`popup.html?tab=${tabId}`));
-    await d.waitFor(`document.getElementById('tl-enabled')`);
-    assert.equal(await d.execute(`return document.getElementById('tl-enabled').checked`), false);
-    // The browser's prompt is its own UI: record the request and answer "no", as a reader might.
-    await d.execute(
-      `window.__asked = []; browser.permissions.request = (req) => (window.__asked.push(req), Promise.resolve(false));`,
-    );
-    await d.click(await d.find('#tl-enabled'));
-    await d.waitFor('window.__asked.length > 0');
-    assert.deepEqual(await d.execute('return window.__asked'), [{ origins: [`http://${NOT_ENABLED_HOST}/*`] }]);
-    await d.waitFor(`!document.getElementById('tl-enabled').checked`);
+    const { page, ff } = session;
+    const address = `http://${NOT_ENABLED_HOST}/real/phpbb-dostips.html`;
+    await page.goto(address);
+    await sleep(800);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('[data-threadlight]').length), 0);
+    const popup = await ff.openExtensionPage('popup.html');
+    try {
+      const tabId = await popup.evaluate(
+        (u) => browser.tabs.query({}).then((tabs) => tabs.find((t) => t.url === u).id),
+        address,
+      );
+      await ff.gotoExtensionPage(popup, `popup.html?tab=${tabId}`);
+      await waitFor(popup, `document.getElementById('tl-enabled')`);
+      assert.equal(await popup.evaluate(() => document.getElementById('tl-enabled').checked), false);
+      // The browser's prompt is its own UI: record the request and answer "no", as a reader might.
+      await popup.evaluate(() => {
+        window.__asked = [];
+        browser.permissions.request = (req) => (window.__asked.push(req), Promise.resolve(false));
+      });
+      await popup.click('#tl-enabled');
+      await waitFor(popup, 'window.__asked.length > 0');
+      assert.deepEqual(await popup.evaluate(() => window.__asked), [{ origins: [`http://${NOT_ENABLED_HOST}/*`] }]);
+      await waitFor(popup, `!document.getElementById('tl-enabled').checked`);
+    } finally {
+      await popup.close();
+      await page.bringToFront();
+    }
   });
 });
