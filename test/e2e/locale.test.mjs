@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
 import { ROOT } from '../../scripts/lib/paths.mjs';
+import { LOCALE_CASES } from '../support/e2e/locales.mjs';
 
 const SEED = 'https://www.macrumors.com/2017/12/08/macrumors-2017-huawei-xiaomi.html';
 let server;
@@ -19,18 +20,7 @@ before(async () => {
 });
 after(() => server?.close());
 
-const CASES = [
-  {
-    lang: 'de',
-    count: '10 Kommentare',
-    search: 'Kommentare durchsuchen',
-    enable: 'Auf dieser Website aktivieren',
-    settings: 'Threadlight-Einstellungen',
-  },
-  { lang: 'zh-CN', count: '10 条评论', search: '搜索评论', enable: '在此网站上启用', settings: 'Threadlight 设置' },
-];
-
-for (const c of CASES)
+for (const c of LOCALE_CASES)
   describe(`Chromium in ${c.lang}`, () => {
     let browser;
     before(async () => {

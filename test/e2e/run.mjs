@@ -1,5 +1,6 @@
 // npm run test:e2e: builds the shipped Chrome build and Firefox and Chrome test builds, then runs the
-// real-browser suites with node's test runner (Chromium through playwright-core, Firefox ESR through puppeteer-core).
+// real-browser suites with node's test runner (Chromium through playwright-core, Firefox ESR through
+// puppeteer-core).
 import { execSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
