@@ -74,6 +74,11 @@ describe('Chromium: reading aids', () => {
     assert.match(await tip.textContent(), /reader_five/);
     await backlink.click();
     await page.waitForFunction((sel) => document.activeElement?.matches(sel), item('25853840'));
+    // Where the reader can see it, once the threads around it are drawn at their real size.
+    await page.waitForTimeout(500);
+    const box = await page.locator(item('25853840')).boundingBox();
+    const height = await page.evaluate(() => innerHeight);
+    assert.ok(box.y >= 0 && box.y + box.height <= height, `the reply at ${box.y}–${box.y + box.height} of ${height}`);
   });
 
   it('searches the whole discussion: matches, context, count, Enter between matches, Escape clears', async () => {

@@ -65,6 +65,13 @@ describe('Firefox: reading aids', () => {
     await waitFor(page, `!document.querySelector('${item('25853840')}')`);
     await clickStill(page, `${item('25853795')} [data-threadlight="quoted-by"] a[data-comment-ref="25853840"]`);
     await waitFor(page, `document.activeElement?.matches('${item('25853840')}')`);
+    // Where the reader can see it, once the threads around it are drawn at their real size.
+    await sleep(500);
+    const [top, bottom, height] = await page.$eval(item('25853840'), (el) => {
+      const r = el.getBoundingClientRect();
+      return [r.top, r.bottom, innerHeight];
+    });
+    assert.ok(top >= 0 && bottom <= height, `the reply at ${top}–${bottom} of ${height}`);
   });
 
   it('searches the whole discussion, moves with Enter, clears with Escape', async () => {
