@@ -5,15 +5,10 @@ import type { ThreadNode } from '@/utils/pipeline/thread/thread-by-quotes';
 // accent-insensitive. The tree is pruned to the matches and their ancestors (kept as context), so windowing,
 // keys and "bring" work on the result as on any model.
 
-/** Lower case without accents ("Müller" → "muller"), one step per code point so offsets can be mapped back. */
-function foldChar(ch: string): string {
-  return ch
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
-}
-
-/** The whole text folded at once (the search haystack; hitRanges folds per code point to map back). */
+/**
+ * Lower case without accents ("Müller" → "muller"): the search haystack folded at once, and hitRanges folding
+ * one code point at a time to map offsets back.
+ */
 export function foldText(text: string): string {
   return text
     .normalize('NFD')
@@ -34,7 +29,7 @@ export function hitRanges(text: string, folded: string): Array<[number, number]>
   const to: number[] = []; // end offset in the original of the code point each folded unit came from
   let i = 0;
   for (const ch of text) {
-    const f = foldChar(ch);
+    const f = foldText(ch);
     for (let k = 0; k < f.length; k++) {
       from.push(i);
       to.push(i + ch.length);
