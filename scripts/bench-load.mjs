@@ -78,7 +78,7 @@ async function inFirefox(server) {
       stdio: 'ignore',
       env: { ...process.env, TL_TEST_BUILD: '1' },
     });
-  const ff = await launchFirefox({ extensionDir: join(ROOT, '.output-test', 'firefox-mv3') });
+  const ff = await launchFirefox();
   const rows = [];
   try {
     for (const c of cases)

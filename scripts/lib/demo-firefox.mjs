@@ -22,7 +22,7 @@ export async function firefoxDemo({ headed, build }) {
       env: { ...process.env, TL_TEST_BUILD: '1' },
     });
   const server = await startFixtureServer();
-  const ff = await launchFirefox({ extensionDir: join(ROOT, '.output-test', 'firefox-mv3'), headless: !headed });
+  const ff = await launchFirefox({ headless: !headed });
   const url = (file) => `http://127.0.0.1:${server.port}/${file}`;
   if (headed) {
     for (const [i, [, file]] of PAGES.entries()) {

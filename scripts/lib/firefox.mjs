@@ -1,13 +1,16 @@
 // Firefox ESR driven by puppeteer-core over WebDriver BiDi, with the Firefox test build installed as a
 // temporary add-on under a fixed internal host name. Every connection that is not to loopback goes to a
 // closed local proxy port, so nothing leaves the machine.
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { firefoxPath } from './paths.mjs';
+import { firefoxPath, ROOT } from './paths.mjs';
 import { inChrome, navigateComplete } from './bidi.mjs';
 
 export const FIREFOX_EXTENSION_ID = 'threadlight@threadlight.dev';
 /** The add-on's moz-extension:// host, fixed by preference (Firefox otherwise picks a random one). */
 export const FIREFOX_EXTENSION_UUID = '5f0c6a3e-2b7d-4c1e-9a58-7d3e1b0f4c26';
+/** The Firefox test build (loopback matches; see test/e2e/run.mjs), what every caller installs. */
+export const FIREFOX_TEST_BUILD = join(ROOT, '.output-test', 'firefox-mv3');
 
 /**
  * `proxyPort`: plain-HTTP requests to any host go to that local server (it serves pages under their real host
@@ -37,7 +40,12 @@ function prefs(proxyPort) {
 }
 
 /** `prefs`: more preferences (a UI language, say). */
-export async function launchFirefox({ extensionDir, headless = true, proxyPort = 9, prefs: more = {} }) {
+export async function launchFirefox({
+  extensionDir = FIREFOX_TEST_BUILD,
+  headless = true,
+  proxyPort = 9,
+  prefs: more = {},
+} = {}) {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
@@ -65,7 +73,6 @@ export async function launchFirefox({ extensionDir, headless = true, proxyPort =
     browser,
     /** The tab the browser opened with. */
     page,
-    extensionUrl,
     /** Opens one of the add-on's pages (popup.html, options.html…) in a new tab, loaded. */
     async openExtensionPage(path) {
       const tab = await browser.newPage();

@@ -5,18 +5,15 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-/** axe.min.js, to run in a page (page.addScriptTag in Chromium, a script in Firefox). */
+/** axe.min.js, to run in a page (page.addScriptTag in Chromium, page.evaluate in Firefox). */
 export const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * In the page: runs axe on the elements matching `selector` (the whole document for null) and returns
- * "rule: target" lines for every violation. Passed as a function to page.evaluate, or as its source.
+ * "rule: target" lines for every violation. Passed as a function to page.evaluate.
  */
 export async function axeViolations(selector) {
   const context = selector ? { include: [[selector]] } : document;
   const result = await globalThis.axe.run(context, { resultTypes: ['violations'] });
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary})`));
 }
-
-/** The same, as a script body for WebDriver (Firefox): `return (<fn>)(selector)`. */
-export const AXE_RUN_SCRIPT = `return (${axeViolations.toString()})(arguments[0]);`;

@@ -1,21 +1,18 @@
 // One Firefox ESR (puppeteer-core over WebDriver BiDi) with the Firefox test build and a loopback fixture
 // server, for a test file (node:test hooks), and the waits the Firefox tests share.
 import { after, before } from 'node:test';
-import { join } from 'node:path';
 import { navigateNoWait } from '../../../scripts/lib/bidi.mjs';
 import { launchFirefox, waitFor } from '../../../scripts/lib/firefox.mjs';
+import { startFixtureServer } from '../../../scripts/lib/fixture-server.mjs';
 
 export { waitFor };
-import { startFixtureServer } from '../../../scripts/lib/fixture-server.mjs';
-import { ROOT } from '../../../scripts/lib/paths.mjs';
-
-export const FIREFOX_TEST_BUILD = join(ROOT, '.output-test', 'firefox-mv3');
 
 /**
  * Registers before/after hooks; the returned object is filled in when the tests run. `proxy`: every host's
- * plain-HTTP requests go to the fixture server (pages under their real host names).
+ * plain-HTTP requests go to the fixture server (pages under their real host names). `prefs`: more
+ * preferences for the browser.
  */
-export function firefoxSession({ serverOptions = {}, proxy = false } = {}) {
+export function firefoxSession({ serverOptions = {}, proxy = false, prefs = {} } = {}) {
   const session = {
     server: null,
     /** What launchFirefox returns. */
@@ -26,10 +23,7 @@ export function firefoxSession({ serverOptions = {}, proxy = false } = {}) {
   };
   before(async () => {
     session.server = await startFixtureServer(serverOptions);
-    session.ff = await launchFirefox({
-      extensionDir: FIREFOX_TEST_BUILD,
-      ...(proxy ? { proxyPort: session.server.port } : {}),
-    });
+    session.ff = await launchFirefox({ prefs, ...(proxy ? { proxyPort: session.server.port } : {}) });
     session.page = session.ff.page;
   });
   after(async () => {
