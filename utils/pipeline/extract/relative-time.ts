@@ -33,9 +33,9 @@ export function estimateTimestamp(text: string, now: number = Date.now()): numbe
   if (rel?.[1] && rel[2]) {
     const n = /^\d+$/.test(rel[1]) ? Number(rel[1]) : 1;
     const approx = now - n * (UNIT_MS[rel[2]] ?? 0);
-    // "3 hours ago at 11:46 am": the clock time is exact; take it on the day the offset points at.
+    // "3 hours ago at 11:46 am": the clock time is exact; take it on the day nearest the offset.
     const exact = clock(t, new Date(approx));
-    return exact !== undefined && Math.abs(exact - approx) < 12 * 3_600_000 ? exact : approx;
+    return exact === undefined ? approx : exact - Math.round((exact - approx) / UNIT_MS.day!) * UNIT_MS.day!;
   }
   if (/^(today|yesterday)\b/.test(t)) {
     const base = new Date(now - (t.startsWith('yesterday') ? UNIT_MS.day! : 0));

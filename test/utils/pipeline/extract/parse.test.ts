@@ -39,6 +39,14 @@ describe('estimateTimestamp', () => {
   ])('%s', (text, expected) => {
     expect(estimateTimestamp(text, now)).toBe(expected);
   });
+  it('takes "N hours ago at hh:mm" on the day nearest the offset, also when read hours later', () => {
+    const early = new Date('2026-03-10T00:30:00').getTime();
+    expect(estimateTimestamp('1 hour ago at 11:40 pm', early)).toBe(new Date('2026-03-09T23:40:00').getTime());
+    // A page kept open (or a capture) read at 2 am: the offset points at midnight, the clock at noon before.
+    const later = new Date('2026-03-10T02:00:00').getTime();
+    expect(estimateTimestamp('2 hours ago at 12:02 pm', later)).toBe(new Date('2026-03-09T12:02:00').getTime());
+    expect(estimateTimestamp('3 hours ago at 11:46 am', later)).toBe(new Date('2026-03-09T11:46:00').getTime());
+  });
   it.each(['', 'sometime', 'ago'])('unreadable "%s" → undefined', (text) => {
     expect(estimateTimestamp(text, now)).toBeUndefined();
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { findSection } from '@/utils/pipeline/extract/find-section';
 import { ARTICLE_URL, fixtureDocument } from '@/test/support/helpers';
 
@@ -48,10 +48,24 @@ describe('MacRumors article adapter on the seed page (2017 markup)', () => {
   });
 });
 
+/** Runs `read` with the clock at `time`, as when the page was captured (its "N hours ago at" texts agree). */
+function readAt<T>(time: string, read: () => T): T {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(time));
+  try {
+    return read();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
 describe('MacRumors article adapter on the real 2017 capture', () => {
-  const section = findSection(
-    fixtureDocument('macrumors-2017-apple-pencil.html'),
-    'https://www.macrumors.com/2017/01/18/apple-pencil-2-march-2017/',
+  // "2 hours ago at 11:55 am" and "3 hours ago at 11:54 am" on one page: it was captured at about 2:55 pm.
+  const section = readAt('2017-01-18T14:55:00', () =>
+    findSection(
+      fixtureDocument('macrumors-2017-apple-pencil.html'),
+      'https://www.macrumors.com/2017/01/18/apple-pencil-2-march-2017/',
+    ),
   )!;
   it('finds all ten comments with ids, votes and authors as shown', () => {
     expect(section.source).toBe('macrumors-2017');
