@@ -127,7 +127,7 @@ export class WordScan {
   }
 }
 
-const shared = new WordScan();
+const shared = /* @__PURE__ */ new WordScan();
 
 /** Word tokens of normalised text (see WordScan). */
 export function tokenize(normalized: string): string[] {
