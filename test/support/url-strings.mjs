@@ -118,5 +118,6 @@ export const URL_BASES = [
   'https://www.macrumors.com/2017/01/18/apple-pencil/',
   'http://forums.example.org:8080/threads/1/page-2',
   'https://127.0.0.1/',
+  'https://reader:secret@[::1]:8443/forum/',
   'file:///tmp/page.html',
 ];

@@ -12,13 +12,17 @@ const PLAIN_ROOTED = /^\/[\w\-.~!$&()*+,;=:@?#][\w\-.~!$&()*+,;=:@/?#]*$/;
 let lastBase = '';
 let lastOrigin: string | null = null;
 
-/** The base's origin when it is http(s), else null; the last one is kept (extraction uses one base). */
+/**
+ * The base's origin when it is http(s) without a user name (a root path keeps the base's), else null; the
+ * last one is kept (extraction uses one base at a time).
+ */
 function originOf(base: string): string | null {
   if (base !== lastBase) {
     lastBase = base;
     try {
       const url = new URL(base);
-      lastOrigin = url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
+      const plain = (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
+      lastOrigin = plain ? url.origin : null;
     } catch {
       lastOrigin = null;
     }
