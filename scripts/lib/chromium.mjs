@@ -74,10 +74,11 @@ export function recordFirstPaints() {
   }).observe({ type: 'layout-shift', buffered: true });
   const frame = () => {
     if (document.querySelector('[data-threadlight="thread"]')) return;
-    // Visible unless held (utils/content/hold.ts): a cheap test, as computing styles in every frame would
-    // itself make long tasks of a long page's parse.
+    // Visible unless held (utils/content/hold.ts) and its first comment unrendered: cheap tests, as computing
+    // the styles of a whole section in every frame would itself make long tasks of a long page's parse.
     const section = document.querySelector('#comments, .js-replyNewMessageContainer');
-    if (section && !section.hasAttribute('data-threadlight-hold')) {
+    const first = section?.querySelector('.comment, article.message');
+    if (section && (!section.hasAttribute('data-threadlight-hold') || first?.checkVisibility())) {
       window.__originalFrames++;
       (window.__frameLog ??= []).push(Math.round(performance.now()));
     }

@@ -1,8 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 // The first view as early as it can be: the content script starts at document_start and, on a page whose
-// section markup its site knows, marks that section as the parser creates it; the content stylesheet keeps a
-// marked section invisible (its box keeps its place, so nothing below moves). The mark comes off when the
+// section markup its site knows, marks that section as the parser creates it; the content stylesheet takes a
+// marked section out of the layout (entrypoints/content/style.css says why). The mark comes off when the
 // first view is attached (the view then hides the original its own way), when there is no view to show, on
 // any failure, when the context ends, and in any case after HOLD_MAX_MS: the page is never left without its
 // comments. A section the site adds after the document was parsed is not held.
