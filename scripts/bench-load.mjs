@@ -2,7 +2,8 @@
 // Firefox test build in Firefox, at 10 / 500 / 2,000 / 8,000 article comments and on a 5,000-post forum
 // thread. Printed beside the floor (reading every comment's text in the same page) and the growth per ×4
 // comments, with the targets: growth ≤ ×4.5 per ×4, the 2,000-comment view within 3× the 10-comment view,
-// no long task over 50 ms after DOMContentLoaded at 2,000 comments (Chromium).
+// no long task over 50 ms after DOMContentLoaded at 2,000 comments (Chromium). Then, at 2,000 and 8,000
+// comments, the frames of scrolling the view, beside the display's frame.
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import { launchChromium, recordFirstPaints, recordLongTasks } from './lib/chromium.mjs';
@@ -48,6 +49,24 @@ const FIGURES = `
   };`;
 const READY = `performance.getEntriesByName('threadlight:view').length > 0`;
 
+/**
+ * Runs in the page once the view is there: scrolls the window 150 px a frame for 150 frames and returns the
+ * frame intervals (median, 95th percentile, longest), to be read beside the display's 16.7 ms.
+ */
+const SCROLL = `new Promise((done) => {
+  const at = [];
+  const frame = (t) => {
+    at.push(t);
+    window.scrollBy(0, 150);
+    if (at.length < 150) return requestAnimationFrame(frame);
+    const d = at.slice(1).map((x, i) => x - at[i]).sort((a, b) => a - b);
+    done({ median: d[d.length >> 1], p95: d[Math.floor(d.length * 0.95)], max: d.at(-1) });
+  };
+  requestAnimationFrame(frame);
+})`;
+/** Scrolling is measured once per long article page (first run). */
+const scrolls = (c, run) => run === 0 && !c.forum && c.n >= 2000;
+
 async function inChromium(server) {
   const browser = await launchChromium({ extensionDir: join(ROOT, '.output', 'chrome-mv3'), port: server.port });
   const rows = [];
@@ -63,6 +82,7 @@ async function inChromium(server) {
       await page.waitForFunction(READY, null, { timeout: 120_000, polling: 50 });
       await page.waitForTimeout(300);
       const figures = await page.evaluate(`(() => {${FIGURES}})()`);
+      if (!paints && scrolls(c, run)) figures.scroll = await page.evaluate(SCROLL);
       if (paints) Object.assign(rows.at(-1), { originalFrames: figures.originalFrames, shift: figures.shift });
       else rows.push({ ...c, run, ...figures });
       await page.close();
@@ -86,7 +106,9 @@ async function inFirefox(server) {
         await ff.page.goto(`http://127.0.0.1:${server.port}${c.path}`);
         await waitFor(ff.page, READY, { timeoutMs: 120_000 });
         await new Promise((r) => setTimeout(r, 300));
-        rows.push({ ...c, run, ...(await ff.page.evaluate(`(() => {${FIGURES}})()`)) });
+        const figures = await ff.page.evaluate(`(() => {${FIGURES}})()`);
+        if (scrolls(c, run)) figures.scroll = await ff.page.evaluate(SCROLL);
+        rows.push({ ...c, run, ...figures });
       }
   } finally {
     await ff.close();
@@ -122,6 +144,10 @@ function report(name, rows) {
       `    ${a} → ${b}: view ×${f(med(b, 'view') / med(a, 'view'), 2)}, extract ×${f(med(b, 'extract') / med(a, 'extract'), 2)}, prepare ×${f(med(b, 'prepare') / med(a, 'prepare'), 2)}, floor ×${f(med(b, 'floor') / med(a, 'floor'), 2)}  (target ≤ ×4.5)`,
     );
   console.log(`  2,000-comment view / 10-comment view: ×${f(med(2000, 'view') / med(10, 'view'), 2)}  (target ≤ ×3)`);
+  for (const r of rows.filter((row) => row.scroll))
+    console.log(
+      `  scrolling the view of ${r.n} comments, frame ms: median ${f(r.scroll.median, 1)}, 95th percentile ${f(r.scroll.p95, 1)}, longest ${f(r.scroll.max, 1)}  (the display's frame: 16.7)`,
+    );
 }
 
 // `node scripts/bench-load.mjs chromium` (or `firefox`) measures one browser; TL_BENCH_NO_BUILD=1 measures
