@@ -55,6 +55,9 @@ describe('Chromium: the thread view on the fixture articles', () => {
     ]);
     assert.equal(await page.locator('[data-threadlight="thread"]').count(), 1);
     assert.equal(await page.locator('#comments').isVisible(), false, 'original section hidden');
+    // Its contents skipped, not out of the layout: Chromium would tear down the layout of a section it laid out.
+    assert.equal(await page.locator('#comments').evaluate((s) => getComputedStyle(s).contentVisibility), 'hidden');
+    assert.notEqual(await page.locator('#comments').evaluate((s) => getComputedStyle(s).display), 'none');
     assert.equal(await page.locator('[data-comment-id="25853802"]').getAttribute('aria-expanded'), 'true');
     assert.equal(await page.locator('[data-comment-id="25853811"]').getAttribute('data-rating'), '12');
     assert.equal(
