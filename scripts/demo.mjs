@@ -24,6 +24,24 @@ export const DEMO_PAGES = [
   ],
 ];
 const ENABLED = ['forums.freebsd.org', 'www.dostips.com', 'balloon-juice.com'];
+/**
+ * The UI's other languages: Chromium's --lang, the store/screenshots/ folder, and the font a screenshot
+ * needs (fontconfig's language, and the Debian package that has one) where Latin fonts do not do.
+ */
+const STORE_LANGUAGES = [
+  { lang: 'de', folder: 'de' },
+  { lang: 'zh-CN', folder: 'zh_CN', font: { fc: 'zh-cn', apt: 'fonts-wqy-microhei' } },
+];
+
+/** Whether fontconfig has a font for the language (no fontconfig: assume so). */
+function hasFont(font) {
+  if (!font) return true;
+  try {
+    return execSync(`fc-list :lang=${font.fc} family`, { encoding: 'utf8' }).trim() !== '';
+  } catch {
+    return true;
+  }
+}
 
 const headed =
   Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) &&
@@ -112,18 +130,35 @@ if (headed) {
   const storeDir = join(ROOT, 'store', 'screenshots');
   mkdirSync(storeDir, { recursive: true });
   const search = async (page) => {
-    await page.getByRole('searchbox', { name: 'Search comments' }).fill('android');
+    await page.locator('[data-threadlight="thread"] input[type="search"]').fill('android');
     await page.locator('[data-search-match]').first().waitFor();
   };
-  written.push(
-    ...(await shootStore(browser, storeDir, [
-      ['thread', DEMO_PAGES[0][1]],
-      ['forum', DEMO_PAGES[3][1]],
-      ['search', DEMO_PAGES[0][1], search],
-      ['blog', DEMO_PAGES[5][1]],
-    ])),
-  );
+  const STORE_PAGES = [
+    ['thread', DEMO_PAGES[0][1]],
+    ['forum', DEMO_PAGES[3][1]],
+    ['search', DEMO_PAGES[0][1], search],
+    ['blog', DEMO_PAGES[5][1]],
+  ];
+  written.push(...(await shootStore(browser, storeDir, STORE_PAGES)));
   await browser.close();
+  // The same in each of the UI's other languages, for those languages' store listings.
+  for (const { lang, folder, font } of STORE_LANGUAGES) {
+    if (!hasFont(font)) {
+      console.warn(
+        `npm run demo: no font for ${lang}; its store screenshots need one: sudo apt-get install ${font.apt}`,
+      );
+      continue;
+    }
+    const local = await launchChromium({
+      extensionDir: join(ROOT, '.output-test', 'chrome-mv3'),
+      port: server.port,
+      hosts: ENABLED,
+      args: [`--lang=${lang}`],
+    });
+    mkdirSync(join(storeDir, folder), { recursive: true });
+    written.push(...(await shootStore(local, join(storeDir, folder), STORE_PAGES)));
+    await local.close();
+  }
   await server.close();
   console.log(
     `No display: wrote screenshots of Threadlight on the fixture articles:\n${written.map((f) => `  ${f}`).join('\n')}`,
