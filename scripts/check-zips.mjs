@@ -2,8 +2,10 @@
 // manifest's fields, every icon it names present as a PNG of its size, no remote code (no script or import
 // from the network, no eval, no remote CSP). For the Firefox zip: the same, plus addons-linter (web-ext's)
 // with zero errors. The sources zip must hold what AMO needs to rebuild (package files, config, sources).
+// The store folder: a listing for every UI language (summary within 132 characters), the privacy statement,
+// and for every language the same screenshots, each 1280 × 800.
 import { execSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { ROOT } from './lib/paths.mjs';
@@ -71,6 +73,34 @@ async function checkSourcesZip(name) {
     fail(name, 'holds node_modules or build output');
 }
 
+/** Each UI language's listing and screenshots, as the English ones (store/README.md). */
+function checkStore() {
+  const store = join(ROOT, 'store');
+  if (!existsSync(join(store, 'privacy.md'))) fail('store', 'no privacy.md');
+  const pngs = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.png')) : []).sort();
+  const english = pngs(join(store, 'screenshots'));
+  if (english.length === 0) fail('store', 'no screenshots');
+  for (const locale of readdirSync(join(ROOT, 'public', '_locales'))) {
+    const listing = join(store, locale === 'en' ? 'listing.md' : `listing.${locale}.md`);
+    if (!existsSync(listing)) {
+      fail('store', `no listing for ${locale}`);
+      continue;
+    }
+    const lines = readFileSync(listing, 'utf8').split('\n');
+    // The line under the second heading (Name, then Summary).
+    const summary = lines[lines.map((l, i) => (l.startsWith('## ') ? i : -1)).filter((i) => i >= 0)[1] + 1];
+    if (!summary || [...summary].length > 132)
+      fail('store', `${listing}: the summary is missing or over 132 characters`);
+    const dir = join(store, 'screenshots', locale === 'en' ? '' : locale);
+    if (pngs(dir).join() !== english.join()) fail('store', `${locale}: screenshots are not ${english.join(', ')}`);
+    for (const file of pngs(dir)) {
+      const size = pngSize(readFileSync(join(dir, file)));
+      if (size?.join('x') !== '1280x800')
+        fail('store', `${locale}/${file}: ${size?.join('x') ?? 'not a PNG'}, not 1280x800`);
+    }
+  }
+}
+
 const zips = readdirSync(OUT).filter((f) => f.endsWith('.zip'));
 const want = (kind) => `threadlight-${version}-${kind}.zip`;
 for (const kind of ['chrome', 'firefox', 'sources']) if (!zips.includes(want(kind))) fail(want(kind), 'not written');
@@ -78,12 +108,13 @@ if (problems.length === 0) {
   const chrome = await checkExtensionZip(want('chrome'), { firefox: false });
   const firefox = await checkExtensionZip(want('firefox'), { firefox: true });
   await checkSourcesZip(want('sources'));
+  checkStore();
   try {
     execSync(`npx addons-linter --output text ${join(OUT, want('firefox'))}`, { cwd: ROOT, stdio: 'pipe' });
   } catch (e) {
     fail(want('firefox'), `addons-linter reports errors:\n${e.stdout?.toString() ?? e.message}`);
   }
-  console.log(`check-zips: chrome ${chrome} files, firefox ${firefox} files, sources zip`);
+  console.log(`check-zips: chrome ${chrome} files, firefox ${firefox} files, sources zip, store folder`);
 }
 for (const p of problems) console.error(`check-zips: ${p}`);
 console.log(`check-zips: ${problems.length} problems`);
