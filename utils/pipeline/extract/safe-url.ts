@@ -9,6 +9,8 @@ const PLAIN_ABSOLUTE =
   /^https?:\/\/(?:[a-z\d]+(?:-[a-z\d]+)*\.)*[a-z][a-z\d]*(?:-[a-z\d]+)*\/[\w\-.~!$&()*+,;=:@/?#]*$/;
 const PLAIN_ROOTED = /^\/[\w\-.~!$&()*+,;=:@?#][\w\-.~!$&()*+,;=:@/?#]*$/;
 
+const isWeb = (url: URL) => url.protocol === 'https:' || url.protocol === 'http:';
+
 let lastBase = '';
 let lastOrigin: string | null = null;
 
@@ -21,8 +23,7 @@ function originOf(base: string): string | null {
     lastBase = base;
     try {
       const url = new URL(base);
-      const plain = (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
-      lastOrigin = plain ? url.origin : null;
+      lastOrigin = isWeb(url) && !url.username && !url.password ? url.origin : null;
     } catch {
       lastOrigin = null;
     }
@@ -43,7 +44,7 @@ export function safeUrl(raw: string | null | undefined, base: string): string | 
   }
   try {
     const url = new URL(trimmed, base);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+    return isWeb(url) ? url.href : undefined;
   } catch {
     return undefined;
   }
