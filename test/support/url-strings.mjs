@@ -1,6 +1,8 @@
 // Address-like strings for checking safeUrl's shortcut against the URL parser: pieces that are ordinary in
 // page markup mixed with every kind of piece the parser changes (case, ports, dot segments, escapes,
 // numeric and international hosts, quotes, backslashes, whitespace, other schemes).
+import { rng } from '../../scripts/lib/synthetic.mjs';
+
 export const URL_PIECES = [
   'https://',
   'http://',
@@ -78,16 +80,9 @@ export const URL_PIECES = [
   '/posts/123',
 ];
 
-/** A deterministic stream of address-like strings (mulberry32 from a seed). */
+/** A deterministic stream of address-like strings (the benchmarks' seeded generator). */
 export function urlStrings(count, seed = 1) {
-  let s = seed >>> 0;
-  const random = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = rng(seed);
   const pick = (xs) => xs[Math.floor(random() * xs.length)];
   const out = [];
   for (let i = 0; i < count; i++) {
