@@ -68,12 +68,15 @@ if (!process.argv.includes('--no-build'))
 
 // The seed article's forum thread too, for "Load full discussion".
 const server = await startFixtureServer({ https: true, routes: forumRoutes({ failPage3Times: 0 }).routes });
-const browser = await launchChromium({
-  extensionDir: join(ROOT, '.output-test', 'chrome-mv3'),
-  port: server.port,
-  headless: !headed,
-  hosts: ENABLED,
-});
+/** Chromium with the demo build, the demo's sites mapped to the fixture server. */
+const demoChromium = (options) =>
+  launchChromium({
+    extensionDir: join(ROOT, '.output-test', 'chrome-mv3'),
+    port: server.port,
+    hosts: ENABLED,
+    ...options,
+  });
+const browser = await demoChromium({ headless: !headed });
 const url = (address) => address;
 
 if (headed) {
@@ -149,12 +152,7 @@ if (headed) {
       );
       continue;
     }
-    const local = await launchChromium({
-      extensionDir: join(ROOT, '.output-test', 'chrome-mv3'),
-      port: server.port,
-      hosts: ENABLED,
-      args: [`--lang=${lang}`],
-    });
+    const local = await demoChromium({ args: [`--lang=${lang}`] });
     mkdirSync(join(storeDir, folder), { recursive: true });
     written.push(...(await shootStore(local, join(storeDir, folder), STORE_PAGES)));
     await local.close();
