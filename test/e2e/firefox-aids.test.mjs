@@ -117,6 +117,17 @@ describe('Firefox: reading aids', () => {
     await settings.close();
     const again = await ff.openExtensionPage('options.html');
     try {
+      // The edit and the deletion may reach storage as two writes, and a settings page does not follow
+      // storage: wait until nothing holds the note, then read the page afresh.
+      await waitFor(
+        again,
+        async () =>
+          !/Tests every phone/.test(
+            JSON.stringify([await browser.storage.sync.get(null), await browser.storage.local.get(null)]),
+          ),
+        { message: 'the note deleted in storage' },
+      );
+      await ff.gotoExtensionPage(again, 'options.html');
       await waitFor(
         again,
         `Array.from(document.querySelectorAll('p'), (p) => p.textContent).some((t) => t.startsWith('No notes yet.'))`,
