@@ -3,8 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { listenForForumFetches } from '@/utils/platform/forum-fetch';
 import { anySite } from '@/utils/pipeline/extract/sites/any-site';
 import { useForOtherSites } from '@/utils/pipeline/extract/sites/registry';
-import { listenForPrefsWrites } from '@/utils/platform/prefs-writer';
-import { migrateStoredPrefs } from '@/utils/platform/storage';
+import { listenForPrefsWrites } from '@/utils/platform/prefs-store';
+import { migrateStoredPrefs } from '@/utils/platform/prefs-migrate';
 import { listenForViewLoads } from '@/utils/platform/view-script';
 import { listenForSiteAccess, syncRegistrations } from '@/utils/platform/site-access';
 

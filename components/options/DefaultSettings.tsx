@@ -4,6 +4,7 @@ import { sortLabels, viewLabels } from '@/components/shared/labels';
 import { Toggle } from '@/components/shared/Toggle';
 import { siteKeys } from '@/utils/pipeline/extract/sites/registry';
 import { withSite, withView, type Prefs } from '@/utils/platform/prefs';
+import { own } from '@/utils/pipeline/own';
 import type { SectionProps } from './types';
 
 /** Default view and sort, the master switch, and one switch per registered site. */
@@ -29,7 +30,7 @@ export function DefaultSettings({ prefs, change }: SectionProps) {
         <Toggle
           key={site}
           label={t('onSite', site)}
-          checked={prefs.view.sites[site] !== false}
+          checked={own(prefs.view.sites, site) !== false}
           onToggle={(on) => change((p) => withView({ sites: withSite(p.view.sites, site, on) })(p))}
         />
       ))}

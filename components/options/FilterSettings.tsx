@@ -1,5 +1,5 @@
 import { t } from '@/utils/platform/i18n';
-import { useState } from 'preact/hooks';
+import { useDraft } from '@/components/shared/use-draft';
 import { invalidMutedWords } from '@/utils/pipeline/arrange/filter';
 import { splitList } from '@/utils/platform/prefs';
 import type { SectionProps } from './types';
@@ -7,10 +7,10 @@ import type { SectionProps } from './types';
 const lines = (list: string[]) => list.join('\n');
 const fromLines = (text: string) => text.split('\n').flatMap(splitList);
 
-/** Minimum rating, muted words and users. The text fields keep what is typed; a new key starts them afresh. */
+/** Minimum rating, muted words and users. The text fields keep what is typed while the reader is in them. */
 export function FilterSettings({ prefs, change }: SectionProps) {
-  const [words, setWords] = useState(lines(prefs.filters.mutedWords));
-  const [users, setUsers] = useState(lines(prefs.filters.mutedUsers));
+  const words = useDraft(lines(prefs.filters.mutedWords));
+  const users = useDraft(lines(prefs.filters.mutedUsers));
   const invalid = invalidMutedWords(prefs.filters.mutedWords);
   return (
     <>
@@ -32,10 +32,11 @@ export function FilterSettings({ prefs, change }: SectionProps) {
       <label>
         {t('mutedWordsLong')}
         <textarea
-          value={words}
+          value={words.value}
+          onFocus={words.onFocus}
+          onBlur={words.onBlur}
           onInput={(e) => {
-            const text = (e.currentTarget as HTMLTextAreaElement).value;
-            setWords(text);
+            const text = words.typed((e.currentTarget as HTMLTextAreaElement).value);
             change((p) => ({ ...p, filters: { ...p.filters, mutedWords: fromLines(text) } }));
           }}
         />
@@ -48,10 +49,11 @@ export function FilterSettings({ prefs, change }: SectionProps) {
       <label>
         {t('mutedUsersLong')}
         <textarea
-          value={users}
+          value={users.value}
+          onFocus={users.onFocus}
+          onBlur={users.onBlur}
           onInput={(e) => {
-            const text = (e.currentTarget as HTMLTextAreaElement).value;
-            setUsers(text);
+            const text = users.typed((e.currentTarget as HTMLTextAreaElement).value);
             const mutedUsers = text
               .split('\n')
               .map((s) => s.trim())

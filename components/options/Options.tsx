@@ -1,6 +1,6 @@
 import { t } from '@/utils/platform/i18n';
 import { useState } from 'preact/hooks';
-import { usePrefsState } from '@/components/shared/use-prefs-state';
+import { usePrefsState, type PrefsSink } from '@/components/shared/use-prefs-state';
 import type { Prefs } from '@/utils/platform/prefs';
 import { BrandSettings } from './BrandSettings';
 import { DefaultSettings } from './DefaultSettings';
@@ -11,8 +11,10 @@ import { TransferSettings } from './TransferSettings';
 import type { Notice } from './types';
 
 export interface OptionsProps {
-  initial: Prefs;
-  onChange(prefs: Prefs): void;
+  /** What is stored now (follows storage). */
+  stored: Prefs;
+  /** Where changes go (prefs-writer.ts). */
+  sink: PrefsSink;
   /** Storage problems to show (quota, newer version). */
   message?: string | null;
   /** Sites the reader enabled (granted origins), and removing one. */
@@ -21,15 +23,9 @@ export interface OptionsProps {
 }
 
 /** Full settings: filters, brand dictionary, defaults, sites, import / export, reset. */
-export function Options({ initial, onChange, message, sites = [], onRemoveSite = () => {} }: OptionsProps) {
-  const [prefs, change, replace] = usePrefsState(initial, onChange);
+export function Options({ stored, sink, message, sites = [], onRemoveSite = () => {} }: OptionsProps) {
+  const [prefs, change] = usePrefsState(stored, sink);
   const [notice, setNotice] = useState<Notice>(null);
-  // An import or reset starts the filter text fields afresh from what was set.
-  const [generation, setGeneration] = useState(0);
-  const setAll = (next: Prefs) => {
-    replace(next);
-    setGeneration((g) => g + 1);
-  };
   return (
     <main class="tl-options">
       <h1>{t('settingsTitle')}</h1>
@@ -38,12 +34,12 @@ export function Options({ initial, onChange, message, sites = [], onRemoveSite =
           {message}
         </p>
       ) : null}
-      <FilterSettings key={generation} prefs={prefs} change={change} />
+      <FilterSettings prefs={prefs} change={change} />
       <BrandSettings prefs={prefs} change={change} onNotice={setNotice} />
       <NoteSettings prefs={prefs} change={change} />
       <DefaultSettings prefs={prefs} change={change} />
       <EnabledSites sites={sites} onRemove={onRemoveSite} />
-      <TransferSettings prefs={prefs} setAll={setAll} onNotice={setNotice} />
+      <TransferSettings prefs={prefs} change={change} write={(ops) => sink.write(ops)} onNotice={setNotice} />
       {notice ? (
         <p class={notice.error ? 'tl-error' : 'tl-status'} role={notice.error ? 'alert' : 'status'}>
           {notice.text}

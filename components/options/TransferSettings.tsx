@@ -1,12 +1,12 @@
 import { t } from '@/utils/platform/i18n';
 import { DEFAULT_PREFS, type Prefs } from '@/utils/platform/prefs';
+import type { PrefsOp } from '@/utils/platform/prefs-ops';
 import { exportSettings, parseSettingsFile } from '@/utils/platform/settings-file';
-import type { Notice } from './types';
+import type { Notice, SectionProps } from './types';
 
-interface Props {
-  prefs: Prefs;
-  /** Replaces every setting (import, reset). */
-  setAll(prefs: Prefs): void;
+interface Props extends SectionProps {
+  /** Sends operations as they are (an import's merge). */
+  write(ops: PrefsOp[]): void;
   onNotice(n: Notice): void;
 }
 
@@ -19,19 +19,22 @@ function download(prefs: Prefs) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Export to a JSON file, import one (validated like stored data), reset to defaults. */
-export function TransferSettings({ prefs, setAll, onNotice }: Props) {
+/** Export to a JSON file, import one (merged into what is stored, validated like stored data), reset. */
+export function TransferSettings({ prefs, change, write, onNotice }: Props) {
   const importFile = async (e: Event) => {
-    const file = (e.currentTarget as HTMLInputElement).files?.[0];
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
     if (!file) return;
     const result = parseSettingsFile(await file.text());
+    input.value = '';
     if (!result.ok) return onNotice({ error: true, text: result.error });
-    setAll(result.prefs);
-    onNotice({ error: false, text: t('settingsImported') });
+    write(result.ops);
+    const text = [t('settingsImportedOf', result.imported.join(', ')), ...result.problems].join(' ');
+    onNotice({ error: result.problems.length > 0, text });
   };
   const reset = () => {
     if (!confirm(t('confirmReset'))) return;
-    setAll(structuredClone(DEFAULT_PREFS));
+    change(() => structuredClone(DEFAULT_PREFS));
     onNotice({ error: false, text: t('settingsReset') });
   };
   return (

@@ -1,7 +1,7 @@
 import { ChoiceSelect } from '@/components/shared/ChoiceSelect';
 import { sortLabels, viewLabels } from '@/components/shared/labels';
 import { Toggle } from '@/components/shared/Toggle';
-import { usePrefsState } from '@/components/shared/use-prefs-state';
+import { usePrefsState, type PrefsSink } from '@/components/shared/use-prefs-state';
 import type { TabStats } from '@/utils/platform/messages';
 import { enabledOn, siteKey, withSite, withView, type Prefs } from '@/utils/platform/prefs';
 import { PopupStatus } from './PopupStatus';
@@ -11,13 +11,14 @@ import { SiteSwitch } from './SiteSwitch';
 import { t } from '@/utils/platform/i18n';
 
 export interface PopupProps {
-  initial: Prefs;
+  /** What is stored now (follows storage). */
+  stored: Prefs;
   /** Host of the tab the popup acts on, or null when it is not a page Threadlight runs on. */
   hostname: string | null;
   /** Counts from the tab's content script; null when it has none, undefined while asking. */
   stats: TabStats | null | undefined;
-  /** Saves a changed preference (debounced by the caller). */
-  onChange(prefs: Prefs): void;
+  /** Where changes go (prefs-writer.ts, coalesced there). */
+  sink: PrefsSink;
   onOpenOptions(): void;
   /** Problems reported by storage (quota, newer version), shown to the user. */
   message?: string | null;
@@ -27,8 +28,8 @@ export interface PopupProps {
 }
 
 /** The toolbar popup: views and quick filters. Accessible names are promised in docs/contract.md. */
-export function Popup({ initial, hostname, stats, onChange, onOpenOptions, message, access, actions }: PopupProps) {
-  const [prefs, change] = usePrefsState(initial, onChange);
+export function Popup({ stored, hostname, stats, sink, onOpenOptions, message, access, actions }: PopupProps) {
+  const [prefs, change] = usePrefsState(stored, sink);
   const site = hostname ? siteKey(hostname) : null;
   const enabled = hostname ? enabledOn(prefs.view, hostname) : prefs.view.enabled;
   // On a site, the switch is that site's (and turning it on turns Threadlight on); elsewhere the master one.
@@ -72,7 +73,7 @@ export function Popup({ initial, hostname, stats, onChange, onOpenOptions, messa
         checked={prefs.brands.highlight}
         onToggle={(highlight) => change((p) => ({ ...p, brands: { ...p.brands, highlight } }))}
       />
-      <QuickFilters initial={initial.filters} change={change} />
+      <QuickFilters filters={prefs.filters} change={change} />
       {message ? (
         <p class="tl-warning" role="status">
           {message}

@@ -1,16 +1,16 @@
 import { t } from '@/utils/platform/i18n';
-import { useState } from 'preact/hooks';
+import { useDraft } from '@/components/shared/use-draft';
 import { splitList, type Prefs } from '@/utils/platform/prefs';
 
 interface Props {
-  initial: Prefs['filters'];
+  filters: Prefs['filters'];
   change(edit: (p: Prefs) => Prefs): void;
 }
 
-/** Minimum rating and muted words, kept as typed (the field is not rewritten while the reader types). */
-export function QuickFilters({ initial, change }: Props) {
-  const [muted, setMuted] = useState(initial.mutedWords.join(', '));
-  const [minRating, setMinRating] = useState(initial.minRating === null ? '' : String(initial.minRating));
+/** Minimum rating and muted words, kept as typed (the field is not rewritten while the reader is in it). */
+export function QuickFilters({ filters, change }: Props) {
+  const muted = useDraft(filters.mutedWords.join(', '));
+  const minRating = useDraft(filters.minRating === null ? '' : String(filters.minRating));
   return (
     <>
       <div class="tl-row">
@@ -21,10 +21,11 @@ export function QuickFilters({ initial, change }: Props) {
           inputMode="numeric"
           step={1}
           placeholder={t('minimumRatingNone')}
-          value={minRating}
+          value={minRating.value}
+          onFocus={minRating.onFocus}
+          onBlur={minRating.onBlur}
           onInput={(e) => {
-            const text = (e.currentTarget as HTMLInputElement).value;
-            setMinRating(text);
+            const text = minRating.typed((e.currentTarget as HTMLInputElement).value);
             const n = text.trim() === '' ? null : Number(text);
             if (n === null || Number.isFinite(n))
               change((p) => ({ ...p, filters: { ...p.filters, minRating: n === null ? null : Math.round(n) } }));
@@ -37,10 +38,11 @@ export function QuickFilters({ initial, change }: Props) {
           id="tl-muted"
           type="text"
           placeholder={t('mutedWordsHint')}
-          value={muted}
+          value={muted.value}
+          onFocus={muted.onFocus}
+          onBlur={muted.onBlur}
           onInput={(e) => {
-            const text = (e.currentTarget as HTMLInputElement).value;
-            setMuted(text);
+            const text = muted.typed((e.currentTarget as HTMLInputElement).value);
             change((p) => ({ ...p, filters: { ...p.filters, mutedWords: splitList(text) } }));
           }}
         />

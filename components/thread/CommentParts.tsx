@@ -1,4 +1,5 @@
 import { t } from '@/utils/platform/i18n';
+import { Named } from '@/components/shared/Named';
 import type { Comment } from '@/utils/pipeline/model';
 import { count, reasonText } from '@/components/shared/labels';
 import type { FilterReason } from '@/utils/pipeline/arrange/filter';
@@ -74,7 +75,9 @@ export function CommentMeta(props: MetaProps) {
 export function Placeholder(props: { author: string; reason: FilterReason; onShow(): void; tab: 0 | -1 }) {
   return (
     <div class="tl-placeholder">
-      <span>{t('hiddenComment', props.author || t('anonymous'), reasonText(props.reason))}</span>{' '}
+      <span>
+        <Named k="hiddenComment" name={props.author || t('anonymous')} rest={[reasonText(props.reason)]} />
+      </span>{' '}
       <button type="button" class="tl-linkish" tabIndex={props.tab} onClick={props.onShow}>
         {t('show')}
       </button>

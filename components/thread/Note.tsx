@@ -1,6 +1,8 @@
 import { t } from '@/utils/platform/i18n';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { noteKey } from '@/utils/platform/prefs';
+import { noteOn } from '@/utils/platform/prefs';
+import { isolate } from '@/utils/pipeline/names';
+import { Named } from '@/components/shared/Named';
 import type { TreeEnv } from './tree-store';
 
 // Notes on people: the reader's own words about an author, shown beside every comment of theirs on every
@@ -8,10 +10,10 @@ import type { TreeEnv } from './tree-store';
 
 /** The note beside the byline, when the reader has one on this author. */
 export function NoteText({ author, env }: { author: string; env: TreeEnv }) {
-  const text = author ? env.notes[noteKey(author)] : undefined;
+  const text = author ? noteOn(env.notes, author) : undefined;
   if (!text) return null;
   return (
-    <span class="tl-note" data-threadlight="note" title={t('yourNoteOn', author)}>
+    <span class="tl-note" data-threadlight="note" title={t('yourNoteOn', isolate(author))}>
       {text}
     </span>
   );
@@ -37,7 +39,7 @@ export function NoteButton(props: { author: string; env: TreeEnv; tab: 0 | -1; o
 
 /** Writing, changing or removing the note on an author; Escape or Cancel leaves it as it was. */
 export function NoteEditor({ author, env, onClose }: { author: string; env: TreeEnv; onClose(): void }) {
-  const old = env.notes[noteKey(author)] ?? '';
+  const old = noteOn(env.notes, author) ?? '';
   const [text, setText] = useState(old);
   const ref = useRef<HTMLTextAreaElement>(null);
   useLayoutEffect(() => ref.current?.focus(), []);
@@ -58,7 +60,7 @@ export function NoteEditor({ author, env, onClose }: { author: string; env: Tree
       }}
     >
       <label>
-        {t('noteHelp', author)}
+        <Named k="noteHelp" name={author} />
         <textarea ref={ref} rows={2} maxLength={500} value={text} onInput={(e) => setText(e.currentTarget.value)} />
       </label>
       <span class="tl-note-actions">

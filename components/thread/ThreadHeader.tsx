@@ -18,6 +18,8 @@ interface Props {
   /** Comments new since the last visit, and marking them read. */
   fresh: number;
   onMarkRead?(): void;
+  /** Why the reader's last change could not be kept. */
+  problem?: string | null;
   /** The search box. */
   children?: ComponentChildren;
 }
@@ -40,6 +42,11 @@ export function ThreadHeader(props: Props) {
         <button type="button" class="tl-linkish" onClick={onMarkRead}>
           {t('markAllRead')}
         </button>
+      ) : null}
+      {props.problem ? (
+        <p class="tl-problem" role="alert">
+          {props.problem}
+        </p>
       ) : null}
       <span class="tl-controls">
         {props.children}

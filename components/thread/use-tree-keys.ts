@@ -1,6 +1,7 @@
 import type { ViewModel } from '@/utils/pipeline/view-model';
 import { shownOrder } from '@/utils/pipeline/thread/tree';
 import type { TreeStore } from './tree-store';
+import { own } from '@/utils/pipeline/own';
 
 type Action = 'next' | 'prev' | 'first' | 'last' | 'out' | 'in' | 'toggle' | 'next-new' | 'prev-new';
 
@@ -74,7 +75,7 @@ export function treeKeys(context: KeyContext) {
     const item = (e.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
     // Keys on a control inside a comment (a link, the note editor) are that control's.
     if (!item || e.target !== item || e.altKey || e.ctrlKey || e.metaKey) return;
-    const action = KEYS[e.key];
+    const action = own(KEYS, e.key);
     if (!action) return;
     act(action, item, context);
     e.preventDefault();

@@ -1,8 +1,7 @@
 import '@/components/shared/pages.css';
 import { render } from 'preact';
 import { Options } from '@/components/options/Options';
-import { createPrefsWriter, saveThroughBackground, WRITE_INTERVAL_MS } from '@/utils/platform/prefs-writer';
-import { loadPrefs, saveMessage } from '@/utils/platform/storage';
+import { followPrefs } from '@/utils/platform/followed-prefs';
 import { followEnabledSites, removeSite } from '@/utils/platform/site-access';
 import { t, uiLocale } from '@/utils/platform/i18n';
 
@@ -12,30 +11,21 @@ document.documentElement.lang = uiLocale();
 
 async function main() {
   const app = document.getElementById('app')!;
-  const prefs = await loadPrefs();
-  let message: string | null = null;
+  let draw = () => {};
   let sites: string[] = [];
-  const draw = () =>
+  // Follows storage: a change made in the popup, a tab or another device shows here at once.
+  const prefs = await followPrefs(() => draw());
+  draw = () =>
     render(
       <Options
-        initial={prefs}
-        message={message}
-        onChange={(next) => writer.write(next)}
+        stored={prefs.stored()}
+        sink={prefs.writer}
+        message={prefs.message()}
         sites={sites}
         onRemoveSite={(origin) => void removeSite(origin)}
       />,
       app,
     );
-  // The background writes, as for the popup: a settings tab closed right after a change still saves it.
-  const writer = createPrefsWriter(
-    (result) => {
-      message = saveMessage(result);
-      draw();
-    },
-    WRITE_INTERVAL_MS,
-    saveThroughBackground,
-  );
-  addEventListener('pagehide', () => void writer.flush());
   // The list follows grants and removals made anywhere (popup, browser settings).
   followEnabledSites((next) => {
     sites = next;

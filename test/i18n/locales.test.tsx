@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '@/components/popup/Popup';
 import { DEFAULT_PREFS } from '@/utils/platform/prefs';
+import { recordingSink } from '../support/prefs-sink';
 
 // The UI's languages: every key in every locale with the same placeholders, every key the code uses
 // defined, and no UI text written into the code: the view, the popup, settings, and the messages the app
@@ -76,10 +77,10 @@ describe('locales', () => {
       const stats = { found: true, enabled: true, total: 10, shown: 8, hidden: 2, source: 'x' };
       render(
         <Popup
-          initial={DEFAULT_PREFS}
+          stored={DEFAULT_PREFS}
           hostname="www.macrumors.com"
           stats={stats}
-          onChange={() => {}}
+          sink={recordingSink().sink}
           onOpenOptions={() => {}}
         />,
         host,

@@ -27,6 +27,8 @@ const EXTRACT_SLICE = 10;
 interface AppState {
   href: string;
   prefs: Prefs;
+  /** Why the view's last change of a preference or note could not be kept (prefs-link.ts). */
+  saveProblem?: string | null;
   view: SectionView | null;
   section: CommentSection | null;
   discussion: DiscussionController | null;
@@ -55,10 +57,7 @@ export async function startThreadlight(
   if (ctx.isInvalid) return;
   await app.first();
   if (ctx.isInvalid) return;
-  const unwatch = watchPrefs(state.prefs, (next) => {
-    state.prefs = next;
-    app.show();
-  });
+  const unwatch = watchPrefs(state.prefs, app.stored);
   const stopAnswering = onMessage('threadlight:stats', () => tabStats(state));
   // Single-page navigation: the old section is gone or replaced; start over on the new address.
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => app.navigated(newUrl.href));
@@ -107,7 +106,8 @@ function newView(state: AppState, doc: Document, edits: Pick<SectionViewOptions,
     const fresh = createFreshTracker(() => state.view, state.href);
     state.fresh = fresh;
     const onMarkRead = () => fresh.markRead();
-    return createSectionView(found, { parts, ...edits, theme: () => pageTheme(doc), discussion, onMarkRead });
+    const problem = () => state.saveProblem ?? null;
+    return createSectionView(found, { parts, ...edits, theme: () => pageTheme(doc), discussion, onMarkRead, problem });
   };
 }
 
@@ -126,7 +126,7 @@ const SEEK_MS = 500;
 const SEEK_FOR_MS = 60_000;
 
 function createApp(ctx: ContentScriptContext, doc: Document, state: AppState, loadParts: PartsLoader) {
-  const { effective, show, onViewPrefs, onNote, flush } = createPrefsLink(state, () => stepAside());
+  const { effective, show, onViewPrefs, onNote, flush, stored } = createPrefsLink(state, () => stepAside());
   const viewOf = newView(state, doc, { onViewPrefs, onNote });
   const backoff = createBackoff(ctx, () => reread());
   const settler = createSettler(ctx);
@@ -165,6 +165,7 @@ function createApp(ctx: ContentScriptContext, doc: Document, state: AppState, lo
   });
   return {
     show,
+    stored,
     first: () => firstView(ctx, doc, state, { viewOf, attach, effective, loadParts, seek: () => seeker.start() }),
     navigated(href: string) {
       state.href = href;

@@ -67,20 +67,30 @@ function loadThread(
 /** Forum pages come through the background; `source` names the engine, for sites the reader added. */
 const askBackground = (source: string) => (url: string) => sendMessage('threadlight:fetch-forum-page', { url, source });
 
+type ControllerDeps = { fetchPage?: (url: string) => Promise<ForumPageResult>; pauseMs?: number };
+
+/** How the section's thread is paged: its page list (if read off the page), the fetch, the pause between pages. */
+const pagerOf = (section: CommentSection, deps: ControllerDeps) => ({
+  pages: section.pages,
+  fetchPage: deps.fetchPage ?? askBackground(section.source),
+  pauseMs: deps.pauseMs ?? PAUSE_MS,
+});
+
 export function createDiscussionController(
   section: CommentSection,
   onChange: (merged: CommentSection | null) => void,
-  deps: { fetchPage?: (url: string) => Promise<ForumPageResult>; pauseMs?: number } = {},
+  deps: ControllerDeps = {},
 ): DiscussionController {
   const forumSite = section.discussionUrl ? forumOf(section.discussionUrl, section.source) : null;
   const threadUrl = forumSite ? section.discussionUrl! : null;
+  const threadKey = threadUrl ? forumSite!.threadKey(threadUrl) : '';
   let state: DiscussionState = { status: 'idle' };
   let forum: Comment[] = [];
   let resume: ResumePoint = { page: 1, comments: [], total: 1 };
   let abort: AbortController | null = null;
   let current = section;
 
-  const fetchPage = deps.fetchPage ?? askBackground(section.source);
+  const pager = pagerOf(section, deps);
   const set = (next: DiscussionState, merged: boolean) => {
     state = next;
     onChange(merged ? controller.apply(current) : null);
@@ -96,22 +106,20 @@ export function createDiscussionController(
       return onChange(null);
     }
     done(result.comments);
-    void cacheDiscussion(forumSite!.threadKey(threadUrl!), threadUrl!, forum);
+    void cacheDiscussion(threadUrl!, threadKey, forum);
   };
 
   const load = async () => {
     if (!threadUrl || state.status === 'loading') return;
-    const cached = state.status === 'idle' ? await readCachedDiscussion(forumSite!.threadKey(threadUrl)) : null;
+    const cached = state.status === 'idle' ? await readCachedDiscussion(threadUrl, threadKey) : null;
     if (cached) return done(cached.comments, cached.savedAt);
     if (state.status === 'done') resume = { page: 1, comments: [], total: 1 };
     abort = new AbortController();
     let total = resume.total ?? 1;
     set({ status: 'loading', loaded: resume.page - 1, total }, false);
     const result = await loadThread(threadUrl, forumSite!, resume, {
-      pages: section.pages,
-      fetchPage,
+      ...pager,
       signal: abort.signal,
-      pauseMs: deps.pauseMs ?? PAUSE_MS,
       onProgress: (p) => {
         total = p.total;
         set({ status: 'loading', loaded: p.loaded, total: p.total }, false);

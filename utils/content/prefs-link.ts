@@ -1,18 +1,32 @@
 import { createPrefsWriter } from '@/utils/platform/prefs-writer';
 import { enabledOn, withNote, withView, type Prefs, type ViewPrefs } from '@/utils/platform/prefs';
+import { applyOps, diffPrefs } from '@/utils/platform/prefs-ops';
+import { saveMessage } from '@/utils/platform/storage';
 import type { SectionView } from './section-view';
 
 /** What the link reads and changes of the app's state. */
 interface LinkState {
   href: string;
+  /** What the view is drawn with: what is stored, with the view's own changes not yet stored over it. */
   prefs: Prefs;
   view: SectionView | null;
+  /** Why the last change made in the view could not be kept, shown in the view; null when it was. */
+  saveProblem?: string | null;
 }
 
-/** The preferences the view is drawn with, and the view's own changes to them (saved, and shown at once). */
+/**
+ * The preferences the view is drawn with, and the view's own changes to them: shown at once, sent to the
+ * background's one writer as operations, and re-applied over whatever storage says until they are stored.
+ */
 export function createPrefsLink(state: LinkState, stepAside: () => void) {
   const hostname = new URL(state.href).hostname;
-  const writer = createPrefsWriter(() => undefined);
+  let stored = state.prefs;
+  const writer = createPrefsWriter((result) => {
+    const problem = result instanceof Error || result.ok === false ? saveMessage(result) : null;
+    if (problem === (state.saveProblem ?? null)) return;
+    state.saveProblem = problem;
+    show();
+  });
   const effective = (p: Prefs): Prefs => (enabledOn(p.view, hostname) ? p : withView({ view: 'original' })(p));
   const show = () => {
     try {
@@ -21,15 +35,24 @@ export function createPrefsLink(state: LinkState, stepAside: () => void) {
       stepAside();
     }
   };
-  const onViewPrefs = (change: Partial<ViewPrefs>) => {
-    state.prefs = withView(change)(state.prefs);
+  const edit = (change: (p: Prefs) => Prefs) => {
+    const next = change(state.prefs);
+    writer.write(diffPrefs(state.prefs, next));
+    state.prefs = next;
     show();
-    writer.write({ view: state.prefs.view });
   };
-  const onNote = (author: string, text: string) => {
-    state.prefs = { ...state.prefs, notes: withNote(state.prefs.notes, author, text) };
-    show();
-    writer.write({ notes: state.prefs.notes });
+  return {
+    effective,
+    show,
+    onViewPrefs: (change: Partial<ViewPrefs>) => edit(withView(change)),
+    onNote: (author: string, text: string) => edit((p) => ({ ...p, notes: withNote(p.notes, author, text) })),
+    /** Storage changed (another tab, the popup, settings, another device): follow it, keeping our changes. */
+    stored(next: Prefs) {
+      stored = next;
+      writer.settle();
+      state.prefs = applyOps(stored, writer.pending()).prefs;
+      show();
+    },
+    flush: () => writer.flush(),
   };
-  return { effective, show, onViewPrefs, onNote, flush: () => writer.flush() };
 }

@@ -27,6 +27,8 @@ export interface ThreadViewInput {
   notes?: Readonly<Record<string, string>>;
   onNote?(author: string, text: string): void;
   brandStyle?: BrandStyle;
+  /** Why the reader's last change in the view could not be kept (a full store, a limit), or null. */
+  problem?: string | null;
 }
 
 /** Draws the view into the host, or empties it (null). */
@@ -59,6 +61,8 @@ export interface SectionViewOptions {
   /** "Mark all read" in the header. */
   onMarkRead?(): void;
   onNote?(author: string, text: string): void;
+  /** Why the reader's last change could not be kept, read on every draw. */
+  problem?: () => string | null;
 }
 
 /** The model with the new marks, made again only when either changes (a new object redraws every comment). */
@@ -84,6 +88,7 @@ function inputOf(section: CommentSection, prefs: Prefs, options: SectionViewOpti
     notes: prefs.notes.byAuthor,
     onNote: options.onNote,
     brandStyle: prefs.brands.style,
+    problem: options.problem?.() ?? null,
   };
 }
 

@@ -1,12 +1,13 @@
-import { browser } from 'wxt/browser';
 import type { Comment } from '@/utils/pipeline/model';
+import { CACHE_TTL_MS, dropDiscussion, DISCUSSION_PREFIX, putDiscussion } from './cache-budget';
+import { browser } from 'wxt/browser';
 
-// A loaded discussion, kept in storage.local so reopening the article is instant. Entries expire; the cache is
-// read back as untrusted data (only well-formed comments are used, and rendering re-checks every URL).
+// A loaded discussion, kept in storage.local so reopening the article is instant, within the caches' budget
+// (cache-budget.ts). The key is the forum's origin plus its thread key, and the stored address is checked on
+// read, so one forum's thread never stands in for another's. Entries expire; the cache is read back as
+// untrusted data (only well-formed comments are used, and rendering re-checks every URL).
 
-export const CACHE_TTL_MS = 30 * 60_000;
-const PREFIX = 'threadlight.discussion.';
-const MAX_CHARS = 4_000_000;
+export { CACHE_TTL_MS };
 
 type Stored = { savedAt: number; url: string; comments: Comment[] };
 
@@ -23,19 +24,33 @@ const isComment = (c: unknown): c is Comment => {
   );
 };
 
+const originOf = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+};
+
+/** The cache key of a thread: its forum's origin and the engine's thread key. */
+export const discussionKey = (threadUrl: string, threadKey: string) => `${originOf(threadUrl) ?? ''}|${threadKey}`;
+
 export async function readCachedDiscussion(
-  key: string,
+  threadUrl: string,
+  threadKey: string,
   now = Date.now(),
 ): Promise<{ comments: Comment[]; savedAt: number } | null> {
+  const key = discussionKey(threadUrl, threadKey);
   try {
-    const stored = (await browser.storage.local.get(PREFIX + key))[PREFIX + key] as Stored | undefined;
-    if (
-      !stored ||
-      typeof stored.savedAt !== 'number' ||
-      now - stored.savedAt > CACHE_TTL_MS ||
-      !Array.isArray(stored.comments)
-    )
+    const stored = (await browser.storage.local.get(DISCUSSION_PREFIX + key))[DISCUSSION_PREFIX + key] as
+      Stored | undefined;
+    if (!stored) return null;
+    const fresh = typeof stored.savedAt === 'number' && now - stored.savedAt <= CACHE_TTL_MS;
+    const same = typeof stored.url === 'string' && originOf(stored.url) === originOf(threadUrl);
+    if (!fresh || !same || !Array.isArray(stored.comments)) {
+      await dropDiscussion(key);
       return null;
+    }
     const comments = stored.comments.filter(isComment);
     return comments.length ? { comments, savedAt: stored.savedAt } : null;
   } catch {
@@ -44,17 +59,11 @@ export async function readCachedDiscussion(
 }
 
 export async function cacheDiscussion(
-  key: string,
-  url: string,
+  threadUrl: string,
+  threadKey: string,
   comments: Comment[],
   now = Date.now(),
 ): Promise<boolean> {
-  const value: Stored = { savedAt: now, url, comments };
-  if (JSON.stringify(value).length > MAX_CHARS) return false;
-  try {
-    await browser.storage.local.set({ [PREFIX + key]: value });
-    return true;
-  } catch {
-    return false;
-  }
+  const value: Stored = { savedAt: now, url: threadUrl, comments };
+  return putDiscussion(discussionKey(threadUrl, threadKey), value, now).catch(() => false);
 }

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ForumPageResult } from './forum-fetch';
-import type { Prefs } from './prefs';
+import type { PrefsOp } from './prefs-ops';
 import type { SaveResult } from './storage';
 
 // Every runtime message between the extension's parts, in one map: its type, what it carries and what it is
@@ -22,8 +22,8 @@ interface Protocol {
   'threadlight:stats': { payload: Record<string, never>; answer: TabStats };
   /** Content script → background: one forum thread page for "Load full discussion". */
   'threadlight:fetch-forum-page': { payload: { url: string; source?: string }; answer: ForumPageResult };
-  /** Popup → background: write these preferences (the background outlives the popup). */
-  'threadlight:save-prefs': { payload: { values: Partial<Prefs> }; answer: SaveResult };
+  /** Popup, settings, view → background: apply these changes over what is stored (the one writer). */
+  'threadlight:change-prefs': { payload: { ops: PrefsOp[] }; answer: SaveResult };
   /** Popup → background: run Threadlight once in this tab, without enabling its site (activeTab). */
   'threadlight:thread-once': { payload: { tabId: number }; answer: { ok: boolean } };
   /** Content script → background: run the view's drawing code in my frame (utils/content/view-parts.ts). */
@@ -35,6 +35,9 @@ export type Payload<K extends MessageType> = Protocol[K]['payload'];
 export type Answer<K extends MessageType> = Protocol[K]['answer'];
 type Message<K extends MessageType> = { type: K } & Payload<K>;
 
+/** More changes than any batch of edits makes (an import of every note and list is about 2,000). */
+const MAX_OPS = 10_000;
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** Shape checks of what arrives, per type. */
@@ -42,7 +45,7 @@ const VALID: { [K in MessageType]: (m: Record<string, unknown>) => boolean } = {
   'threadlight:stats': () => true,
   'threadlight:fetch-forum-page': (m) =>
     typeof m.url === 'string' && (m.source === undefined || typeof m.source === 'string'),
-  'threadlight:save-prefs': (m) => isObject(m.values),
+  'threadlight:change-prefs': (m) => Array.isArray(m.ops) && m.ops.length <= MAX_OPS,
   'threadlight:load-view': () => true,
   'threadlight:thread-once': (m) => Number.isInteger(m.tabId),
 };

@@ -1,64 +1,72 @@
-import { onMessage, sendMessage } from './messages';
-import type { Prefs } from './prefs';
-import { savePrefs, type SaveResult } from './storage';
+import { sendMessage } from './messages';
+import { compactOps, type PrefsOp } from './prefs-ops';
+import type { SaveResult } from './storage';
 
-// Writing preferences as people change them: batched, at most one sync write every WRITE_INTERVAL_MS (sync
-// allows 120 a minute), and from the popup through the background, which outlives it.
+// Writing preferences as people change them. Every surface (popup, settings page, the view in a tab) sends its
+// changes as operations (prefs-ops.ts) to the background, which applies them over what is stored now, one
+// batch after another (prefs-store.ts): the one writer, so no two surfaces read the same old value. Batches
+// are coalesced here, at most one every WRITE_INTERVAL_MS (sync allows 120 writes a minute).
 
 export const WRITE_INTERVAL_MS = 600;
 
+export type SendOps = (ops: PrefsOp[]) => Promise<SaveResult>;
+
+/** The surfaces' `send`: hands the batch to the background (which outlives a closing popup or tab). */
+export const sendToBackground: SendOps = (ops) => sendMessage('threadlight:change-prefs', { ops });
+
 /**
- * Coalesces rapid changes (toggling, typing) into at most one write per interval; the last value wins.
- * `onResult` hears every outcome, so a refused write is shown to the user, never silently dropped.
- * Writing here reads before it writes (savePrefs), so writes wait for one another. A `save` that hands the
- * batch to someone else (the popup gives it to the background, which outlives it) is called at once instead:
- * a flush as the page goes away then hands over everything before the page is gone.
+ * Coalesces rapid changes (toggling, typing) into at most one batch per interval. `onResult` hears every
+ * outcome, so a refused write is shown where it happened, never dropped. `pending()` is what was changed
+ * here and not yet confirmed stored: a surface that follows storage applies it over what arrives, so a change
+ * in flight never flickers back. A flush (page going away) hands everything over at once.
  */
 export function createPrefsWriter(
   onResult: (r: SaveResult | Error) => void,
   interval = WRITE_INTERVAL_MS,
-  save?: (batch: Partial<Prefs>) => Promise<SaveResult>,
+  send: SendOps = sendToBackground,
 ) {
-  let pending: Partial<Prefs> = {};
+  let queued: PrefsOp[] = [];
+  const inFlight = new Set<PrefsOp[]>();
+  // Answered, but perhaps not yet in the stored value the surface shows: kept until it reads storage again.
+  let answered: PrefsOp[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWrite = 0;
-  let chain: Promise<void> = Promise.resolve();
-  const report = (p: Promise<SaveResult>) =>
-    p.then(onResult, (e: unknown) => onResult(e instanceof Error ? e : new Error(String(e))));
-  const flush = () => {
+  const flush = async () => {
     timer = undefined;
-    const batch = pending;
-    pending = {};
-    if (Object.keys(batch).length === 0) return chain;
+    const batch = queued;
+    queued = [];
+    if (batch.length === 0) return;
     lastWrite = Date.now();
-    if (save) return report(save(batch));
-    chain = chain.then(() => report(savePrefs(batch)));
-    return chain;
+    inFlight.add(batch);
+    try {
+      onResult(await send(batch));
+    } catch (e) {
+      onResult(e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      inFlight.delete(batch);
+      answered = compactOps([...answered, ...batch]);
+    }
   };
   return {
-    write(values: Partial<Prefs>) {
-      pending = { ...pending, ...values };
+    write(ops: readonly PrefsOp[]) {
+      if (ops.length === 0) return;
+      queued = compactOps([...queued, ...ops]);
       if (timer === undefined) timer = setTimeout(flush, Math.max(0, lastWrite + interval - Date.now()));
     },
-    /** Write now (popup closing, tests). */
+    /** Write now (page closing, tests). */
     flush() {
       if (timer !== undefined) clearTimeout(timer);
       return flush();
     },
+    /** Changes made here and not yet confirmed stored, oldest first. */
+    pending(): PrefsOp[] {
+      return [...answered, ...Array.from(inFlight).flat(), ...queued];
+    },
+    /** The surface has read storage after the answers so far: they are in what it shows now. */
+    settle() {
+      answered = [];
+    },
   };
 }
 
-/** The popup's `save`: hands the batch to the background and hears the outcome (if the popup is still open). */
-export function saveThroughBackground(values: Partial<Prefs>): Promise<SaveResult> {
-  return sendMessage('threadlight:save-prefs', { values });
-}
-
-/** In the background: writes what the popup hands over, one write after another, in the order received. */
-export function listenForPrefsWrites(): void {
-  let chain: Promise<unknown> = Promise.resolve();
-  onMessage('threadlight:save-prefs', ({ values }) => {
-    const done = chain.then(() => savePrefs(values));
-    chain = done.catch(() => undefined);
-    return done;
-  });
-}
+export type PrefsWriter = ReturnType<typeof createPrefsWriter>;

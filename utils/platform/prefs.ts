@@ -1,5 +1,6 @@
 import type { BrandDef } from '@/utils/pipeline/highlight/brands';
 import { SORT_MODES, type SortMode } from '@/utils/pipeline/arrange/order';
+import { nullRecord, own, ownCopy } from '@/utils/pipeline/own';
 
 // Preferences, one object per concern, each validated field by field: a stored value of the wrong shape
 // falls back to that field's default and nothing else is lost (stored settings are untrusted input).
@@ -62,7 +63,8 @@ export const DEFAULT_PREFS: Prefs = {
   notes: { byAuthor: {} },
 };
 
-const LIMITS = {
+/** Bounds of what is kept; a write past one is refused with a message (prefs-ops.ts), never cut silently. */
+export const LIMITS = {
   listItems: 500,
   itemChars: 200,
   hostChars: 253,
@@ -70,7 +72,7 @@ const LIMITS = {
   aliases: 100,
   notes: 500,
   noteChars: 500,
-  authorChars: 100,
+  authorChars: 200,
 };
 
 type Obj = Record<string, unknown>;
@@ -105,14 +107,14 @@ function brand(v: unknown): BrandDef | null {
 export function validateView(raw: unknown): ViewPrefs {
   const d = DEFAULT_PREFS.view;
   const v = isObj(raw) ? raw : {};
-  const sites: Record<string, boolean> = {};
+  const sites = nullRecord<boolean>();
   if (isObj(v.sites))
     for (const [host, on] of Object.entries(v.sites))
       if (typeof on === 'boolean' && host.length <= LIMITS.hostChars && /^[a-z0-9.-]+$/i.test(host))
         sites[host.toLowerCase()] = on;
   return {
     enabled: pick(v.enabled, isBool, d.enabled),
-    sites: isObj(v.sites) ? sites : { ...d.sites },
+    sites,
     view: pick(v.view, oneOf(VIEWS), d.view),
     sort: pick(v.sort, oneOf(SORT_MODES), d.sort),
   };
@@ -155,9 +157,12 @@ export function validateBrands(raw: unknown): BrandPrefs {
 /** Whose note a comment shows: the author's name without case or surrounding spaces. */
 export const noteKey = (author: string) => author.trim().toLowerCase();
 
+/** The reader's note on an author, if any ("constructor" or "__proto__" are names like any other). */
+export const noteOn = (notes: Readonly<Record<string, string>>, author: string) => own(notes, noteKey(author));
+
 export function validateNotes(raw: unknown): NotePrefs {
   const v = isObj(raw) ? raw : {};
-  const byAuthor: Record<string, string> = {};
+  const byAuthor = nullRecord<string>();
   if (isObj(v.byAuthor))
     for (const [author, note] of Object.entries(v.byAuthor).slice(0, LIMITS.notes)) {
       const key = noteKey(author);
@@ -170,7 +175,7 @@ export function validateNotes(raw: unknown): NotePrefs {
 
 /** The notes with one author's note set (or removed when the text is empty). */
 export function withNote(notes: NotePrefs, author: string, text: string): NotePrefs {
-  const byAuthor = { ...notes.byAuthor };
+  const byAuthor = ownCopy(notes.byAuthor);
   const key = noteKey(author);
   const trimmed = text.trim().slice(0, LIMITS.noteChars);
   if (trimmed) byAuthor[key] = trimmed;
@@ -203,7 +208,7 @@ export function siteKey(hostname: string): string {
 }
 
 export function enabledOn(prefs: ViewPrefs, hostname: string): boolean {
-  return prefs.enabled && prefs.sites[siteKey(hostname)] !== false;
+  return prefs.enabled && own(prefs.sites, siteKey(hostname)) !== false;
 }
 
 /** The preferences with some view preferences changed (an edit for usePrefsState's `change`). */
@@ -213,7 +218,7 @@ export const withView =
 
 /** The sites map with one site switched: on removes its entry (the default), off records false. */
 export function withSite(sites: Record<string, boolean>, site: string, on: boolean): Record<string, boolean> {
-  const next = { ...sites };
+  const next = ownCopy(sites);
   if (on) delete next[site];
   else next[site] = false;
   return next;

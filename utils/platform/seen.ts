@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { fnv1a } from '@/utils/pipeline/text';
+import { nullRecord, own } from '@/utils/pipeline/own';
+import { bytesOf, SEEN_BUDGET } from './cache-budget';
 
 // "New since the last visit": per discussion, the comment ids the reader has been shown, in storage.local.
 // Compact (numeric ids sorted and written as base-36 gaps; other ids as a 32-bit hash), bounded (at most
 // MAX_DISCUSSIONS, the least recently visited dropped first; at most MAX_IDS ids each) and forgotten after
-// EXPIRY_MS without a visit. A first visit marks nothing.
+// EXPIRY_MS without a visit, and within SEEN_BUDGET bytes in all (cache-budget.ts). A first visit marks nothing.
 
 export const SEEN_KEY = 'threadlight.seen';
 export const MAX_DISCUSSIONS = 300;
@@ -48,10 +50,10 @@ export const wasSeen = (seen: ReadonlySet<string>, id: string) => seen.has(keyOf
 
 /** A stored value of any shape, as a store: bad entries dropped, expired ones forgotten. */
 export function cleanStore(value: unknown, now: number): SeenStore {
-  const out: SeenStore = {};
+  const out = nullRecord<Entry>();
   if (typeof value !== 'object' || value === null) return out;
-  for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
-    const e = entry as Partial<Entry> | null;
+  for (const key of Object.keys(value)) {
+    const e = own(value as Record<string, unknown>, key) as Partial<Entry> | null;
     if (e && typeof e.t === 'number' && typeof e.ids === 'string' && now - e.t < EXPIRY_MS)
       out[key] = { t: e.t, ids: e.ids };
   }
@@ -63,14 +65,35 @@ export function cleanStore(value: unknown, now: number): SeenStore {
  * added, its oldest discussions dropped beyond the bound.
  */
 export function recordVisit(store: SeenStore, key: string, ids: readonly string[], now: number) {
-  const before = store[key] ? decodeIds(store[key]!.ids) : null;
+  const entry = own(store, key);
+  const before = entry ? decodeIds(entry.ids) : null;
   const all = new Set(before ?? []);
   for (const id of ids) all.add(keyOf(id));
   const kept = Array.from(all).slice(-MAX_IDS);
-  const next: SeenStore = { ...store, [key]: { t: now, ids: encodeIds(kept) } };
+  const next: SeenStore = Object.assign(nullRecord<Entry>(), store);
+  next[key] = { t: now, ids: encodeIds(kept) };
   const keys = Object.keys(next).sort((a, b) => next[b]!.t - next[a]!.t);
   for (const old of keys.slice(MAX_DISCUSSIONS)) delete next[old];
-  return { before, store: next };
+  return { before, store: withinBytes(next, SEEN_BUDGET) };
+}
+
+/** The store less its least recently visited discussions, until it takes at most `budget` bytes. */
+export function withinBytes(store: SeenStore, budget: number): SeenStore {
+  let bytes = bytesOf(store);
+  if (bytes <= budget) return store;
+  const next = Object.assign(nullRecord<Entry>(), store);
+  for (const key of Object.keys(next).sort((a, b) => next[a]!.t - next[b]!.t)) {
+    if (bytes <= budget) break;
+    bytes -= bytesOf({ [key]: next[key] });
+    delete next[key];
+  }
+  return next;
+}
+
+/** Cuts the stored seen state to `budget` bytes (to make room for the reader's own data). */
+export async function shrinkSeen(budget: number, now = Date.now()): Promise<void> {
+  const stored = (await browser.storage.local.get(SEEN_KEY))[SEEN_KEY];
+  await browser.storage.local.set({ [SEEN_KEY]: withinBytes(cleanStore(stored, now), budget) });
 }
 
 /** One discussion's visit, read and written in storage.local; what was seen before it, null the first time. */

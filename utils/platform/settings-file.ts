@@ -1,8 +1,12 @@
 import { t } from './i18n';
-import { CONCERNS, PREFS_VERSION, validatePrefs, type Prefs } from './prefs';
+import { CONCERNS, PREFS_VERSION, type Concern, type Prefs } from './prefs';
+import { fieldsOf, importOps, VALIDATE, type PrefsOp } from './prefs-ops';
+import { own } from '@/utils/pipeline/own';
 
-// Import / export of all settings as one JSON file. An import is validated like stored data; a file that is
-// not JSON, or not Threadlight's, is refused with a message and changes nothing.
+// Import / export of all settings as one JSON file. An import is hostile input: it changes only the concerns
+// the file holds, and within them only the fields it holds (merged: notes, lists and sites entry by entry),
+// refuses a concern whose fields have the wrong types, says what it dropped, and accepts only a version this
+// build knows. A file that is not JSON, or not Threadlight's, changes nothing.
 
 export const SETTINGS_FILE_APP = 'threadlight';
 
@@ -10,39 +14,72 @@ export function exportSettings(prefs: Prefs): string {
   return JSON.stringify({ app: SETTINGS_FILE_APP, version: PREFS_VERSION, prefs }, null, 2);
 }
 
-export type ImportResult = { ok: true; prefs: Prefs } | { ok: false; error: string };
+export type ImportResult =
+  { ok: true; ops: PrefsOp[]; imported: Concern[]; problems: string[] } | { ok: false; error: string };
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function readJson(text: string): { ok: true; data: unknown } | { ok: false; error: string } {
+  if (text.length > 1_000_000) return { ok: false, error: t('fileTooLarge') };
+  try {
+    return { ok: true, data: JSON.parse(text) };
+  } catch (err) {
+    return { ok: false, error: t('notJson', err instanceof Error ? err.message : t('parseError')) };
+  }
+}
+
+/** How many entries a list or map field holds. */
+const countOf = (v: unknown) => (Array.isArray(v) ? v.length : isObj(v) ? Object.keys(v).length : 0);
+
+/** Whether every field the concern holds has the type its kind needs (values inside are checked later). */
+function wellTyped(c: Concern, raw: Obj): boolean {
+  return fieldsOf(c).every(([f, kind]) => {
+    if (!Object.prototype.hasOwnProperty.call(raw, f)) return true;
+    const v = raw[f];
+    if (kind === 'list' || kind === 'keyed') return Array.isArray(v);
+    if (kind === 'map') return isObj(v);
+    const valid = (VALIDATE[c](raw) as unknown as Obj)[f];
+    return JSON.stringify(valid) === JSON.stringify(v);
+  });
+}
+
+/** One concern of the file: its operations (only for the fields present), and what was dropped from it. */
+function readConcern(c: Concern, raw: Obj, problems: string[]): PrefsOp[] {
+  const valid = VALIDATE[c](raw);
+  for (const [f, kind] of fieldsOf(c)) {
+    if (kind === 'scalar' || !Object.prototype.hasOwnProperty.call(raw, f)) continue;
+    const before = countOf(raw[f]);
+    const after = countOf((valid as unknown as Obj)[f]);
+    if (after < before) problems.push(t('importDropped', before - after, before, `${c}.${f}`));
+  }
+  return importOps(c, valid).filter((op) => Object.prototype.hasOwnProperty.call(raw, op.f));
+}
 
 export function parseSettingsFile(text: string): ImportResult {
-  if (text.length > 1_000_000) return { ok: false, error: t('fileTooLarge') };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    return {
-      ok: false,
-      error: t('notJson', err instanceof Error ? err.message : t('parseError')),
-    };
+  const json = readJson(text);
+  if (!json.ok) return json;
+  const obj = json.data;
+  if (!isObj(obj) || obj.app !== SETTINGS_FILE_APP || !isObj(obj.prefs))
+    return { ok: false, error: t('notSettingsFile') };
+  const version = obj.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return { ok: false, error: t('badFileVersion', String(version)) };
+  if (version > PREFS_VERSION) return { ok: false, error: t('newerFile', String(version)) };
+  const problems: string[] = [];
+  const imported: Concern[] = [];
+  const ops: PrefsOp[] = [];
+  for (const c of CONCERNS) {
+    const raw = own(obj.prefs, c);
+    if (raw === undefined) continue;
+    if (!isObj(raw) || !wellTyped(c, raw)) {
+      problems.push(t('importRefusedConcern', c));
+      continue;
+    }
+    ops.push(...readConcern(c, raw, problems));
+    imported.push(c);
   }
-  const obj = data as { app?: unknown; version?: unknown; prefs?: unknown } | null;
-  if (
-    typeof obj !== 'object' ||
-    obj === null ||
-    obj.app !== SETTINGS_FILE_APP ||
-    typeof obj.prefs !== 'object' ||
-    obj.prefs === null
-  ) {
-    return {
-      ok: false,
-      error: t('notSettingsFile'),
-    };
-  }
-  if (typeof obj.version === 'number' && obj.version > PREFS_VERSION) {
-    return {
-      ok: false,
-      error: t('newerFile', String(obj.version)),
-    };
-  }
-  const prefs = obj.prefs as Record<string, unknown>;
-  if (!CONCERNS.some((c) => c in prefs)) return { ok: false, error: t('emptySettingsFile') };
-  return { ok: true, prefs: validatePrefs(prefs) };
+  if (!imported.length && !problems.length) return { ok: false, error: t('emptySettingsFile') };
+  if (!imported.length) return { ok: false, error: problems.join(' ') };
+  return { ok: true, ops, imported, problems };
 }

@@ -1,114 +1,144 @@
 import { t } from './i18n';
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { MIGRATIONS } from './migrations';
 import { CONCERNS, PREFS_VERSION, validatePrefs, type Concern, type Prefs } from './prefs';
+import { fieldsOf, VALIDATE } from './prefs-ops';
+import { own } from '@/utils/pipeline/own';
 
 // Where preferences live: browser.storage.sync, one versioned item per concern ("threadlight.view" …),
-// migrated by WXT's storage.defineItem. An item too large for sync (8 KB per item) or a write that sync
-// rejects goes to storage.local instead, with a marker left in sync, and the caller is told.
+// migrated in storage by the background (prefs-migrate.ts, WXT's storage.defineItem) and in memory by readers. A concern too large for sync (8 KB per item), or one that sync
+// refused, is kept in storage.local, and *that it is* is recorded in storage.local too (LOCAL_ONLY_KEY), in the
+// same write: never as a marker in sync, which the same full quota would refuse. Reading a concern kept
+// locally merges the two areas (local wins a conflict; lists and maps are joined; what was removed here
+// stays removed), so another browser's changes arriving through sync are never shadowed.
 
 export const SYNC_ITEM_QUOTA = 8192;
 const KEY_PREFIX = 'threadlight.';
-const LOCAL_MARKER = '$storedLocally';
+/** storage.local: which concerns are kept on this device, and what was removed from them here. */
+export const LOCAL_ONLY_KEY = 'threadlight.local-only';
+/** Older versions left this marker in sync; it still means "look locally". */
+const LEGACY_MARKER = '$storedLocally';
+const MAX_REMOVED = 1000;
 
-const key = (c: Concern) => `${KEY_PREFIX}${c}`;
+export const prefsKey = (c: Concern) => `${KEY_PREFIX}${c}`;
 /** WXT keeps an item's version in "<key>$". */
-const metaKey = (c: Concern) => `${key(c)}$`;
+export const metaKey = (c: Concern) => `${prefsKey(c)}$`;
 
-const defineItems = (area: 'sync' | 'local') =>
-  Object.fromEntries(
-    CONCERNS.map((c) => [
-      c,
-      storage.defineItem<unknown, { v: number }>(`${area}:${key(c)}`, {
-        version: PREFS_VERSION,
-        migrations: MIGRATIONS[c],
-      }),
-    ]),
-  ) as Record<Concern, ReturnType<typeof storage.defineItem<unknown, { v: number }>>>;
+/** Per concern kept locally: the keys and items removed here since, per field, so sync cannot bring them back. */
+export type LocalOnly = Partial<Record<Concern, { removed: Record<string, string[]> }>>;
 
-let items: { sync: ReturnType<typeof defineItems>; local: ReturnType<typeof defineItems> } | undefined;
-/** Items are defined on first use: defining runs migrations, which must not happen at import time. */
-function getItems() {
-  items ??= { sync: defineItems('sync'), local: defineItems('local') };
-  return items;
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isLegacyMarker = (v: unknown) => isObj(v) && v[LEGACY_MARKER] === true;
+
+export function cleanLocalOnly(raw: unknown): LocalOnly {
+  const out: LocalOnly = {};
+  if (!isObj(raw)) return out;
+  for (const c of CONCERNS) {
+    const entry = own(raw, c);
+    if (!isObj(entry)) continue;
+    const removed: Record<string, string[]> = {};
+    const r = isObj(entry.removed) ? entry.removed : {};
+    for (const [f] of fieldsOf(c)) {
+      const list = own(r, f);
+      removed[f] = Array.isArray(list)
+        ? list.filter((x): x is string => typeof x === 'string').slice(-MAX_REMOVED)
+        : [];
+    }
+    out[c] = { removed };
+  }
+  return out;
 }
 
-const isMarker = (v: unknown) =>
-  typeof v === 'object' && v !== null && (v as Record<string, unknown>)[LOCAL_MARKER] === true;
+/** What is stored of every concern: the sync and local values, what is kept locally, versions. */
+export interface Stored {
+  sync: Partial<Record<Concern, unknown>>;
+  local: Partial<Record<Concern, unknown>>;
+  localOnly: LocalOnly;
+  versions: Partial<Record<Concern, number>>;
+}
 
-async function readRaw(c: Concern): Promise<unknown> {
-  const { sync, local } = getItems();
-  try {
-    const value = await sync[c].getValue();
-    if (value !== null && !isMarker(value)) return value;
-  } catch {
-    // sync unavailable (disabled, or Firefox without an account in some setups): local only
+const safely = <T>(p: Promise<T>, fallback: T) => p.catch(() => fallback);
+
+/** A stored value of an older schema version, lifted to the current one in memory (the background does it in storage). */
+function lifted(c: Concern, value: unknown, version: number): unknown {
+  let out = value;
+  for (let v = version + 1; v <= PREFS_VERSION; v++) {
+    const step = own(MIGRATIONS[c], String(v));
+    if (step) out = step(out);
   }
-  return local[c].getValue();
+  return out;
+}
+
+const versionOf = (meta: unknown) => (isObj(meta) && typeof meta.v === 'number' ? meta.v : 1);
+
+/** Every concern's stored values and versions, in one read of each area. */
+export async function readStored(): Promise<Stored> {
+  const keys = [...CONCERNS.flatMap((c) => [prefsKey(c), metaKey(c)]), LOCAL_ONLY_KEY];
+  const none = {} as Record<string, unknown>;
+  const [sync, local] = await Promise.all([
+    safely(browser.storage.sync.get(keys), none),
+    safely(browser.storage.local.get(keys), none),
+  ]);
+  const stored: Stored = { sync: {}, local: {}, localOnly: cleanLocalOnly(local[LOCAL_ONLY_KEY]), versions: {} };
+  for (const c of CONCERNS) {
+    const s = sync[prefsKey(c)];
+    const l = local[prefsKey(c)];
+    const vs = versionOf(sync[metaKey(c)]);
+    const vl = versionOf(local[metaKey(c)]);
+    if (s !== undefined && s !== null && !isLegacyMarker(s)) stored.sync[c] = lifted(c, s, vs);
+    if (l !== undefined && l !== null) stored.local[c] = lifted(c, l, vl);
+    if (isLegacyMarker(s) && !stored.localOnly[c]) stored.localOnly[c] = { removed: {} };
+    stored.versions[c] = Math.max(vs, vl);
+  }
+  return stored;
+}
+
+/** One concern as the reader has it: sync's value, or sync and local merged where it is kept locally. */
+export function effectiveRaw(stored: Stored, c: Concern): unknown {
+  const flag = stored.localOnly[c];
+  const s = stored.sync[c];
+  const l = stored.local[c];
+  if (!flag || l === undefined) return s ?? l ?? null;
+  if (s === undefined) return l;
+  return mergeAreas(c, s, l, flag.removed);
+}
+
+type Obj = Record<string, unknown>;
+
+/** Local's scalars; lists, maps and brands joined (local first), less what was removed on this device. */
+export function mergeAreas(c: Concern, syncRaw: unknown, localRaw: unknown, removed: Record<string, string[]>) {
+  const s = VALIDATE[c](syncRaw) as unknown as Obj;
+  const l = VALIDATE[c](localRaw) as unknown as Obj;
+  const out: Obj = { ...(isObj(localRaw) ? localRaw : {}), ...l };
+  for (const [f, kind] of fieldsOf(c)) {
+    const gone = new Set(removed[f] ?? []);
+    if (kind === 'list')
+      out[f] = Array.from(new Set([...(l[f] as string[]), ...(s[f] as string[]).filter((x) => !gone.has(x))]));
+    else if (kind === 'map') {
+      const joined = Object.assign(Object.create(null) as Obj, s[f]);
+      for (const key of gone) delete joined[key];
+      out[f] = Object.assign(joined, l[f]);
+    } else if (kind === 'keyed') {
+      const ids = new Set((l[f] as Array<{ id: string }>).map((b) => b.id));
+      const extra = (s[f] as Array<{ id: string }>).filter((b) => !ids.has(b.id) && !gone.has(b.id));
+      out[f] = [...(l[f] as unknown[]), ...extra];
+    }
+  }
+  return out;
 }
 
 export async function loadPrefs(): Promise<Prefs> {
-  const raw = await Promise.all(CONCERNS.map(async (c) => [c, await readRaw(c).catch(() => null)] as const));
-  return validatePrefs(Object.fromEntries(raw));
-}
-
-/** The schema version stored for a concern (1 when none is recorded). */
-async function storedVersion(c: Concern): Promise<number> {
-  const { sync, local } = getItems();
-  const metas = await Promise.all([sync[c].getMeta(), local[c].getMeta()].map((p) => p.catch(() => ({}))));
-  return Math.max(1, ...metas.map((m: { v?: unknown }) => (typeof m.v === 'number' ? m.v : 1)));
+  const stored = await readStored();
+  return validatePrefs(Object.fromEntries(CONCERNS.map((c) => [c, effectiveRaw(stored, c)])));
 }
 
 export interface SaveResult {
   /** Where each concern went. */
   stored: Partial<Record<Concern, 'sync' | 'local'>>;
-  /** Human-readable problems ("too large to sync …"), empty when all went to sync. */
+  /** Human-readable problems ("too large to sync …", a refused change), empty when all went to sync. */
   warnings: string[];
-}
-
-/** Writes whole concerns at once (one sync write for all of them), keeping stored fields we don't know. */
-export async function savePrefs(values: Partial<Prefs>): Promise<SaveResult> {
-  const { local } = getItems();
-  const result: SaveResult = { stored: {}, warnings: [] };
-  const toSync: Record<string, unknown> = {};
-  const toLocal: Partial<Record<Concern, unknown>> = {};
-  for (const c of CONCERNS) {
-    const value = values[c];
-    if (value === undefined) continue;
-    const version = await storedVersion(c);
-    if (version > PREFS_VERSION) {
-      result.warnings.push(t('newerSaved', c, String(version)));
-      continue;
-    }
-    const old = await readRaw(c).catch(() => null);
-    // Fields a newer version added are kept as they were.
-    const merged = typeof old === 'object' && old !== null && !isMarker(old) ? { ...(old as object), ...value } : value;
-    if (new Blob([JSON.stringify(key(c)) + JSON.stringify(merged)]).size > SYNC_ITEM_QUOTA - 64) {
-      toLocal[c] = merged;
-      result.warnings.push(t('tooLargeToSync', c));
-    } else {
-      toSync[key(c)] = merged;
-      toSync[metaKey(c)] = { v: PREFS_VERSION }; // same write as the value: one sync operation in all
-    }
-  }
-  if (Object.keys(toSync).length) {
-    try {
-      await browser.storage.sync.set(toSync);
-      for (const c of CONCERNS) if (key(c) in toSync) result.stored[c] = 'sync';
-    } catch (err) {
-      result.warnings.push(t('syncRefused', errorText(err)));
-      for (const c of CONCERNS) if (key(c) in toSync) toLocal[c] = toSync[key(c)];
-    }
-  }
-  for (const c of CONCERNS) {
-    if (toLocal[c] === undefined) continue;
-    await local[c].setValue(toLocal[c]);
-    await local[c].setMeta({ v: PREFS_VERSION });
-    await browser.storage.sync.set({ [key(c)]: { [LOCAL_MARKER]: true } }).catch(() => undefined);
-    result.stored[c] = 'local';
-  }
-  return result;
+  /** False when something the reader changed could not be kept (a limit, a full or failing storage). */
+  ok?: boolean;
 }
 
 function errorText(err: unknown): string {
@@ -120,30 +150,29 @@ export function saveMessage(result: SaveResult | Error): string | null {
   return result instanceof Error ? t('couldNotSave', result.message) : result.warnings.join(' ') || null;
 }
 
-export function isPrefsKey(k: string): boolean {
-  return k.startsWith(KEY_PREFIX);
-}
-
-/** Runs migrations on every stored item (background, on update). Never writes defaults over user values. */
-export async function migrateStoredPrefs(): Promise<void> {
-  const { sync, local } = getItems();
-  await Promise.all(
-    CONCERNS.flatMap((c) => [sync[c].migrate(), local[c].migrate()]).map((p) => p.catch(() => undefined)),
-  );
-}
+export const isPrefsKey = (k: string) =>
+  k.startsWith(KEY_PREFIX) && (k.endsWith('$') || k === LOCAL_ONLY_KEY || isConcernKey(k));
+const isConcernKey = (k: string) => CONCERNS.some((c) => prefsKey(c) === k);
 
 /** Calls back with fresh preferences whenever stored ones really change (no-op events are ignored). */
 export function watchPrefs(current: Prefs, onChange: (prefs: Prefs) => void): () => void {
   let last = JSON.stringify(current);
+  let reading: Promise<void> = Promise.resolve();
   const listener = (changes: Record<string, unknown>, area: string) => {
     if (area !== 'sync' && area !== 'local') return;
     if (!Object.keys(changes).some(isPrefsKey)) return;
-    void loadPrefs().then((prefs) => {
-      const json = JSON.stringify(prefs);
-      if (json === last) return;
-      last = json;
-      onChange(prefs);
-    });
+    // Read in order, so a slow earlier read never replaces a later one.
+    reading = reading.then(() =>
+      loadPrefs().then(
+        (prefs) => {
+          const json = JSON.stringify(prefs);
+          if (json === last) return;
+          last = json;
+          onChange(prefs);
+        },
+        () => undefined,
+      ),
+    );
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -3,14 +3,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { Options } from '@/components/options/Options';
 import { DEFAULT_PREFS, type Prefs } from '@/utils/platform/prefs';
 import { exportSettings } from '@/utils/platform/settings-file';
+import { recordingSink } from '../../support/prefs-sink';
 
 const tick = () => new Promise((r) => setTimeout(r, 10));
 
 function mount() {
   const root = document.createElement('div');
   document.body.append(root);
-  const changes: Prefs[] = [];
-  render(<Options initial={DEFAULT_PREFS} onChange={(p) => changes.push(p)} />, root);
+  const { sink, changes } = recordingSink();
+  render(<Options stored={DEFAULT_PREFS} sink={sink} />, root);
   return { root, changes };
 }
 
@@ -89,8 +90,8 @@ describe('options page', () => {
     const removed: string[] = [];
     render(
       <Options
-        initial={DEFAULT_PREFS}
-        onChange={() => {}}
+        stored={DEFAULT_PREFS}
+        sink={recordingSink().sink}
         sites={['https://forum.example.org/*', 'http://old.example.net/*']}
         onRemoveSite={(o) => removed.push(o)}
       />,

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { Popup } from '@/components/popup/Popup';
 import { DEFAULT_PREFS, type Prefs } from '@/utils/platform/prefs';
+import { recordingSink } from '../../support/prefs-sink';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -26,17 +27,8 @@ function mount(
 ) {
   const root = document.createElement('div');
   document.body.append(root);
-  const changes: Prefs[] = [];
-  render(
-    <Popup
-      initial={DEFAULT_PREFS}
-      hostname={hostname}
-      stats={stats}
-      onChange={(p) => changes.push(p)}
-      onOpenOptions={() => {}}
-    />,
-    root,
-  );
+  const { sink, changes } = recordingSink();
+  render(<Popup stored={DEFAULT_PREFS} hostname={hostname} stats={stats} sink={sink} onOpenOptions={() => {}} />, root);
   return { root, changes };
 }
 
@@ -117,10 +109,10 @@ describe('popup', () => {
     };
     render(
       <Popup
-        initial={DEFAULT_PREFS}
+        stored={DEFAULT_PREFS}
         hostname="forum.example.org"
         stats={null}
-        onChange={() => {}}
+        sink={recordingSink().sink}
         onOpenOptions={() => {}}
         access={{ kind: 'other', origin: 'https://forum.example.org/*', granted: false }}
         actions={actions}

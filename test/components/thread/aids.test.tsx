@@ -257,4 +257,26 @@ describe('notes on people', () => {
     expect(saved.at(-1)).toEqual(['Repeat Poster', '']);
     expect($$('[data-threadlight="note"]')).toHaveLength(0);
   });
+
+  it('treats authors named "__proto__", "constructor" or "toString" as people like any other', async () => {
+    document.documentElement.innerHTML = '<head></head><body></body>';
+    const comments = syntheticDiscussion(6, { quoteRate: 0 });
+    ['__proto__', 'constructor', 'toString', 'valueOf'].forEach((name, i) => (comments[i].author = name));
+    // The reader has a note on "constructor" only (stored as a plain object, as storage hands it back).
+    const notes = JSON.parse('{"byAuthor": {"constructor": "a real note"}}') as Prefs['notes'];
+    ({ view } = load(articleHtml(comments), { onNote: () => {} }));
+    view.update({ ...prefsWith({ view: 'flat', sort: 'page' }), notes });
+    await tick();
+    const shown = $$('[data-threadlight="note"]');
+    expect(shown.map((n) => n.textContent)).toEqual(['a real note']);
+    expect(shown[0]!.closest<HTMLElement>('[role="treeitem"]')!.dataset.commentId).toBe(comments[1].id);
+    // No phantom note on "__proto__", and the editor of one starts empty, not "[object Object]".
+    item(comments[0].id).querySelector<HTMLButtonElement>('button[aria-label="Note on __proto__"]')!.click();
+    await tick();
+    expect(item(comments[0].id).querySelector<HTMLTextAreaElement>('textarea')!.value).toBe('');
+    // Drawing them added nothing to Object.prototype in this world.
+    const blank = {} as Record<string, unknown>;
+    expect(['__k', '__e', '__c', '__', '__b', '__v'].filter((k) => k in blank)).toEqual([]);
+    expect(Object.keys(Object.prototype)).toEqual([]);
+  });
 });

@@ -73,7 +73,11 @@ describe('the full-discussion controller', () => {
     );
     expect(controller.apply(section).comments).toHaveLength(last.comments.length);
     const stored = await fakeBrowser.storage.local.get(null);
-    expect(Object.keys(stored)).toEqual(['threadlight.discussion.2105432']);
+    // Kept under the forum's origin and thread, and listed in the caches' index.
+    expect(Object.keys(stored).sort()).toEqual([
+      'threadlight.discussion-index',
+      'threadlight.discussion.https://forums.macrumors.com|2105432',
+    ]);
   });
 
   it('opens from the cache without asking the forum again', async () => {

@@ -18,10 +18,12 @@ describe('runtime messages', () => {
     expect(isMessage('threadlight:fetch-forum-page', message)).toBe(ok);
   });
 
-  it('checks save payloads', () => {
-    expect(isMessage('threadlight:save-prefs', { type: 'threadlight:save-prefs', values: {} })).toBe(true);
-    expect(isMessage('threadlight:save-prefs', { type: 'threadlight:save-prefs', values: null })).toBe(false);
-    expect(isMessage('threadlight:save-prefs', { type: 'threadlight:save-prefs', values: 'x' })).toBe(false);
+  it('checks change payloads', () => {
+    const m = (ops: unknown) => ({ type: 'threadlight:change-prefs', ops });
+    expect(isMessage('threadlight:change-prefs', m([]))).toBe(true);
+    expect(isMessage('threadlight:change-prefs', m(null))).toBe(false);
+    expect(isMessage('threadlight:change-prefs', m({ view: {} }))).toBe(false);
+    expect(isMessage('threadlight:change-prefs', m(Array.from({ length: 10_001 }, () => ({}))))).toBe(false);
   });
 
   it('answers only its own, well-formed messages, until it stops listening', async () => {

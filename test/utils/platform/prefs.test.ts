@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { applyOps } from '@/utils/platform/prefs-ops';
 import {
+  type Prefs,
   DEFAULT_PREFS,
   enabledOn,
   splitList,
@@ -49,8 +51,7 @@ describe('validating stored preferences field by field', () => {
   });
   it('exports and imports notes with the other settings', () => {
     const prefs = { ...DEFAULT_PREFS, notes: { byAuthor: { alice: 'reliable' } } };
-    const back = parseSettingsFile(exportSettings(prefs));
-    expect(back).toEqual({ ok: true, prefs });
+    expect(imported(DEFAULT_PREFS, exportSettings(prefs))).toEqual(prefs);
   });
   it('keeps notes bounded and sets or removes one without touching the others', () => {
     const many = Object.fromEntries(Array.from({ length: 700 }, (_, i) => [`user${i}`, 'x'.repeat(900)]));
@@ -109,10 +110,50 @@ describe('migrations from the v1 schema', () => {
   });
 });
 
+/** What the stored preferences become when the file is imported over them. */
+function imported(stored: Prefs, text: string): Prefs {
+  const result = parseSettingsFile(text);
+  if (!result.ok) throw new Error(result.error);
+  return applyOps(stored, result.ops).prefs;
+}
+const file = (prefs: unknown, version: unknown = 2) => JSON.stringify({ app: 'threadlight', version, prefs });
+
 describe('settings file', () => {
   it('round-trips', () => {
     const prefs = validatePrefs({ filters: { minRating: 4, mutedWords: ['x'] } });
-    expect(parseSettingsFile(exportSettings(prefs))).toEqual({ ok: true, prefs });
+    expect(imported(DEFAULT_PREFS, exportSettings(prefs))).toEqual(prefs);
+  });
+  const mine = validatePrefs({
+    view: { view: 'flat' },
+    filters: { mutedWords: ['a'], mutedUsers: ['troll'] },
+    notes: { byAuthor: { alice: 'mine' } },
+  });
+  it('changes only the concerns and fields the file holds, merging notes and lists entry by entry', () => {
+    const after = imported(mine, file({ view: { sort: 'newest' }, filters: { mutedWords: ['b'] } }));
+    expect(after.view).toEqual({ ...mine.view, sort: 'newest' });
+    expect(after.filters).toEqual({ minRating: null, mutedWords: ['a', 'b'], mutedUsers: ['troll'] });
+    expect(after.notes).toEqual(mine.notes);
+    const notes = imported(mine, file({ notes: { byAuthor: { bob: 'theirs', alice: 'updated' } } }));
+    expect(notes.notes.byAuthor).toEqual({ alice: 'updated', bob: 'theirs' });
+  });
+  it('refuses a concern of the wrong type with a message, and imports the others', () => {
+    const result = parseSettingsFile(file({ view: { sort: 'newest' }, filters: { mutedWords: 'all' }, notes: [1] }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.imported).toEqual(['view']);
+    expect(result.problems.join(' ')).toMatch(/"filters" was not imported.*"notes" was not imported/);
+    expect(applyOps(mine, result.ops).prefs.filters).toEqual(mine.filters);
+    const only = parseSettingsFile(file({ view: { enabled: 'yes' } }));
+    expect(only.ok).toBe(false);
+  });
+  it('says how many entries it dropped', () => {
+    const byAuthor = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`p${i}`, 'n']));
+    const result = parseSettingsFile(file({ notes: { byAuthor } }));
+    expect(result.ok && result.problems.join(' ')).toMatch(/9,500 of 10,000 entries in notes.byAuthor/);
+  });
+  it.each([['"99"'], ['99'], ['1.5'], ['0'], ['null']])('checks the version strictly: %s', (v) => {
+    const result = parseSettingsFile(file({ view: {} }, JSON.parse(v)));
+    expect(result.ok).toBe(false);
   });
   it.each([
     ['not JSON', '{nope', /not valid JSON/],

@@ -1,3 +1,4 @@
+import { foldName } from '../names';
 import type { Comment } from '@/utils/pipeline/model';
 import { escapeRegExp } from '@/utils/pipeline/text';
 
@@ -39,10 +40,10 @@ export type CommentFilter = (comment: Comment, brands: ReadonlySet<string>) => F
 
 export function compileFilters(rules: FilterRules): CommentFilter {
   const words = rules.mutedWords.map(compileMutedWord).filter((r): r is RegExp => r !== null);
-  const users = new Set(rules.mutedUsers.map((u) => u.trim().toLowerCase()).filter(Boolean));
+  const users = new Set(rules.mutedUsers.map(foldName).filter(Boolean));
   const focus = rules.brandFocus;
   return (comment, brands) => {
-    if (users.has(comment.author.trim().toLowerCase())) return 'muted-user';
+    if (users.size && users.has(foldName(comment.author))) return 'muted-user';
     if (words.length && words.some((w) => w.test(comment.ownText))) return 'muted-word';
     if (rules.minRating !== null && comment.votes < rules.minRating) return 'rating';
     if (focus.length && !focus.some((b) => brands.has(b))) return 'brand-focus';

@@ -1,5 +1,6 @@
 import type { BodyNode, Quote } from '@/utils/pipeline/model';
 import { safeUrl } from './safe-url';
+import { own } from '../own';
 
 // Turns a comment body element into BodyNode data. Whitelist only: anything not listed is reduced to its
 // text or dropped, so hostile markup (scripts, handlers, frames, SVG) never survives extraction.
@@ -101,7 +102,7 @@ export function extractBody(root: Element, base: string, quotes: QuoteReader): B
         const url = safeUrl(lazy && (!src || PLACEHOLDER.test(src)) ? lazy : src, base);
         if (url) out.push({ type: 'img', src: url, alt: (el.getAttribute('alt') ?? '').slice(0, 200) });
       } else {
-        const type = INLINE[tag];
+        const type = own(INLINE, tag);
         const children = walk(el, depth + 1, inQuote);
         if (type) out.push({ type, children } as BodyNode);
         else out.push(...children);

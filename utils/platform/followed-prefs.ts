@@ -1,0 +1,35 @@
+import { createPrefsWriter, type PrefsWriter } from './prefs-writer';
+import { loadPrefs, saveMessage, watchPrefs, type SaveResult } from './storage';
+import type { Prefs } from './prefs';
+
+// A surface's preferences (popup, settings page): what is stored now, followed through storage.onChanged, and
+// a writer for its own changes. `draw` is called whenever either changes; what a write could not keep is
+// handed to it as a message, so the reader sees it where they made the change.
+
+export interface FollowedPrefs {
+  stored(): Prefs;
+  writer: PrefsWriter;
+  message(): string | null;
+}
+
+export async function followPrefs(draw: () => void): Promise<FollowedPrefs> {
+  let stored = await loadPrefs();
+  let message: string | null = null;
+  const refresh = async () => {
+    stored = await loadPrefs();
+    writer.settle();
+    draw();
+  };
+  const writer = createPrefsWriter((result: SaveResult | Error) => {
+    message = saveMessage(result);
+    void refresh();
+  });
+  watchPrefs(stored, (next) => {
+    stored = next;
+    writer.settle();
+    draw();
+  });
+  // Pending changes are handed over before the page goes away (the background outlives it).
+  addEventListener('pagehide', () => void writer.flush());
+  return { stored: () => stored, writer, message: () => message };
+}
