@@ -4,7 +4,7 @@ interface Props<T extends string> {
   value: T;
   /** The choices in order, with what each is called (labels.ts). */
   labels: Record<T, string>;
-  onChange(value: T): void;
+  onChange(value: T, e: Event): void;
   class?: string;
   /**
    * An id for the select, where the page is ours (the popup, whose tests address it). Without one the label
@@ -16,7 +16,7 @@ interface Props<T extends string> {
 /** A labelled select of one of a fixed set of choices: view and sort in the popup, settings and view. */
 export function ChoiceSelect<T extends string>({ label, value, labels, onChange, class: cls, id }: Props<T>) {
   const select = (
-    <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as T)}>
+    <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as T, e)}>
       {(Object.keys(labels) as T[]).map((v) => (
         <option key={v} value={v}>
           {labels[v]}

@@ -1,6 +1,7 @@
 import { t, uiLocale } from '@/utils/platform/i18n';
 import type { DiscussionUi } from '@/utils/content/discussion-controller';
 import { count } from '@/components/shared/labels';
+import { readerOnly } from './reader-event';
 
 const ago = (at: number) => {
   const min = Math.round((Date.now() - at) / 60_000);
@@ -13,7 +14,7 @@ export function DiscussionBar({ ui }: { ui: DiscussionUi }) {
   return (
     <div class="tl-discussion" data-discussion={state.status}>
       {state.status === 'idle' ? (
-        <button type="button" class="tl-button" onClick={ui.load}>
+        <button type="button" class="tl-button" onClick={readerOnly(ui.load)}>
           {t('loadFull')}
         </button>
       ) : null}
@@ -23,7 +24,7 @@ export function DiscussionBar({ ui }: { ui: DiscussionUi }) {
           <span aria-live="polite">
             {state.loaded === 0 ? t('loadingThread') : t('loadedPage', state.loaded, state.total)}
           </span>
-          <button type="button" class="tl-linkish" onClick={ui.cancel}>
+          <button type="button" class="tl-linkish" onClick={readerOnly(ui.cancel)}>
             {t('cancel')}
           </button>
         </>
@@ -33,7 +34,7 @@ export function DiscussionBar({ ui }: { ui: DiscussionUi }) {
           <span role="alert" class="tl-error">
             {state.error} {state.loaded ? t('pagesLoaded', state.loaded) : ''}
           </span>{' '}
-          <button type="button" class="tl-button" onClick={ui.load}>
+          <button type="button" class="tl-button" onClick={readerOnly(ui.load)}>
             {t('retry')}
           </button>
         </>
@@ -41,7 +42,7 @@ export function DiscussionBar({ ui }: { ui: DiscussionUi }) {
       {state.status === 'cancelled' ? (
         <>
           <span>{t('stoppedAfter', state.loaded, state.total)}</span>{' '}
-          <button type="button" class="tl-button" onClick={ui.load}>
+          <button type="button" class="tl-button" onClick={readerOnly(ui.load)}>
             {t('continue')}
           </button>
         </>
@@ -49,11 +50,13 @@ export function DiscussionBar({ ui }: { ui: DiscussionUi }) {
       {state.status === 'done' ? (
         <>
           <span>
-            {state.savedAt
-              ? t('fullDiscussionSaved', count(state.posts, 'posts'), ago(state.savedAt))
-              : t('fullDiscussion', count(state.posts, 'posts'))}
+            {state.missing
+              ? t('partialDiscussion', state.missing.pages, state.missing.total, count(state.posts, 'posts'))
+              : state.savedAt
+                ? t('fullDiscussionSaved', count(state.posts, 'posts'), ago(state.savedAt))
+                : t('fullDiscussion', count(state.posts, 'posts'))}
           </span>{' '}
-          <button type="button" class="tl-linkish" onClick={ui.load}>
+          <button type="button" class="tl-linkish" onClick={readerOnly(ui.load)}>
             {t('reloadFromForum')}
           </button>
         </>

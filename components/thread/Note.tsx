@@ -4,6 +4,7 @@ import { noteOn } from '@/utils/platform/prefs';
 import { isolate } from '@/utils/pipeline/names';
 import { Named } from '@/components/shared/Named';
 import type { TreeEnv } from './tree-store';
+import { readerOnly } from './reader-event';
 
 // Notes on people: the reader's own words about an author, shown beside every comment of theirs on every
 // page and site (stored with the preferences). "Note on <author>" opens a small editor in place.
@@ -50,10 +51,8 @@ export function NoteEditor({ author, env, onClose }: { author: string; env: Tree
   return (
     <form
       class="tl-note-editor"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save(text);
-      }}
+      // Saving is the Save button's click: a script's requestSubmit() fires a submit event the browser trusts.
+      onSubmit={(e) => e.preventDefault()}
       onKeyDown={(e) => {
         e.stopPropagation();
         if (e.key === 'Escape') onClose();
@@ -64,12 +63,14 @@ export function NoteEditor({ author, env, onClose }: { author: string; env: Tree
         <textarea ref={ref} rows={2} maxLength={500} value={text} onInput={(e) => setText(e.currentTarget.value)} />
       </label>
       <span class="tl-note-actions">
-        <button type="submit">{t('saveNote')}</button>
+        <button type="submit" onClick={readerOnly(() => save(text))}>
+          {t('saveNote')}
+        </button>
         <button type="button" onClick={onClose}>
           {t('cancel')}
         </button>
         {old ? (
-          <button type="button" onClick={() => save('')}>
+          <button type="button" onClick={readerOnly(() => save(''))}>
             {t('deleteNote')}
           </button>
         ) : null}

@@ -6,6 +6,7 @@ import type { ViewMode, ViewPrefs } from '@/utils/platform/prefs';
 import { ChoiceSelect } from '@/components/shared/ChoiceSelect';
 import { count, reasonText, sortLabels, viewLabels } from '@/components/shared/labels';
 import { t } from '@/utils/platform/i18n';
+import { fromReader, readerOnly } from './reader-event';
 
 interface Props {
   heading: string;
@@ -39,7 +40,7 @@ export function ThreadHeader(props: Props) {
         {fresh ? <span class="tl-fresh-count"> · {t('freshCount', fresh)}</span> : null}
       </span>
       {fresh && onMarkRead ? (
-        <button type="button" class="tl-linkish" onClick={onMarkRead}>
+        <button type="button" class="tl-linkish" onClick={readerOnly(onMarkRead)}>
           {t('markAllRead')}
         </button>
       ) : null}
@@ -50,10 +51,20 @@ export function ThreadHeader(props: Props) {
       ) : null}
       <span class="tl-controls">
         {props.children}
-        <ChoiceSelect label={t('sort')} value={sort} labels={sortLabels()} onChange={(s) => onViewPrefs({ sort: s })} />
+        <ChoiceSelect
+          label={t('sort')}
+          value={sort}
+          labels={sortLabels()}
+          onChange={(s, e) => fromReader(e) && onViewPrefs({ sort: s })}
+        />
         <span role="group" aria-label={t('view')} class="tl-segmented">
           {(Object.entries(viewLabels()) as Array<[ViewMode, string]>).map(([v, name]) => (
-            <button key={v} type="button" aria-pressed={view === v} onClick={() => onViewPrefs({ view: v })}>
+            <button
+              key={v}
+              type="button"
+              aria-pressed={view === v}
+              onClick={readerOnly(() => onViewPrefs({ view: v }))}
+            >
               {name}
             </button>
           ))}

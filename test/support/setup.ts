@@ -17,3 +17,8 @@ Object.assign(fakeBrowser, {
     getUILanguage: () => 'en',
   },
 });
+
+// DOM tests click and type with dispatched events; the view acts only on trusted ones in a browser
+// (components/thread/reader-event.ts). Tests of that refusal switch this back off.
+import { acceptSyntheticEvents } from '../../components/thread/reader-event';
+acceptSyntheticEvents(true);

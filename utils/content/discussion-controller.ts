@@ -2,6 +2,7 @@ import type { Comment, CommentSection } from '@/utils/pipeline/model';
 import { cacheDiscussion, readCachedDiscussion } from '@/utils/platform/discussion-cache';
 import type { ForumKnowledge } from '@/utils/pipeline/extract/adapter';
 import { forumOf, type ForumPageResult } from '@/utils/platform/forum-fetch';
+import { fetchSameOrigin } from './same-origin-fetch';
 import { sendMessage } from '@/utils/platform/messages';
 import { loadDiscussion, mergeDiscussion, type LoaderDeps, type LoadResult, type ResumePoint } from './full-discussion';
 
@@ -13,7 +14,7 @@ export type DiscussionState =
   | { status: 'loading'; loaded: number; total: number }
   | { status: 'failed'; loaded: number; total: number; error: string }
   | { status: 'cancelled'; loaded: number; total: number }
-  | { status: 'done'; posts: number; savedAt?: number };
+  | { status: 'done'; posts: number; savedAt?: number; missing?: { pages: number; total: number } };
 
 export interface DiscussionUi {
   state: DiscussionState;
@@ -31,12 +32,13 @@ export interface DiscussionController {
 
 const PAUSE_MS = 250;
 
-/** Reads a fetched forum page: its posts and the page count it shows. */
-const pageParser = (forum: ForumKnowledge) => (html: string, url: string) => {
+/** Reads a fetched forum page: its posts and the page count it shows; page addresses it gives go in `known`. */
+const pageParser = (forum: ForumKnowledge, known: Map<number, string>) => (html: string, url: string) => {
   const doc = new DOMParser().parseFromString(html, 'text/html');
+  forum.pageUrls?.(doc, new URL(url))?.forEach((u, i) => known.has(i + 1) || known.set(i + 1, u));
   return {
     comments: forum.readPage(doc, new URL(url)),
-    pages: forum.pageCount(doc),
+    pages: Math.max(forum.pageCount(doc), known.size),
   };
 };
 
@@ -47,7 +49,13 @@ function stopped(result: Exclude<LoadResult, { status: 'done' }>, total: number)
     result.status === 'failed'
       ? { status: 'failed', loaded, total, error: result.error }
       : { status: 'cancelled', loaded, total };
-  const resume: ResumePoint = { page: result.nextPage, comments: result.comments, total, base: result.base };
+  const resume: ResumePoint = {
+    page: result.nextPage,
+    comments: result.comments,
+    total,
+    base: result.base,
+    missing: result.missing,
+  };
   return { state, resume };
 }
 
@@ -58,21 +66,34 @@ function loadThread(
   resume: ResumePoint,
   deps: Omit<LoaderDeps, 'parse' | 'pageUrl'> & { pages?: string[] },
 ): Promise<LoadResult> {
-  // Engines whose page addresses were read off the page (section.pages) are loaded from that list.
+  // Engines whose page addresses are read off the page (section.pages) are loaded from those addresses, and
+  // from those each fetched page gives (windowed pagination shows more as it goes); a page none gave is missing.
   const { pages } = deps;
-  const pageUrl = pages ? (base: string, n: number) => pages[n - 1] ?? base : forum.pageUrl;
-  return loadDiscussion(threadUrl, { ...deps, parse: pageParser(forum), pageUrl }, resume);
+  const known = new Map((pages ?? []).map((u, i) => [i + 1, u]));
+  const pageUrl = pages ? (_base: string, n: number) => known.get(n) ?? null : forum.pageUrl;
+  return loadDiscussion(threadUrl, { ...deps, parse: pageParser(forum, known), pageUrl }, resume);
 }
 
-/** Forum pages come through the background; `source` names the engine, for sites the reader added. */
-const askBackground = (source: string) => (url: string) => sendMessage('threadlight:fetch-forum-page', { url, source });
+let requests = 0;
+/**
+ * How pages are fetched: a forum on the page's own origin (a site the reader enabled) by this content script
+ * (same-origin-fetch.ts); a built-in forum through the background, which a Cancel reaches by the request's id.
+ */
+const fetcherFor =
+  (origin: string) =>
+  (url: string, signal?: AbortSignal): Promise<ForumPageResult> => {
+    if (new URL(url).origin === origin) return fetchSameOrigin(url, origin, signal);
+    const id = `r${++requests}`;
+    signal?.addEventListener('abort', () => void sendMessage('threadlight:cancel-fetch', { id }).catch(() => 0));
+    return sendMessage('threadlight:fetch-forum-page', { url, id });
+  };
 
-type ControllerDeps = { fetchPage?: (url: string) => Promise<ForumPageResult>; pauseMs?: number };
+type ControllerDeps = { fetchPage?: LoaderDeps['fetchPage']; pauseMs?: number };
 
 /** How the section's thread is paged: its page list (if read off the page), the fetch, the pause between pages. */
 const pagerOf = (section: CommentSection, deps: ControllerDeps) => ({
   pages: section.pages,
-  fetchPage: deps.fetchPage ?? askBackground(section.source),
+  fetchPage: deps.fetchPage ?? fetcherFor(section.root.ownerDocument.location?.origin ?? ''),
   pauseMs: deps.pauseMs ?? PAUSE_MS,
 });
 
@@ -96,15 +117,17 @@ export function createDiscussionController(
     onChange(merged ? controller.apply(current) : null);
   };
 
-  const done = (comments: Comment[], savedAt?: number) => {
+  const done = (comments: Comment[], savedAt?: number, missing?: { pages: number; total: number }) => {
     forum = comments;
-    set({ status: 'done', posts: forum.length, savedAt }, true);
+    set({ status: 'done', posts: forum.length, savedAt, missing }, true);
   };
   const finish = (result: LoadResult, total: number) => {
     if (result.status !== 'done') {
       ({ state, resume } = stopped(result, total));
       return onChange(null);
     }
+    // Pages no pagination gave an address for: an honest "N of M pages", and nothing kept as if complete.
+    if (result.missing.length) return done(result.comments, undefined, { pages: total - result.missing.length, total });
     done(result.comments);
     void cacheDiscussion(threadUrl!, threadKey, forum);
   };

@@ -13,16 +13,22 @@ export interface ViewParts {
   models(): SectionModels;
 }
 
-/** Where the injected script leaves its parts: a global of our content-script world, never the page's. */
-const KEY = '__threadlightViewParts';
-type Holder = { [KEY]?: ViewParts };
+/**
+ * Where the injected script leaves its parts: a global of our content-script world, never the page's, under a
+ * symbol, so no element of the page (an element's id is a global name in Chromium's worlds) can stand in it.
+ */
+const KEY = Symbol.for('threadlight.view-parts');
+type Holder = { [KEY]?: unknown };
 
 /** Called by the injected script. */
 export function offerViewParts(parts: ViewParts): void {
   (globalThis as Holder)[KEY] = parts;
 }
 
-const offered = (): ViewParts | undefined => (globalThis as Holder)[KEY];
+const offered = (): ViewParts | undefined => {
+  const parts = (globalThis as Holder)[KEY] as Partial<ViewParts> | undefined;
+  return typeof parts?.render === 'function' && typeof parts.models === 'function' ? (parts as ViewParts) : undefined;
+};
 
 /**
  * The view parts, asking for the script once (`inject` resolves after the background ran it); rejects when

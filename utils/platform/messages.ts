@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { ForumPageResult } from './forum-fetch';
+import type { ForumPageResult } from './page-fetch';
 import type { PrefsOp } from './prefs-ops';
 import type { SaveResult } from './storage';
 
@@ -21,7 +21,9 @@ interface Protocol {
   /** Popup → content script: the tab's counts. */
   'threadlight:stats': { payload: Record<string, never>; answer: TabStats };
   /** Content script → background: one forum thread page for "Load full discussion". */
-  'threadlight:fetch-forum-page': { payload: { url: string; source?: string }; answer: ForumPageResult };
+  'threadlight:fetch-forum-page': { payload: { url: string; source?: string; id?: string }; answer: ForumPageResult };
+  /** Content script → background: end the request with this id at once (Cancel). */
+  'threadlight:cancel-fetch': { payload: { id: string }; answer: { ok: boolean } };
   /** Popup, settings, view → background: apply these changes over what is stored (the one writer). */
   'threadlight:change-prefs': { payload: { ops: PrefsOp[] }; answer: SaveResult };
   /** Popup → background: run Threadlight once in this tab, without enabling its site (activeTab). */
@@ -44,7 +46,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const VALID: { [K in MessageType]: (m: Record<string, unknown>) => boolean } = {
   'threadlight:stats': () => true,
   'threadlight:fetch-forum-page': (m) =>
-    typeof m.url === 'string' && (m.source === undefined || typeof m.source === 'string'),
+    typeof m.url === 'string' &&
+    (m.source === undefined || typeof m.source === 'string') &&
+    (m.id === undefined || typeof m.id === 'string'),
+  'threadlight:cancel-fetch': (m) => typeof m.id === 'string',
   'threadlight:change-prefs': (m) => Array.isArray(m.ops) && m.ops.length <= MAX_OPS,
   'threadlight:load-view': () => true,
   'threadlight:thread-once': (m) => Number.isInteger(m.tabId),

@@ -134,13 +134,14 @@ export const removeSite = (origin: string) => browser.permissions.remove({ origi
 
 // The content script's half.
 
-/** Set by the background before it runs the content script once in a tab ("Thread this page once"). */
-const ONCE_KEY = '__threadlightOnce';
+/** Set by the background before it runs the content script once in a tab ("Thread this page once"): a symbol, so
+ * no page element's id can be taken for it. */
+const ONCE_KEY = Symbol.for('threadlight.once');
 /** Run in the tab by executeScript: self-contained (the browser sends its source, not its scope). */
 export function markOnce(): void {
-  (globalThis as Record<string, unknown>)['__threadlightOnce'] = true;
+  (globalThis as Record<symbol, unknown>)[Symbol.for('threadlight.once')] = true;
 }
-const once = () => (globalThis as Record<string, unknown>)[ONCE_KEY] === true;
+const once = () => (globalThis as Record<symbol, unknown>)[ONCE_KEY] === true;
 
 const enabledList = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSectionView, type SectionView, type SectionViewOptions } from '@/utils/content/section-view';
 import { viewParts } from '@/test/support/view-parts';
+import { acceptSyntheticEvents } from '@/components/thread/reader-event';
 import { findSection } from '@/utils/pipeline/extract/find-section';
 import { DEFAULT_PREFS, withNote, type Prefs } from '@/utils/platform/prefs';
 import { ARTICLE_URL, fakeIntersections, fixtureHtml } from '@/test/support/helpers';
@@ -237,7 +238,7 @@ describe('notes on people', () => {
     area.value = 'Knows batteries';
     area.dispatchEvent(new Event('input', { bubbles: true }));
     await tick();
-    area.form!.requestSubmit();
+    area.form!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await tick();
     expect(saved).toEqual([['Repeat Poster', 'Knows batteries']]);
     const notes = $$('[data-threadlight="note"]');
@@ -278,5 +279,36 @@ describe('notes on people', () => {
     const blank = {} as Record<string, unknown>;
     expect(['__k', '__e', '__c', '__', '__b', '__v'].filter((k) => k in blank)).toEqual([]);
     expect(Object.keys(Object.prototype)).toEqual([]);
+  });
+
+  it("ignores a page script's synthetic clicks on what saves or fetches", async () => {
+    document.documentElement.innerHTML = '<head></head><body></body>';
+    const comments = syntheticDiscussion(4, { quoteRate: 0 });
+    const saved: string[] = [];
+    const changes: unknown[] = [];
+    ({ view } = load(articleHtml(comments), {
+      onNote: (_author, text) => saved.push(text),
+      onViewPrefs: (change) => changes.push(change),
+    }));
+    view.update(prefsWith({ view: 'flat', sort: 'page' }));
+    await tick();
+    acceptSyntheticEvents(false);
+    try {
+      const first = item(comments[0].id);
+      first.querySelector<HTMLButtonElement>('button[aria-label^="Note on"]')!.click(); // opening is harmless
+      await tick();
+      first.querySelector<HTMLTextAreaElement>('textarea')!.value = 'planted by the page';
+      first.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      first.querySelector('form')!.requestSubmit();
+      $$<HTMLButtonElement>('.tl-segmented button').forEach((b) => b.click());
+      const sort = $<HTMLSelectElement>('.tl-header select')!;
+      sort.value = 'newest';
+      sort.dispatchEvent(new Event('change', { bubbles: true }));
+      await tick();
+      expect(saved).toEqual([]);
+      expect(changes).toEqual([]);
+    } finally {
+      acceptSyntheticEvents(true);
+    }
   });
 });

@@ -35,10 +35,16 @@ describe('forum pages', () => {
     expect(isForumThreadUrl('https://evil.example/threads/1')).toBe(false);
     expect(isForumThreadUrl('http://forums.macrumors.com/threads/1')).toBe(false);
     const fake = vi.fn(async () => new Response('<html>ok</html>', { status: 200 }));
-    expect(await fetchForumPage('https://evil.example/threads/1', fake)).toMatchObject({ ok: false });
+    expect(await fetchForumPage('https://evil.example/threads/1', ARTICLE_URL, { fetchImpl: fake })).toMatchObject({
+      ok: false,
+    });
     expect(fake).not.toHaveBeenCalled();
     const failing = vi.fn(async () => new Response('no', { status: 503 }));
-    expect(await fetchForumPage(THREAD, failing)).toEqual({ ok: false, status: 503, error: 'The forum answered 503.' });
+    expect(await fetchForumPage(THREAD, ARTICLE_URL, { fetchImpl: failing })).toEqual({
+      ok: false,
+      status: 503,
+      error: 'The forum answered 503.',
+    });
     expect(failing).toHaveBeenCalledWith(THREAD, expect.objectContaining({ credentials: 'omit' }));
   });
 });
@@ -89,6 +95,34 @@ describe('loading a discussion', () => {
     });
     expect(result).toMatchObject({ status: 'cancelled', nextPage: 2 });
     expect(result.comments).toHaveLength(6);
+  });
+
+  it('never fetches page 1 again for a page no pagination gave, and says how many pages it has', async () => {
+    const requested: string[] = [];
+    const known: Record<number, string> = { 1: THREAD, 2: `${THREAD}page-2`, 3: `${THREAD}page-3` };
+    const result = await loadDiscussion(THREAD, {
+      fetchPage: async (url) => (requested.push(url), { ok: true as const, url, html: PAGES[url]! }),
+      // The thread shows 5 pages, but its windowed pagination never gave pages 4 and 5 an address.
+      parse: (html, url) => ({ ...parse(html, url), pages: 5 }),
+      pageUrl: (_base, n) => known[n] ?? null,
+      onProgress: () => {},
+      signal: new AbortController().signal,
+    });
+    expect(requested).toEqual([THREAD, `${THREAD}page-2`, `${THREAD}page-3`]);
+    expect(result).toMatchObject({ status: 'done', missing: [4, 5] });
+  });
+
+  it('ends the wait for a page at once on Cancel', async () => {
+    const cancel = new AbortController();
+    const pending = loadDiscussion(THREAD, {
+      fetchPage: () => new Promise(() => {}), // a forum that never answers
+      parse,
+      pageUrl,
+      onProgress: () => {},
+      signal: cancel.signal,
+    });
+    cancel.abort();
+    expect(await pending).toMatchObject({ status: 'cancelled', nextPage: 1 });
   });
 
   it('merges the article top comments: votes and places kept, orphan quotes get their real parents', async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createViewPartsLoader, offerViewParts, type ViewParts } from '@/utils/content/view-parts';
 import { viewParts } from '@/test/support/view-parts';
 
-const forget = () => delete (globalThis as Record<string, unknown>).__threadlightViewParts;
+const forget = () => delete (globalThis as Record<symbol, unknown>)[Symbol.for('threadlight.view-parts')];
 
 describe('the lazily injected view parts', () => {
   afterEach(forget);
@@ -39,5 +39,21 @@ describe('the lazily injected view parts', () => {
 
   it('rejects when the background answered but nothing was offered', async () => {
     await expect(createViewPartsLoader(async () => ({ loaded: false }))()).rejects.toThrow(/did not run/);
+  });
+
+  it('is not fooled by a page element whose id was the old global name', async () => {
+    const clobber = document.createElement('div');
+    clobber.id = '__threadlightViewParts';
+    document.body.append(clobber);
+    (globalThis as Record<string, unknown>).__threadlightViewParts = clobber; // as named access would show it
+    (globalThis as Record<symbol, unknown>)[Symbol.for('threadlight.view-parts')] = { render: 'not a function' };
+    try {
+      const inject = vi.fn(async () => offerViewParts(viewParts));
+      expect(await createViewPartsLoader(inject)()).toBe(viewParts);
+      expect(inject).toHaveBeenCalledTimes(1);
+    } finally {
+      clobber.remove();
+      delete (globalThis as Record<string, unknown>).__threadlightViewParts;
+    }
   });
 });

@@ -25,6 +25,8 @@ export interface ForumKnowledge {
   isThreadPath(url: URL): boolean;
   /** Pages in the thread, from a page's own navigation. */
   pageCount(doc: Document): number;
+  /** Every page's address as this page's pagination gives them (engines that number pages their own way). */
+  pageUrls?(doc: Document, url: URL): string[] | null;
   /** Address of page n, from the address of any page of the thread. */
   pageUrl(threadUrl: string, n: number): string;
   /** The same key for every page and spelling of one thread's address. */

@@ -57,10 +57,13 @@ export function locateBySignals(doc: Document, base: string): LocatedSection | n
     if (b === v) return null;
     voteOf.set(b, v);
   }
-  const discussion = links.find((a) => root!.contains(a)) ?? links[0];
+  // Never a link inside a comment (a commenter's own "view all"): that is page text, not the section's.
+  const blocks = Array.from(voteOf.keys());
+  const outside = links.filter((a) => !blocks.some((b) => b.contains(a)));
+  const discussion = outside.find((a) => root!.contains(a)) ?? outside[0];
   const located: LocatedSection = {
     root,
-    blocks: Array.from(voteOf.keys()),
+    blocks,
     read: (block) => readBlock(block, voteOf.get(block)!, base),
     quotes: articleQuotes,
     base,

@@ -19,7 +19,8 @@ interface Era {
   section(doc: Document): Element | null;
   blocks(section: Element): Element[];
   read(block: Element, base: string): RawComment;
-  discussionLink(section: Element): Element | null;
+  /** The section's links to the whole discussion (the first one outside every comment is taken). */
+  discussionLinks(section: Element): Element[];
 }
 
 const ERAS: Era[] = [
@@ -51,7 +52,7 @@ const ERAS: Era[] = [
         },
       );
     },
-    discussionLink: (section) => section.querySelector('a.view_all, a.view_more'),
+    discussionLinks: (section) => Array.from(section.querySelectorAll('a.view_all, a.view_more')),
   },
   {
     // 2022 (real/macrumors-2022-apple-pencil.html): CSS-module classes, hash suffix changes per build, so
@@ -78,10 +79,10 @@ const ERAS: Era[] = [
         { post: userLink?.getAttribute('href'), avatar: img?.getAttribute('data-src') ?? img?.getAttribute('src') },
       );
     },
-    discussionLink: (section) =>
-      Array.from(section.querySelectorAll('a[href]')).find((a) =>
+    discussionLinks: (section) =>
+      Array.from(section.querySelectorAll('a[href]')).filter((a) =>
         /read all comments|view all/i.test(a.textContent ?? ''),
-      ) ?? null,
+      ),
   },
 ];
 
@@ -104,7 +105,9 @@ function* locateArticle(doc: Document, url: URL): Iterable<LocatedSection> {
       // A block with neither author nor body is not a comment we understand: let the next guess try.
       accept: (comments) => !comments.some((c) => !c.author && c.body.length === 0),
     };
-    const url2 = safeUrl(era.discussionLink(root)?.getAttribute('href'), base);
+    // A commenter's own "view all" link inside a comment is page text, never the discussion's address.
+    const link = era.discussionLinks(root).find((a) => !blocks.some((b) => b.contains(a)));
+    const url2 = safeUrl(link?.getAttribute('href'), base);
     if (url2) located.discussionUrl = url2;
     yield located;
   }

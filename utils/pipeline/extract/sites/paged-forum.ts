@@ -29,6 +29,7 @@ export function pagedForum(locate: Locate): ForumKnowledge {
     isThreadPath: () => true,
     pageCount: (doc) => threadPages(doc, 'https://forum.invalid/')?.length ?? 1,
     pageUrl: (threadUrl) => threadUrl,
+    pageUrls: (doc, url) => threadPages(doc, url.href),
     threadKey: (threadUrl) => threadUrl.replace(/#.*$/, ''),
     readPage: pageReader(locate),
   };

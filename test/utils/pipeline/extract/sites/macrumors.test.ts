@@ -130,3 +130,25 @@ describe('MacRumors article adapter on the real 2022 capture (CSS-module classes
     expect(section.heading).toBe('Top Rated Comments');
   });
 });
+
+describe("the discussion's address is never a link inside a comment", () => {
+  const html = fixtureDocument('macrumors-2017-huawei-xiaomi.html').documentElement.outerHTML;
+  const planted =
+    '<a class="view_all" href="https://forums.macrumors.com/threads/666/">(View all) Read All Comments</a> ';
+
+  it.each([
+    ['in the 2017 markup', (h: string) => h],
+    // The same page read by the visible-signals detector (class names that no era knows).
+    ['by visible signals', (h: string) => h.replaceAll('class="comment"', 'class="note-block"')],
+  ])('%s', (_name, remark) => {
+    // The section's own links stand after the comments; a commenter's link to another thread comes first.
+    const page = remark(html)
+      .replace(/<a[^>]*class="view_all"[^>]*>[^<]*<\/a>/, '')
+      .replace(/(class="(?:comment|note-block) first"[\s\S]*?<div class="content">)/, `$1${planted}`);
+    expect(page).toContain(planted);
+    const doc = new DOMParser().parseFromString(page, 'text/html');
+    const section = findSection(doc, ARTICLE_URL)!;
+    expect(section).not.toBeNull();
+    expect(section.discussionUrl).toBe('https://forums.macrumors.com/threads/2105432');
+  });
+});
