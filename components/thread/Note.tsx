@@ -5,19 +5,27 @@ import { isolate } from '@/utils/pipeline/names';
 import { Named } from '@/components/shared/Named';
 import type { TreeEnv } from './tree-store';
 import { readerOnly } from './reader-event';
+import { PrivateBox, PrivateText } from './Private';
 
 // Notes on people: the reader's own words about an author, shown beside every comment of theirs on every
-// page and site (stored with the preferences). "Note on <author>" opens a small editor in place.
+// page and site (stored with the preferences). "Note on <author>" opens a small editor in place. Both the note
+// and its editor are drawn where the page's scripts cannot read them (Private.tsx).
+
+/** The editor's own sheet (it sits in a shadow root; the view's --tl-* colours are inherited). */
+const EDITOR_CSS = `
+form { display: flex; flex-direction: column; gap: 0.3em; }
+textarea { display: block; box-sizing: border-box; width: 100%; max-width: 36em; font: inherit; color: inherit;
+  background: var(--tl-surface, #fff); border: 1px solid var(--tl-line, #d6dae0); border-radius: 4px; }
+.actions { display: flex; gap: 0.5em; flex-wrap: wrap; }
+button { font: inherit; min-height: 24px; }
+:focus-visible { outline: 2px solid var(--tl-accent, #1a5fab); outline-offset: 1px; }
+`;
 
 /** The note beside the byline, when the reader has one on this author. */
 export function NoteText({ author, env }: { author: string; env: TreeEnv }) {
   const text = author ? noteOn(env.notes, author) : undefined;
   if (!text) return null;
-  return (
-    <span class="tl-note" data-threadlight="note" title={t('yourNoteOn', isolate(author))}>
-      {text}
-    </span>
-  );
+  return <PrivateText class="tl-note" text={text} title={t('yourNoteOn', isolate(author))} />;
 }
 
 /** The "Note on <author>" button; the editor it opens is NoteEditor. */
@@ -39,7 +47,15 @@ export function NoteButton(props: { author: string; env: TreeEnv; tab: 0 | -1; o
 }
 
 /** Writing, changing or removing the note on an author; Escape or Cancel leaves it as it was. */
-export function NoteEditor({ author, env, onClose }: { author: string; env: TreeEnv; onClose(): void }) {
+export function NoteEditor(props: { author: string; env: TreeEnv; onClose(): void }) {
+  return (
+    <PrivateBox class="tl-note-editor" css={EDITOR_CSS}>
+      <NoteForm {...props} />
+    </PrivateBox>
+  );
+}
+
+function NoteForm({ author, env, onClose }: { author: string; env: TreeEnv; onClose(): void }) {
   const old = noteOn(env.notes, author) ?? '';
   const [text, setText] = useState(old);
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -50,7 +66,6 @@ export function NoteEditor({ author, env, onClose }: { author: string; env: Tree
   };
   return (
     <form
-      class="tl-note-editor"
       // Saving is the Save button's click: a script's requestSubmit() fires a submit event the browser trusts.
       onSubmit={(e) => e.preventDefault()}
       onKeyDown={(e) => {
@@ -62,7 +77,7 @@ export function NoteEditor({ author, env, onClose }: { author: string; env: Tree
         <Named k="noteHelp" name={author} />
         <textarea ref={ref} rows={2} maxLength={500} value={text} onInput={(e) => setText(e.currentTarget.value)} />
       </label>
-      <span class="tl-note-actions">
+      <span class="actions">
         <button type="submit" onClick={readerOnly(() => save(text))}>
           {t('saveNote')}
         </button>

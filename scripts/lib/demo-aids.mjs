@@ -60,7 +60,9 @@ async function note(browser, file) {
     .getByRole('button', { name: /^Note on / })
     .click();
   await page.keyboard.type('Switches phones every year');
-  await page.getByRole('button', { name: 'Save note' }).click();
+  // The editor is in a closed shadow root (the page cannot read it, nor can selectors): Tab to Save, Enter.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
   await page.locator(`${item('25853811')} [data-threadlight="note"]`).waitFor();
   await page.screenshot({ path: file, fullPage: true, clip: await clipAround(page, [item('25853811')]) });
   // Back to no notes, so the other screenshots show none.
@@ -68,7 +70,10 @@ async function note(browser, file) {
     .locator(item('25853811'))
     .getByRole('button', { name: /^Note on / })
     .click();
-  await page.getByRole('button', { name: 'Delete note' }).click();
+  // Tab past the field, Save and Cancel to Delete note.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.locator(`${item('25853811')} [data-threadlight="note"]`).waitFor({ state: 'detached' });
   await page.close();
 }
 

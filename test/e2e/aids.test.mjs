@@ -3,6 +3,7 @@
 // the view (light and dark), the popup and the settings page.
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
+import { notesOnPage } from '../support/e2e/private-text.mjs';
 import { chromiumSession } from '../support/e2e/chromium-session.mjs';
 import { phoneLayout } from '../support/e2e/phone.mjs';
 import { AXE_SOURCE, axeViolations } from '../support/e2e/axe.mjs';
@@ -107,12 +108,22 @@ describe('Chromium: reading aids', () => {
   it('keeps a note on a person beside all their comments, after a reload, and in settings', async () => {
     const { page } = await openSeed();
     await page.locator(item('25853840')).getByRole('button', { name: 'Note on reader_five' }).click();
-    await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
+    // The editor sits in a closed shadow root: focus is in it, and the page sees only its host.
+    await page.waitForFunction(() => document.activeElement?.classList.contains('tl-note-editor'));
     assert.deepEqual(await axe(page, VIEW), [], 'axe with the note editor open');
     await page.keyboard.type('Tests every phone');
-    await page.getByRole('button', { name: 'Save note' }).click();
+    await page.keyboard.press('Tab'); // to "Save note"
+    await page.keyboard.press('Enter');
     const note = page.locator(`${item('25853840')} [data-threadlight="note"]`);
-    assert.equal(await note.textContent(), 'Tests every phone');
+    await note.waitFor();
+    // What the reader sees beside each of reader_five's comments, and what the page's scripts can read: nothing.
+    const notes = await notesOnPage(page);
+    assert.deepEqual(
+      notes.map((n) => n.text),
+      notes.map(() => 'Tests every phone'),
+    );
+    assert.ok(notes.some((n) => n.comment === '25853840'));
+    assert.equal(await note.evaluate((el) => el.textContent + (el.shadowRoot?.textContent ?? '')), '');
     await page.waitForTimeout(800); // the write is batched
     await page.reload();
     await page.locator(`${item('25853840')} [data-threadlight="note"]`).waitFor();
@@ -200,7 +211,8 @@ describe('Chromium: a phone-sized screen (360 px)', () => {
     await page.keyboard.type('Tests every phone');
     const editor = await page.evaluate(phoneLayout, '.tl-view');
     assert.ok(editor.overflow <= 0, `the note editor overflows by ${editor.overflow}px: ${editor.wide}`);
-    await page.getByRole('button', { name: 'Save note' }).click();
+    await page.keyboard.press('Tab'); // to "Save note", in the editor's closed shadow root
+    await page.keyboard.press('Enter');
     await page.waitForTimeout(800); // the write is batched
     const popup = await session.browser.openPopup(page);
     await popup.setViewportSize({ width: 360, height: 640 });

@@ -132,7 +132,9 @@ describe('Firefox: the thread view and the popup', () => {
     });
     await sleep(200);
     const before = await page.evaluate(top);
-    await page.evaluate(`(${buttonNamed})('Load full discussion').click()`);
+    // Pressed from the keyboard without scrolling to it: the view acts only on the reader's own input.
+    await page.evaluate(`(${buttonNamed})('Load full discussion').focus({ preventScroll: true })`);
+    await page.keyboard.press('Enter');
     await waitFor(page, `document.querySelector('.tl-discussion')?.textContent.includes('Full discussion: 14 posts')`);
     await sleep(800);
     const after = await page.evaluate(top);

@@ -22,3 +22,6 @@ Object.assign(fakeBrowser, {
 // (components/thread/reader-event.ts). Tests of that refusal switch this back off.
 import { acceptSyntheticEvents } from '../../components/thread/reader-event';
 acceptSyntheticEvents(true);
+// The reader's notes are drawn in closed shadow roots in a browser; DOM tests open them to look inside.
+import { openPrivateRootsForTests } from '../../components/thread/Private';
+openPrivateRootsForTests(true);

@@ -107,9 +107,13 @@ export async function dropDiscussion(key: string): Promise<void> {
   await browser.storage.local.set({ [INDEX_KEY]: index });
 }
 
-/** Room for the reader's own data: every cached discussion goes, and the seen state is cut to half its budget. */
+/**
+ * Room for the reader's own data: every cached discussion goes (found by key, indexed or not: this runs only
+ * when a write of theirs failed), and the seen state is cut to half its budget.
+ */
 export async function makeRoom(): Promise<void> {
-  const index = await readIndex().catch(() => nullRecord<IndexEntry>());
-  await browser.storage.local.remove([...Object.keys(index), INDEX_KEY]).catch(() => undefined);
+  const all = await browser.storage.local.get(null).catch(() => ({}) as Record<string, unknown>);
+  const caches = Object.keys(all).filter((k) => k.startsWith(DISCUSSION_PREFIX) || k === INDEX_KEY);
+  await browser.storage.local.remove(caches).catch(() => undefined);
   await shrinkSeen(SEEN_BUDGET / 2).catch(() => undefined);
 }

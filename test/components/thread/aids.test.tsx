@@ -26,6 +26,10 @@ const $ = <T extends Element = HTMLElement>(sel: string) => document.querySelect
 const $$ = <T extends Element = HTMLElement>(sel: string) => Array.from(document.querySelectorAll<T>(sel));
 const items = () => $$('[data-threadlight="thread"] [role="treeitem"]');
 const item = (id: string) => $(`[role="treeitem"][data-comment-id="${id}"]`)!;
+/** Inside a note or its editor (closed shadow roots in a browser, opened for these tests: Private.tsx). */
+const inside = (host: Element | null) => host!.shadowRoot!;
+const editor = (id: string) => inside(item(id).querySelector('.tl-note-editor'));
+const noteText = (n: Element) => inside(n).textContent;
 
 function load(html: string, options: Partial<SectionViewOptions> = {}) {
   const parsed = new DOMParser().parseFromString(html, 'text/html');
@@ -233,8 +237,8 @@ describe('notes on people', () => {
     expect(button).not.toBeNull();
     button.click();
     await tick();
-    const area = item(comments[5].id).querySelector<HTMLTextAreaElement>('textarea')!;
-    expect(document.activeElement).toBe(area);
+    const area = editor(comments[5].id).querySelector<HTMLTextAreaElement>('textarea')!;
+    expect(editor(comments[5].id).activeElement).toBe(area);
     area.value = 'Knows batteries';
     area.dispatchEvent(new Event('input', { bubbles: true }));
     await tick();
@@ -245,15 +249,17 @@ describe('notes on people', () => {
     expect(notes.map((n) => n.closest<HTMLElement>('[role="treeitem"]')!.dataset.commentId)).toEqual(
       [2, 5, 9].map((i) => comments[i].id),
     );
-    expect(notes.every((n) => n.textContent === 'Knows batteries')).toBe(true);
+    expect(notes.every((n) => noteText(n) === 'Knows batteries')).toBe(true);
+    // In the page's DOM the note's element holds no text of its own.
+    expect(notes.every((n) => n.textContent === '')).toBe(true);
     // Keys typed in the editor stay there (j is not "next comment").
     item(comments[2].id).querySelector<HTMLButtonElement>('button[aria-label="Note on Repeat Poster"]')!.click();
     await tick();
-    const again = item(comments[2].id).querySelector<HTMLTextAreaElement>('textarea')!;
+    const again = editor(comments[2].id).querySelector<HTMLTextAreaElement>('textarea')!;
     expect(again.value).toBe('Knows batteries');
     key(again, 'j');
-    expect(document.activeElement).toBe(again);
-    item(comments[2].id).querySelector<HTMLButtonElement>('.tl-note-actions button:last-child')!.click();
+    expect(editor(comments[2].id).activeElement).toBe(again);
+    editor(comments[2].id).querySelector<HTMLButtonElement>('.actions button:last-child')!.click();
     await tick();
     expect(saved.at(-1)).toEqual(['Repeat Poster', '']);
     expect($$('[data-threadlight="note"]')).toHaveLength(0);
@@ -269,12 +275,12 @@ describe('notes on people', () => {
     view.update({ ...prefsWith({ view: 'flat', sort: 'page' }), notes });
     await tick();
     const shown = $$('[data-threadlight="note"]');
-    expect(shown.map((n) => n.textContent)).toEqual(['a real note']);
+    expect(shown.map(noteText)).toEqual(['a real note']);
     expect(shown[0]!.closest<HTMLElement>('[role="treeitem"]')!.dataset.commentId).toBe(comments[1].id);
     // No phantom note on "__proto__", and the editor of one starts empty, not "[object Object]".
     item(comments[0].id).querySelector<HTMLButtonElement>('button[aria-label="Note on __proto__"]')!.click();
     await tick();
-    expect(item(comments[0].id).querySelector<HTMLTextAreaElement>('textarea')!.value).toBe('');
+    expect(editor(comments[0].id).querySelector<HTMLTextAreaElement>('textarea')!.value).toBe('');
     // Drawing them added nothing to Object.prototype in this world.
     const blank = {} as Record<string, unknown>;
     expect(['__k', '__e', '__c', '__', '__b', '__v'].filter((k) => k in blank)).toEqual([]);
@@ -297,9 +303,10 @@ describe('notes on people', () => {
       const first = item(comments[0].id);
       first.querySelector<HTMLButtonElement>('button[aria-label^="Note on"]')!.click(); // opening is harmless
       await tick();
-      first.querySelector<HTMLTextAreaElement>('textarea')!.value = 'planted by the page';
-      first.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-      first.querySelector('form')!.requestSubmit();
+      const form = editor(comments[0].id);
+      form.querySelector<HTMLTextAreaElement>('textarea')!.value = 'planted by the page';
+      form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      form.querySelector('form')!.requestSubmit();
       $$<HTMLButtonElement>('.tl-segmented button').forEach((b) => b.click());
       const sort = $<HTMLSelectElement>('.tl-header select')!;
       sort.value = 'newest';
