@@ -16,6 +16,7 @@ import { parsed } from './hold';
 import { removeStaleViews } from './view-host';
 import type { ViewParts } from './view-parts';
 import { createFreshTracker, type FreshTracker } from './fresh';
+import { timersOf } from './timers';
 
 // The content script's whole job, wired to its context: find the section (now, or when the site adds it),
 // show the view the preferences ask for, follow preference changes and section changes live, answer the
@@ -269,7 +270,7 @@ function createSeeker(ctx: ContentScriptContext, look: () => void) {
     poke() {
       if (pending || Date.now() > until) return;
       pending = true;
-      ctx.setTimeout(() => {
+      timersOf(ctx).setTimeout(() => {
         pending = false;
         look();
       }, SEEK_MS);

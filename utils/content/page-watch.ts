@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { timersOf } from './timers';
 
 // One watcher for the whole document (child lists only, batched per task, blind to our own subtree). It
 // tells the app when the section or our view has left the document (the site rendered it again or replaced
@@ -66,7 +67,7 @@ export function createPageWatch(ctx: ContentScriptContext, doc: Document, handle
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
-    ctx.setTimeout(flush, 0);
+    timersOf(ctx).setTimeout(flush, 0);
   };
   const observer = new MutationObserver((records) => {
     if (queued.length + records.length > MAX_QUEUED) {

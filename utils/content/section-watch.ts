@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CommentSection } from '@/utils/pipeline/model';
+import { timersOf } from './timers';
 
 // The site changing the section under the view: re-read after a pause that grows while changes keep coming
 // (backoff), so a section that mutates forever costs at most one extraction every OBSERVE_DELAY.max.
@@ -42,7 +43,7 @@ export function createBackoff(ctx: ContentScriptContext, reread: () => void): { 
   };
   return {
     poke() {
-      if (timer === undefined) timer = ctx.setTimeout(fire, delay);
+      if (timer === undefined) timer = timersOf(ctx).setTimeout(fire, delay);
     },
   };
 }

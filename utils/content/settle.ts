@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { timersOf } from './timers';
 
 // After an in-page navigation the site may swap its content before or after it changes the address. Wait
 // until the page has settled (the old section gone, or no change for a short while) before detecting again,
@@ -20,27 +21,28 @@ export interface Settler {
 }
 
 export function createSettler(ctx: ContentScriptContext): Settler {
+  const timers = timersOf(ctx);
   let done: (() => void) | null = null;
   let quiet: number | undefined;
   let cap: number | undefined;
   const finish = () => {
     const call = done;
     done = null;
-    clearTimeout(quiet);
-    clearTimeout(cap);
+    timers.clearTimeout(quiet);
+    timers.clearTimeout(cap);
     call?.();
   };
   return {
     start(settled) {
-      clearTimeout(cap);
+      timers.clearTimeout(cap);
       done = settled;
-      quiet = ctx.setTimeout(finish, QUIET_MS);
-      cap = ctx.setTimeout(finish, SETTLE_CAP_MS);
+      quiet = timers.setTimeout(finish, QUIET_MS);
+      cap = timers.setTimeout(finish, SETTLE_CAP_MS);
     },
     activity() {
       if (!done) return;
-      clearTimeout(quiet);
-      quiet = ctx.setTimeout(finish, QUIET_MS);
+      timers.clearTimeout(quiet);
+      quiet = timers.setTimeout(finish, QUIET_MS);
     },
     now: finish,
     get waiting() {

@@ -59,7 +59,7 @@ describe("the page watcher's decisions", () => {
 describe('settling after a navigation', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
-  const ctx = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms) as unknown as number };
+  const ctx = { isValid: true, onInvalidated: () => () => {} };
 
   it('settles after a quiet period, restarted by activity, and at the latest at the cap', () => {
     const settler = createSettler(ctx as never);

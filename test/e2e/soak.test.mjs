@@ -1,0 +1,148 @@
+// Soak: a page that draws its comment section again every second (alternately in place and as a new element)
+// for SOAK_MINUTES (10 by default), in Chromium and Firefox at once. Throughout there is exactly one view of
+// ours; after the first minute the heap grows by at most 10% and no event listener is left behind.
+// Chromium is measured through the DevTools protocol (garbage collected, then the isolate's heap and the
+// renderer's listener count); Firefox through its process list (content processes garbage collected, then
+// their memory) and the page's element count.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { launchFirefox, waitFor } from '../../scripts/lib/firefox.mjs';
+import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
+import { FIXTURES, ROOT } from '../../scripts/lib/paths.mjs';
+
+const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** The smallest of three readings a moment apart (a reading may fall in the middle of a redraw). */
+async function least(read) {
+  const readings = [];
+  for (let i = 0; i < 3; i++) readings.push(await read(), await sleep(300));
+  const values = readings.filter(Boolean);
+  return Object.fromEntries(Object.keys(values[0]).map((k) => [k, Math.min(...values.map((v) => v[k]))]));
+}
+
+/** The seed article, with a script that draws its section again every second, as frameworks do. */
+const redrawingPage = readFileSync(join(FIXTURES, 'macrumors-2017-huawei-xiaomi.html'), 'utf8').replace(
+  '</body>',
+  `<script>
+    let n = 0;
+    setInterval(() => {
+      const section = document.getElementById('comments');
+      if (!section) return;
+      if (n++ % 2) section.innerHTML = section.innerHTML; // the same comments, drawn again in place
+      else section.replaceWith(section.cloneNode(true)); // the same comments, in a new element
+      window.__redraws = n;
+    }, 1000);
+  </script></body>`,
+);
+const routes = {
+  '/soak.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(redrawingPage),
+};
+const VIEWS = `document.querySelectorAll('[data-threadlight="thread"]').length`;
+const ITEMS = `document.querySelectorAll('[data-threadlight="thread"] [role="treeitem"]').length`;
+
+/** Watches for the whole soak that there is exactly one view (sampled every 250 ms). */
+async function oneViewThroughout(sample, until) {
+  const wrong = [];
+  while (Date.now() < until) {
+    const { views, items } = await sample();
+    if (views !== 1 || items !== 10) wrong.push(`${views} views, ${items} comments`);
+    await sleep(250);
+  }
+  return wrong;
+}
+
+async function soakChromium() {
+  const server = await startFixtureServer({ https: true, routes });
+  const browser = await launchChromium({ extensionDir: join(ROOT, '.output', 'chrome-mv3'), port: server.port });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.macrumors.com/soak.html');
+    await page.waitForSelector('[role="treeitem"]');
+    const cdp = await page.context().newCDPSession(page);
+    const measure = () =>
+      least(async () => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+        const { jsEventListeners, nodes } = await cdp.send('Memory.getDOMCounters');
+        return { heap: usedSize, listeners: jsEventListeners, nodes };
+      });
+    const sample = () => page.evaluate(`({ views: ${VIEWS}, items: ${ITEMS} })`);
+    const start = Date.now();
+    const wrongEarly = await oneViewThroughout(sample, start + 60_000);
+    const baseline = await measure();
+    const wrongLate = await oneViewThroughout(sample, start + MINUTES * 60_000);
+    const end = await measure();
+    const redraws = await page.evaluate(() => window.__redraws);
+    return { wrong: [...wrongEarly, ...wrongLate], baseline, end, redraws };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function soakFirefox() {
+  const server = await startFixtureServer({ routes });
+  const ff = await launchFirefox();
+  try {
+    const { page } = ff;
+    await page.goto(`http://127.0.0.1:${server.port}/soak.html`);
+    await waitFor(page, `${ITEMS} === 10`);
+    const measure = () =>
+      least(async () => {
+        const memory = await ff.inChrome(async () => {
+          // Every content process collects its garbage, then the process list tells what each holds.
+          Services.obs.notifyObservers(null, 'child-gc-request');
+          Services.obs.notifyObservers(null, 'child-cc-request');
+          await new Promise((r) => setTimeout(r, 1500));
+          const info = await ChromeUtils.requestProcInfo();
+          return info.children.filter((c) => /^web/.test(c.type)).reduce((sum, c) => sum + c.memory, 0);
+        });
+        const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+        return { memory, nodes };
+      });
+    const sample = () => page.evaluate(`({ views: ${VIEWS}, items: ${ITEMS} })`);
+    const start = Date.now();
+    const wrongEarly = await oneViewThroughout(sample, start + 60_000);
+    const baseline = await measure();
+    const wrongLate = await oneViewThroughout(sample, start + MINUTES * 60_000);
+    const end = await measure();
+    const redraws = await page.evaluate(() => window.__redraws);
+    return { wrong: [...wrongEarly, ...wrongLate], baseline, end, redraws };
+  } finally {
+    await ff.close();
+    await server.close();
+  }
+}
+
+describe(`soak: a section drawn again every second for ${MINUTES} minutes`, () => {
+  it(
+    'keeps one view, a flat heap and no listener left behind, in Chromium and Firefox',
+    { timeout: (MINUTES + 3) * 60_000 },
+    async () => {
+      const [chromium, firefox] = await Promise.all([soakChromium(), soakFirefox()]);
+      console.log(`soak ${MINUTES} min: Chromium ${JSON.stringify(chromium)}; Firefox ${JSON.stringify(firefox)}`);
+      for (const [name, run] of [
+        ['Chromium', chromium],
+        ['Firefox', firefox],
+      ]) {
+        assert.ok(run.redraws >= MINUTES * 60 - 10, `${name}: the page drew its section ${run.redraws} times`);
+        assert.deepEqual(run.wrong.slice(0, 5), [], `${name}: one view of 10 comments at every sample`);
+        assert.ok(
+          run.end.nodes <= run.baseline.nodes * 1.02,
+          `${name}: elements ${run.baseline.nodes} → ${run.end.nodes}`,
+        );
+      }
+      const heap = chromium.end.heap / chromium.baseline.heap - 1;
+      assert.ok(heap <= 0.1, `Chromium heap grew ${(heap * 100).toFixed(1)}% after the first minute`);
+      assert.ok(
+        chromium.end.listeners <= chromium.baseline.listeners,
+        `Chromium listeners ${chromium.baseline.listeners} → ${chromium.end.listeners}`,
+      );
+      const memory = firefox.end.memory / firefox.baseline.memory - 1;
+      assert.ok(memory <= 0.1, `Firefox content memory grew ${(memory * 100).toFixed(1)}% after the first minute`);
+    },
+  );
+});
