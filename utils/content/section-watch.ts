@@ -9,6 +9,7 @@ import { timersOf } from './timers';
 export const OBSERVE_DELAY = { initial: 150, max: 8000, calm: 5000 };
 /** A performance mark per re-read of a changing section: lets tests see the observer back off. */
 export const REREAD_MARK = 'threadlight:reread';
+let marks = 0;
 
 /** Whether a new reading of the section differs from the last in anything the view shows. */
 export function sameSection(a: CommentSection, b: CommentSection): boolean {
@@ -38,6 +39,11 @@ export function createBackoff(ctx: ContentScriptContext, reread: () => void): { 
     const now = Date.now();
     delay = now - lastRun < OBSERVE_DELAY.calm ? Math.min(delay * 2, OBSERVE_DELAY.max) : OBSERVE_DELAY.initial;
     lastRun = now;
+    // The page's timeline keeps marks until cleared: keep the last hundred, not one per change for hours.
+    if (++marks > 100) {
+      performance.clearMarks(REREAD_MARK);
+      marks = 1;
+    }
     performance.mark(REREAD_MARK);
     reread();
   };
