@@ -6,6 +6,7 @@ import { useForOtherSites } from '@/utils/pipeline/extract/sites/registry';
 import { listenForPrefsWrites } from '@/utils/platform/prefs-store';
 import { migrateStoredPrefs } from '@/utils/platform/prefs-migrate';
 import { listenForViewLoads } from '@/utils/platform/view-script';
+import { sweepDiscussions } from '@/utils/platform/cache-budget';
 import { listenForSiteAccess, syncRegistrations } from '@/utils/platform/site-access';
 
 export default defineBackground(() => {
@@ -24,4 +25,6 @@ export default defineBackground(() => {
   // Sites the reader enabled: the content script registered for exactly the granted origins.
   listenForSiteAccess();
   void syncRegistrations();
+  // Loaded discussions that expired while the browser was closed leave storage (cache-budget.ts).
+  void sweepDiscussions().catch(() => undefined);
 });

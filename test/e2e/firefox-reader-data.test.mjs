@@ -6,45 +6,27 @@
 // with the old global's id changes nothing.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { FIXTURES } from '../../scripts/lib/paths.mjs';
-import { articleHtml, syntheticDiscussion } from '../../scripts/lib/synthetic.mjs';
+import { clobberPage, endless, html, phpbbPage, protoAuthors } from '../support/e2e/reader-data-pages.mjs';
 import { clickStill, firefoxSession, gotoCapture, waitFor } from '../support/e2e/firefox-session.mjs';
 
 const item = (id) => `[role="treeitem"][data-comment-id="${id}"]`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const html = (body) => (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
 const seen = [];
-const endless = (req, res) => {
-  seen.push(`${req.headers.host}${req.url}`);
-  res.writeHead(200, { 'content-type': 'text/html' });
-  res.write('<html><body>');
-  const timer = setInterval(() => res.write(`<p>${'x'.repeat(65_536)}</p>`), 5);
-  const stop = () => clearInterval(timer);
-  req.on('close', stop);
-  setTimeout(() => (stop(), res.end()), 60_000);
-};
-const proto = (() => {
-  const comments = syntheticDiscussion(5, { quoteRate: 0 });
-  ['__proto__', 'constructor', 'toString', 'hasOwnProperty'].forEach((name, i) => (comments[i].author = name));
-  return { comments, page: articleHtml(comments) };
-})();
-const seedHtml = () => readFileSync(join(FIXTURES, 'macrumors-2017-huawei-xiaomi.html'), 'utf8');
+const proto = protoAuthors();
 
 const session = firefoxSession({
   proxy: true,
   serverOptions: {
     routes: {
       '/proto-names.html': html(proto.page),
-      '/clobber.html': html(seedHtml().replace('<body', '<div id="__threadlightViewParts"></div><body')),
+      '/clobber.html': html(clobberPage()),
       '/real/viewtopicdf43.html': (req, res) => {
         seen.push(`${req.headers.host}${req.url}`);
         res.writeHead(302, { location: 'http://evil.example/threads/1' }).end();
       },
       '/threads/1': (req, res) => (seen.push(`${req.headers.host}${req.url}`), res.writeHead(200).end('moved')),
-      '/endless/viewtopicdf43.html': endless,
-      '/endless/phpbb-dostips.html': html(readFileSync(join(FIXTURES, 'real', 'phpbb-dostips.html'), 'utf8')),
+      '/endless/viewtopicdf43.html': endless(seen),
+      '/endless/phpbb-dostips.html': html(phpbbPage()),
     },
   },
 });

@@ -5,37 +5,19 @@
 // with the id of an old global name does not switch Threadlight off.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
-import { FIXTURES, ROOT } from '../../scripts/lib/paths.mjs';
-import { articleHtml, syntheticDiscussion } from '../../scripts/lib/synthetic.mjs';
+import { ROOT } from '../../scripts/lib/paths.mjs';
+import { clobberPage, endless, html, phpbbPage, protoAuthors } from '../support/e2e/reader-data-pages.mjs';
 import { notesOnPage } from '../support/e2e/private-text.mjs';
 import { SITE_PAGES } from '../support/e2e/site-pages.mjs';
 
 const SEED = 'https://www.macrumors.com/x/macrumors-2017-huawei-xiaomi.html';
 const item = (id) => `[role="treeitem"][data-comment-id="${id}"]`;
-const seedHtml = () => readFileSync(join(FIXTURES, 'macrumors-2017-huawei-xiaomi.html'), 'utf8');
-const html = (body) => (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
 
 /** Requests the server saw, by host and path. */
 const seen = [];
-/** A body that never ends, until the client goes away. */
-const endless = (req, res) => {
-  seen.push(`${req.headers.host}${req.url}`);
-  res.writeHead(200, { 'content-type': 'text/html' });
-  res.write('<html><body>');
-  const timer = setInterval(() => res.write(`<p>${'x'.repeat(65_536)}</p>`), 5);
-  const stop = () => clearInterval(timer);
-  req.on('close', stop);
-  setTimeout(() => (stop(), res.end()), 60_000);
-};
-const protoAuthors = () => {
-  const comments = syntheticDiscussion(5, { quoteRate: 0 });
-  ['__proto__', 'constructor', 'toString', 'hasOwnProperty'].forEach((name, i) => (comments[i].author = name));
-  return { comments, page: articleHtml(comments) };
-};
 const proto = protoAuthors();
 
 let server;
@@ -45,15 +27,15 @@ before(async () => {
     https: true,
     routes: {
       '/x/proto-names.html': html(proto.page),
-      '/x/clobber.html': html(seedHtml().replace('<body', '<div id="__threadlightViewParts"></div><body')),
+      '/x/clobber.html': html(clobberPage()),
       // A forum whose first page moves to another origin, and one whose first page never ends.
       '/real/viewtopicdf43.html': (req, res) => {
         seen.push(`${req.headers.host}${req.url}`);
         res.writeHead(302, { location: 'https://evil.example/threads/1' }).end();
       },
       '/threads/1': (req, res) => (seen.push(`${req.headers.host}${req.url}`), res.writeHead(200).end('moved')),
-      '/endless/viewtopicdf43.html': endless,
-      '/endless/phpbb-dostips.html': html(readFileSync(join(FIXTURES, 'real', 'phpbb-dostips.html'), 'utf8')),
+      '/endless/viewtopicdf43.html': endless(seen),
+      '/endless/phpbb-dostips.html': html(phpbbPage()),
     },
   });
   browser = await launchChromium({

@@ -54,6 +54,18 @@ async function oneViewThroughout(sample, until) {
   return wrong;
 }
 
+/** The soak itself: one view at every sample; the measures after the first minute and at the end. */
+async function soak(page, measure) {
+  const sample = () => page.evaluate(`({ views: ${VIEWS}, items: ${ITEMS} })`);
+  const start = Date.now();
+  const wrongEarly = await oneViewThroughout(sample, start + 60_000);
+  const baseline = await measure();
+  const wrongLate = await oneViewThroughout(sample, start + MINUTES * 60_000);
+  const end = await measure();
+  const redraws = await page.evaluate(() => window.__redraws);
+  return { wrong: [...wrongEarly, ...wrongLate], baseline, end, redraws };
+}
+
 async function soakChromium() {
   const server = await startFixtureServer({ https: true, routes });
   const browser = await launchChromium({ extensionDir: join(ROOT, '.output', 'chrome-mv3'), port: server.port });
@@ -69,14 +81,7 @@ async function soakChromium() {
         const { jsEventListeners, nodes } = await cdp.send('Memory.getDOMCounters');
         return { heap: usedSize, listeners: jsEventListeners, nodes };
       });
-    const sample = () => page.evaluate(`({ views: ${VIEWS}, items: ${ITEMS} })`);
-    const start = Date.now();
-    const wrongEarly = await oneViewThroughout(sample, start + 60_000);
-    const baseline = await measure();
-    const wrongLate = await oneViewThroughout(sample, start + MINUTES * 60_000);
-    const end = await measure();
-    const redraws = await page.evaluate(() => window.__redraws);
-    return { wrong: [...wrongEarly, ...wrongLate], baseline, end, redraws };
+    return await soak(page, measure); // awaited here: the browser closes after it
   } finally {
     await browser.close();
     await server.close();
@@ -118,14 +123,7 @@ async function soakFirefox() {
         const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
         return { memory, nodes };
       });
-    const sample = () => page.evaluate(`({ views: ${VIEWS}, items: ${ITEMS} })`);
-    const start = Date.now();
-    const wrongEarly = await oneViewThroughout(sample, start + 60_000);
-    const baseline = await measure();
-    const wrongLate = await oneViewThroughout(sample, start + MINUTES * 60_000);
-    const end = await measure();
-    const redraws = await page.evaluate(() => window.__redraws);
-    return { wrong: [...wrongEarly, ...wrongLate], baseline, end, redraws };
+    return await soak(page, measure); // awaited here: the browser closes after it
   } finally {
     await ff.close();
     await server.close();
