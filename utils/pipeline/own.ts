@@ -15,3 +15,7 @@ export function ownCopy<T>(record: Readonly<Record<string, T>>): Record<string, 
   for (const key of Object.keys(record)) out[key] = record[key]!;
   return out;
 }
+
+/** A plain object as stored or messaged data (not null, not an array). */
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,9 +1,9 @@
 import { splitList, type Concern } from './prefs';
+import { isRecord } from '@/utils/pipeline/own';
 
 // Stored preferences of older schema versions, lifted to the current one by WXT's storage.defineItem.
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // ---- Version 1 (the first schema) and its migrations to version 2 ----
 // v1 view:    { enabled: boolean, mode: 'tree' | 'list' | 'off', sort: 'votes' | 'new' | 'old' | 'page' }
@@ -11,14 +11,14 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 // v1 brands:  { highlight: boolean, enabled: string[] (brand ids to highlight) }
 
 export function migrateViewV1(old: unknown): unknown {
-  if (!isObj(old)) return old;
+  if (!isRecord(old)) return old;
   const view = ({ tree: 'threaded', list: 'flat', off: 'original' } as Obj)[String(old.mode)];
   const sort = ({ votes: 'top', new: 'newest', old: 'oldest', page: 'page' } as Obj)[String(old.sort)];
   return { enabled: old.enabled, sites: {}, view, sort };
 }
 
 export function migrateFiltersV1(old: unknown): unknown {
-  if (!isObj(old)) return old;
+  if (!isRecord(old)) return old;
   const min =
     typeof old.minRating === 'string' ? (old.minRating.trim() === '' ? null : Number(old.minRating)) : old.minRating;
   const muted = typeof old.muted === 'string' ? splitList(old.muted) : [];
@@ -26,7 +26,7 @@ export function migrateFiltersV1(old: unknown): unknown {
 }
 
 export function migrateBrandsV1(old: unknown): unknown {
-  if (!isObj(old)) return old;
+  if (!isRecord(old)) return old;
   return { highlight: old.highlight, only: Array.isArray(old.enabled) ? old.enabled : [], custom: [], disabled: [] };
 }
 

@@ -1,5 +1,5 @@
 import { t, type MessageKey } from './i18n';
-import { own, ownCopy } from '@/utils/pipeline/own';
+import { isRecord, own, ownCopy } from '@/utils/pipeline/own';
 import {
   CONCERNS,
   LIMITS,
@@ -48,7 +48,6 @@ const OPS_BY_KIND: Record<FieldKind, string[]> = {
 };
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const kindOf = (c: unknown, f: unknown): FieldKind | undefined =>
   typeof c === 'string' && (CONCERNS as string[]).includes(c) && typeof f === 'string'
     ? own(FIELDS[c as Concern], f)
@@ -56,7 +55,7 @@ const kindOf = (c: unknown, f: unknown): FieldKind | undefined =>
 
 /** Whether an operation that arrived (a message, a batch) has a known field, a fitting kind and its operands. */
 export function isPrefsOp(v: unknown): v is PrefsOp {
-  if (!isObj(v)) return false;
+  if (!isRecord(v)) return false;
   const kind = kindOf(v.c, v.f);
   if (!kind || typeof v.op !== 'string' || !OPS_BY_KIND[kind].includes(v.op)) return false;
   if (v.op === 'add' || v.op === 'remove') return typeof v.item === 'string';
@@ -65,7 +64,7 @@ export function isPrefsOp(v: unknown): v is PrefsOp {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const idOf = (v: unknown) => (isObj(v) && typeof v.id === 'string' ? v.id : '');
+const idOf = (v: unknown) => (isRecord(v) && typeof v.id === 'string' ? v.id : '');
 
 /** The operations that turn `base` into `next`, field by field. */
 export function diffPrefs(base: Prefs, next: Prefs): PrefsOp[] {

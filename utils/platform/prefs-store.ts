@@ -5,6 +5,7 @@ import { applyOps, isPrefsOp, type PrefsOp } from './prefs-ops';
 import { onMessage } from './messages';
 import {
   effectiveRaw,
+  errorText,
   LOCAL_ONLY_KEY,
   metaKey,
   prefsKey,
@@ -15,6 +16,7 @@ import {
   type Stored,
 } from './storage';
 import { makeRoom } from './cache-budget';
+import { isRecord } from '@/utils/pipeline/own';
 
 // The one place preferences are written. It reads what is stored now, applies the operations a surface sent
 // (prefs-ops.ts), and writes only the concerns they changed: to sync where they fit, else to this device with
@@ -23,8 +25,6 @@ import { makeRoom } from './cache-budget';
 
 const MAX_REMOVED = 1000;
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const fitsSync = (c: Concern, value: unknown) =>
   new Blob([JSON.stringify(prefsKey(c)) + JSON.stringify(value)]).size <= SYNC_ITEM_QUOTA - 64;
 
@@ -58,7 +58,7 @@ export async function changePrefs(ops: readonly PrefsOp[]): Promise<SaveResult> 
     }
     // Fields a newer version added are kept as they were.
     const old = effectiveRaw(stored, c);
-    values[c] = isObj(old) ? { ...old, ...applied.prefs[c] } : applied.prefs[c];
+    values[c] = isRecord(old) ? { ...old, ...applied.prefs[c] } : applied.prefs[c];
   }
   await write(stored, values, ops, result);
   return result;

@@ -1,6 +1,6 @@
 import type { BrandDef } from '@/utils/pipeline/highlight/brands';
 import { SORT_MODES, type SortMode } from '@/utils/pipeline/arrange/order';
-import { nullRecord, own, ownCopy } from '@/utils/pipeline/own';
+import { isRecord, nullRecord, own, ownCopy } from '@/utils/pipeline/own';
 
 // Preferences, one object per concern, each validated field by field: a stored value of the wrong shape
 // falls back to that field's default and nothing else is lost (stored settings are untrusted input).
@@ -76,7 +76,6 @@ export const LIMITS = {
 };
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const pick = <T>(v: unknown, ok: (x: unknown) => x is T, fallback: T): T => (ok(v) ? v : fallback);
 const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
 const oneOf =
@@ -98,7 +97,7 @@ const BRAND_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
 const COLOR = /^#[0-9a-f]{6}$/i;
 
 function brand(v: unknown): BrandDef | null {
-  if (!isObj(v) || typeof v.id !== 'string' || !BRAND_ID.test(v.id)) return null;
+  if (!isRecord(v) || typeof v.id !== 'string' || !BRAND_ID.test(v.id)) return null;
   const label = typeof v.label === 'string' && v.label.trim() ? v.label.trim().slice(0, 60) : v.id;
   const color = typeof v.color === 'string' && COLOR.test(v.color) ? v.color : '#888888';
   return { id: v.id, label, color, aliases: strings(v.aliases, [], 60).slice(0, LIMITS.aliases) };
@@ -106,9 +105,9 @@ function brand(v: unknown): BrandDef | null {
 
 export function validateView(raw: unknown): ViewPrefs {
   const d = DEFAULT_PREFS.view;
-  const v = isObj(raw) ? raw : {};
+  const v = isRecord(raw) ? raw : {};
   const sites = nullRecord<boolean>();
-  if (isObj(v.sites))
+  if (isRecord(v.sites))
     for (const [host, on] of Object.entries(v.sites))
       if (typeof on === 'boolean' && host.length <= LIMITS.hostChars && /^[a-z0-9.-]+$/i.test(host))
         sites[host.toLowerCase()] = on;
@@ -122,7 +121,7 @@ export function validateView(raw: unknown): ViewPrefs {
 
 export function validateFilters(raw: unknown): FilterPrefs {
   const d = DEFAULT_PREFS.filters;
-  const v = isObj(raw) ? raw : {};
+  const v = isRecord(raw) ? raw : {};
   const min = v.minRating;
   return {
     minRating:
@@ -138,7 +137,7 @@ export function validateFilters(raw: unknown): FilterPrefs {
 
 export function validateBrands(raw: unknown): BrandPrefs {
   const d = DEFAULT_PREFS.brands;
-  const v = isObj(raw) ? raw : {};
+  const v = isRecord(raw) ? raw : {};
   const ids = (x: unknown) => strings(x, []).filter((id) => BRAND_ID.test(id));
   return {
     highlight: pick(v.highlight, isBool, d.highlight),
@@ -161,9 +160,9 @@ export const noteKey = (author: string) => author.trim().toLowerCase();
 export const noteOn = (notes: Readonly<Record<string, string>>, author: string) => own(notes, noteKey(author));
 
 export function validateNotes(raw: unknown): NotePrefs {
-  const v = isObj(raw) ? raw : {};
+  const v = isRecord(raw) ? raw : {};
   const byAuthor = nullRecord<string>();
-  if (isObj(v.byAuthor))
+  if (isRecord(v.byAuthor))
     for (const [author, note] of Object.entries(v.byAuthor).slice(0, LIMITS.notes)) {
       const key = noteKey(author);
       if (typeof note !== 'string' || !key || key.length > LIMITS.authorChars) continue;
@@ -184,7 +183,7 @@ export function withNote(notes: NotePrefs, author: string, text: string): NotePr
 }
 
 export function validatePrefs(raw: unknown): Prefs {
-  const v = isObj(raw) ? raw : {};
+  const v = isRecord(raw) ? raw : {};
   return {
     view: validateView(v.view),
     filters: validateFilters(v.filters),

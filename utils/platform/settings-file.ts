@@ -1,7 +1,7 @@
 import { t } from './i18n';
 import { CONCERNS, PREFS_VERSION, type Concern, type Prefs } from './prefs';
 import { fieldsOf, importOps, VALIDATE, type PrefsOp } from './prefs-ops';
-import { own } from '@/utils/pipeline/own';
+import { isRecord, own } from '@/utils/pipeline/own';
 
 // Import / export of all settings as one JSON file. An import is hostile input: it changes only the concerns
 // the file holds, and within them only the fields it holds (merged: notes, lists and sites entry by entry),
@@ -18,7 +18,6 @@ export type ImportResult =
   { ok: true; ops: PrefsOp[]; imported: Concern[]; problems: string[] } | { ok: false; error: string };
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function readJson(text: string): { ok: true; data: unknown } | { ok: false; error: string } {
   if (text.length > 1_000_000) return { ok: false, error: t('fileTooLarge') };
@@ -30,7 +29,7 @@ function readJson(text: string): { ok: true; data: unknown } | { ok: false; erro
 }
 
 /** How many entries a list or map field holds. */
-const countOf = (v: unknown) => (Array.isArray(v) ? v.length : isObj(v) ? Object.keys(v).length : 0);
+const countOf = (v: unknown) => (Array.isArray(v) ? v.length : isRecord(v) ? Object.keys(v).length : 0);
 
 /** Whether every field the concern holds has the type its kind needs (values inside are checked later). */
 function wellTyped(c: Concern, raw: Obj): boolean {
@@ -38,7 +37,7 @@ function wellTyped(c: Concern, raw: Obj): boolean {
     if (!Object.prototype.hasOwnProperty.call(raw, f)) return true;
     const v = raw[f];
     if (kind === 'list' || kind === 'keyed') return Array.isArray(v);
-    if (kind === 'map') return isObj(v);
+    if (kind === 'map') return isRecord(v);
     const valid = (VALIDATE[c](raw) as unknown as Obj)[f];
     return JSON.stringify(valid) === JSON.stringify(v);
   });
@@ -60,7 +59,7 @@ export function parseSettingsFile(text: string): ImportResult {
   const json = readJson(text);
   if (!json.ok) return json;
   const obj = json.data;
-  if (!isObj(obj) || obj.app !== SETTINGS_FILE_APP || !isObj(obj.prefs))
+  if (!isRecord(obj) || obj.app !== SETTINGS_FILE_APP || !isRecord(obj.prefs))
     return { ok: false, error: t('notSettingsFile') };
   const version = obj.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
@@ -72,7 +71,7 @@ export function parseSettingsFile(text: string): ImportResult {
   for (const c of CONCERNS) {
     const raw = own(obj.prefs, c);
     if (raw === undefined) continue;
-    if (!isObj(raw) || !wellTyped(c, raw)) {
+    if (!isRecord(raw) || !wellTyped(c, raw)) {
       problems.push(t('importRefusedConcern', c));
       continue;
     }

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { MIGRATIONS } from './migrations';
 import { CONCERNS, PREFS_VERSION, validatePrefs, type Concern, type Prefs } from './prefs';
 import { fieldsOf, VALIDATE } from './prefs-ops';
-import { own } from '@/utils/pipeline/own';
+import { isRecord, own } from '@/utils/pipeline/own';
 
 // Where preferences live: browser.storage.sync, one versioned item per concern ("threadlight.view" …),
 // migrated in storage by the background (prefs-migrate.ts, WXT's storage.defineItem) and in memory by readers. A concern too large for sync (8 KB per item), or one that sync
@@ -27,17 +27,16 @@ export const metaKey = (c: Concern) => `${prefsKey(c)}$`;
 /** Per concern kept locally: the keys and items removed here since, per field, so sync cannot bring them back. */
 export type LocalOnly = Partial<Record<Concern, { removed: Record<string, string[]> }>>;
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isLegacyMarker = (v: unknown) => isObj(v) && v[LEGACY_MARKER] === true;
+const isLegacyMarker = (v: unknown) => isRecord(v) && v[LEGACY_MARKER] === true;
 
 export function cleanLocalOnly(raw: unknown): LocalOnly {
   const out: LocalOnly = {};
-  if (!isObj(raw)) return out;
+  if (!isRecord(raw)) return out;
   for (const c of CONCERNS) {
     const entry = own(raw, c);
-    if (!isObj(entry)) continue;
+    if (!isRecord(entry)) continue;
     const removed: Record<string, string[]> = {};
-    const r = isObj(entry.removed) ? entry.removed : {};
+    const r = isRecord(entry.removed) ? entry.removed : {};
     for (const [f] of fieldsOf(c)) {
       const list = own(r, f);
       removed[f] = Array.isArray(list)
@@ -69,7 +68,7 @@ function lifted(c: Concern, value: unknown, version: number): unknown {
   return out;
 }
 
-const versionOf = (meta: unknown) => (isObj(meta) && typeof meta.v === 'number' ? meta.v : 1);
+const versionOf = (meta: unknown) => (isRecord(meta) && typeof meta.v === 'number' ? meta.v : 1);
 
 /** Every concern's stored values and versions, in one read of each area. */
 export async function readStored(): Promise<Stored> {
@@ -109,7 +108,7 @@ type Obj = Record<string, unknown>;
 export function mergeAreas(c: Concern, syncRaw: unknown, localRaw: unknown, removed: Record<string, string[]>) {
   const s = VALIDATE[c](syncRaw) as unknown as Obj;
   const l = VALIDATE[c](localRaw) as unknown as Obj;
-  const out: Obj = { ...(isObj(localRaw) ? localRaw : {}), ...l };
+  const out: Obj = { ...(isRecord(localRaw) ? localRaw : {}), ...l };
   for (const [f, kind] of fieldsOf(c)) {
     const gone = new Set(removed[f] ?? []);
     if (kind === 'list')
@@ -141,7 +140,7 @@ export interface SaveResult {
   ok?: boolean;
 }
 
-function errorText(err: unknown): string {
+export function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
