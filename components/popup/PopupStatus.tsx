@@ -18,6 +18,7 @@ export function PopupStatus({ stats }: { stats: TabStats | null | undefined }) {
   return (
     <p class="tl-status" aria-live="polite">
       {text}
+      {stats?.found && stats.rated === false ? ` ${t('noRatingsTab')}` : ''}
     </p>
   );
 }

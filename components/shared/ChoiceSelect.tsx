@@ -2,8 +2,8 @@ interface Props<T extends string> {
   /** The accessible name (docs/contract.md: "View", "Sort"). */
   label: string;
   value: T;
-  /** The choices in order, with what each is called (labels.ts). */
-  labels: Record<T, string>;
+  /** The choices in order, with what each is called (labels.ts); a choice left out is not offered. */
+  labels: Partial<Record<T, string>>;
   onChange(value: T, e: Event): void;
   class?: string;
   /**

@@ -52,9 +52,11 @@ export function CommentMeta(props: MetaProps) {
       ) : (
         <span class="tl-time">{comment.timeText}</span>
       )}
-      <span class="tl-votes" title={comment.votesMissing ? t('noVoteCount') : undefined}>
-        {count(comment.votes, 'votes')}
-      </span>
+      {env.rated ? (
+        <span class="tl-votes" title={comment.votesMissing ? t('noVoteCount') : undefined}>
+          {count(comment.votes, 'votes')}
+        </span>
+      ) : null}
       {hasReplies ? (
         <button
           type="button"

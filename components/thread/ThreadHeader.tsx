@@ -19,10 +19,18 @@ interface Props {
   /** Comments new since the last visit, and marking them read. */
   fresh: number;
   onMarkRead?(): void;
+  /** Whether the page shows ratings: without, "Top rated" is not offered and the header says why. */
+  rated?: boolean;
   /** Why the reader's last change could not be kept. */
   problem?: string | null;
   /** The search box. */
   children?: ComponentChildren;
+}
+
+/** The sorts a page without ratings can use: every one but "Top rated". */
+function unratedSorts() {
+  const { top: _top, ...rest } = sortLabels();
+  return rest;
 }
 
 /** The view's header: heading, counts (and why comments are hidden), sort, view, collapse all. */
@@ -51,10 +59,11 @@ export function ThreadHeader(props: Props) {
       ) : null}
       <span class="tl-controls">
         {props.children}
+        {props.rated === false ? <span class="tl-unrated">{t('noRatingsHere')}</span> : null}
         <ChoiceSelect
           label={t('sort')}
           value={sort}
-          labels={sortLabels()}
+          labels={props.rated === false ? unratedSorts() : sortLabels()}
           onChange={(s, e) => fromReader(e) && onViewPrefs({ sort: s })}
         />
         <span role="group" aria-label={t('view')} class="tl-segmented">

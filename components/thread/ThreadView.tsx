@@ -89,6 +89,7 @@ function useTreeEnv(props: ThreadViewProps, store: TreeStore, search: SearchStat
       notes: props.notes ?? NO_NOTES,
       onNote: props.onNote,
       threaded: props.view === 'threaded',
+      rated: model.rated,
     }),
     [model, search.model, props.discussionUrl, props.notes, props.view, nodes, backlinks],
   );
@@ -121,7 +122,14 @@ export function ThreadView(props: ThreadViewProps) {
   const { counts } = model;
   return (
     <div class="tl-view" data-view={props.view} data-brand-style={props.brandStyle ?? 'subtle'}>
-      <ThreadHeader {...props} counts={counts} collapse={collapse} fresh={freshCount(model)}>
+      <ThreadHeader
+        {...props}
+        sort={model.sort}
+        rated={model.rated}
+        counts={counts}
+        collapse={collapse}
+        fresh={freshCount(model)}
+      >
         <SearchBox search={search} onShow={(id) => bring(id, true, true)} />
       </ThreadHeader>
       {props.discussion ? <DiscussionBar ui={props.discussion} /> : null}

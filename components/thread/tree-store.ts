@@ -87,6 +87,8 @@ export interface TreeEnv {
   onNote: ((author: string, text: string) => void) | undefined;
   /** Replies sit under their parents (threaded view): a quote of the parent folds to one line. */
   threaded: boolean;
+  /** Whether the page shows ratings: without, no vote counts are drawn. */
+  rated: boolean;
 }
 
 export const TreeContext = createContext<TreeEnv | null>(null);

@@ -48,6 +48,18 @@ describe('Firefox: sites the reader enabled', () => {
       );
     });
 
+  it('shows no vote counts and no "Top rated" where nothing is rated', async () => {
+    const { page } = session;
+    await gotoCapture(page, 'http://www.dostips.com/real/phpbb-dostips.html?unrated');
+    await waitFor(page, `${VIEW}.posts === 15`, { timeoutMs: 10_000 });
+    const seen = await page.evaluate(() => ({
+      votes: document.querySelectorAll('[data-threadlight="thread"] .tl-votes').length,
+      sorts: Array.from(document.querySelectorAll('.tl-header select option'), (o) => o.value),
+      note: document.querySelector('.tl-unrated')?.textContent,
+    }));
+    assert.deepEqual(seen, { votes: 0, sorts: ['newest', 'oldest', 'page'], note: 'No ratings here: page order' });
+  });
+
   it('follows the permission: removed, the view goes; granted again, it comes back in the open tab', async () => {
     const { page } = session;
     const site = SITE_PAGES.find((p) => p.host === 'www.dostips.com');

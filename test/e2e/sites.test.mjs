@@ -109,6 +109,22 @@ describe('Chromium: sites the reader enabled', () => {
     await page.close();
   });
 
+  it('shows no vote counts and no "Top rated" where nothing is rated, and the popup says why', async () => {
+    const { page, errors } = await open('https://www.dostips.com/real/phpbb-dostips.html');
+    await page.waitForSelector('[data-threadlight="thread"] [role="treeitem"]');
+    const seen = await page.evaluate(() => ({
+      votes: document.querySelectorAll('[data-threadlight="thread"] .tl-votes').length,
+      sorts: Array.from(document.querySelectorAll('.tl-header select option'), (o) => o.value),
+      note: document.querySelector('.tl-unrated')?.textContent,
+    }));
+    assert.deepEqual(seen, { votes: 0, sorts: ['newest', 'oldest', 'page'], note: 'No ratings here: page order' });
+    const popup = await browser.openPopup(page);
+    await popup.getByText(/Nothing on this page is rated/).waitFor();
+    await popup.close();
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it("follows the browser's own site access: removed in chrome://extensions, the view goes; added, it is back", async () => {
     const site = SITE_PAGES.find((p) => p.host === 'www.dostips.com');
     const origin = `https://${site.host}/*`;

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CommentSection } from '@/utils/pipeline/model';
+import { isRated, type CommentSection } from '@/utils/pipeline/model';
 import { findSection, findSectionSteps } from '@/utils/pipeline/extract/find-section';
 import { nextTask, runInTasks } from '@/utils/pipeline/steps';
 import { onMessage, type TabStats } from '@/utils/platform/messages';
@@ -91,6 +91,7 @@ function tabStats({ view, section, prefs, href }: AppState): TabStats {
     shown: counts ? counts.total - counts.hidden : 0,
     hidden: counts?.hidden ?? 0,
     source: section?.source ?? null,
+    rated: section ? isRated(section.comments) : null,
   };
 }
 

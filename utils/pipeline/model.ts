@@ -60,3 +60,6 @@ export interface CommentSection {
   /** Which adapter or markup era found it, for diagnostics and tests. */
   source: string;
 }
+
+/** A page rates its comments when at least one shows a vote count (most forums and blogs show none). */
+export const isRated = (comments: readonly Comment[]): boolean => comments.some((c) => !c.votesMissing);

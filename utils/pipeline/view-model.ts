@@ -1,4 +1,4 @@
-import type { Comment } from './model';
+import { isRated, type Comment } from './model';
 import type { Prefs } from '@/utils/platform/prefs';
 import type { Forest, ThreadNode } from '@/utils/pipeline/thread/thread-by-quotes';
 import {
@@ -9,7 +9,7 @@ import {
   type BrandStat,
 } from '@/utils/pipeline/highlight/brands';
 import { compileFilters, FILTER_REASONS, type FilterReason } from '@/utils/pipeline/arrange/filter';
-import { flattenForest, sortForest } from '@/utils/pipeline/arrange/order';
+import { flattenForest, sortForest, type SortMode } from '@/utils/pipeline/arrange/order';
 import { runAll, type Steps } from './steps';
 
 // Everything the view shows, derived from comments, their forest and the preferences: sorted roots,
@@ -31,6 +31,10 @@ export interface ViewModel {
   authors: Map<string, string>;
   /** Comments first shown since the reader's last visit (marked, and reached with n / Shift+N). */
   fresh?: ReadonlySet<string>;
+  /** Whether the page shows any rating: without one there are no vote counts, no "Top rated", no minimum. */
+  rated: boolean;
+  /** The order the roots are in: the preference, or page order where nothing is rated. */
+  sort: SortMode;
 }
 
 export interface BrandContext {
@@ -70,7 +74,10 @@ export function* viewModelSteps(
   brandFocus: string[],
   slice: number,
 ): Steps<ViewModel> {
-  const filter = compileFilters({ ...prefs.filters, brandFocus });
+  // Nothing rated (most forums and blogs): page order for "Top rated", and no minimum rating to hide by.
+  const rated = isRated(comments);
+  const sort: SortMode = !rated && prefs.view.sort === 'top' ? 'page' : prefs.view.sort;
+  const filter = compileFilters({ ...prefs.filters, minRating: rated ? prefs.filters.minRating : null, brandFocus });
   const reasons = new Map<string, FilterReason>();
   const byReason = Object.fromEntries(FILTER_REASONS.map((r) => [r, 0])) as Record<FilterReason, number>;
   const none = new Set<string>();
@@ -83,10 +90,7 @@ export function* viewModelSteps(
     }
     if (++seen % slice === 0) yield;
   }
-  const roots =
-    prefs.view.view === 'flat'
-      ? flattenForest(forest.roots, prefs.view.sort)
-      : sortForest(forest.roots, prefs.view.sort);
+  const roots = prefs.view.view === 'flat' ? flattenForest(forest.roots, sort) : sortForest(forest.roots, sort);
   yield;
   let highlighter: BrandMatcher | null = null;
   if (prefs.brands.highlight) {
@@ -100,6 +104,8 @@ export function* viewModelSteps(
     highlighter,
     stats: brands.stats,
     authors: new Map(comments.map((c) => [c.id, c.author])),
+    rated,
+    sort,
   };
 }
 

@@ -15,6 +15,8 @@ export interface TabStats {
   shown: number;
   hidden: number;
   source: string | null;
+  /** Whether the page rates its comments (false: page order, no vote counts); null without a section. */
+  rated?: boolean | null;
 }
 
 interface Protocol {
