@@ -20,7 +20,6 @@ interface LinkState {
  */
 export function createPrefsLink(state: LinkState, stepAside: () => void) {
   const hostname = new URL(state.href).hostname;
-  let stored = state.prefs;
   const writer = createPrefsWriter((result) => {
     const problem = result instanceof Error || result.ok === false ? saveMessage(result) : null;
     if (problem === (state.saveProblem ?? null)) return;
@@ -48,9 +47,8 @@ export function createPrefsLink(state: LinkState, stepAside: () => void) {
     onNote: (author: string, text: string) => edit((p) => ({ ...p, notes: withNote(p.notes, author, text) })),
     /** Storage changed (another tab, the popup, settings, another device): follow it, keeping our changes. */
     stored(next: Prefs) {
-      stored = next;
       writer.settle();
-      state.prefs = applyOps(stored, writer.pending()).prefs;
+      state.prefs = applyOps(next, writer.pending()).prefs;
       show();
     },
     flush: () => writer.flush(),

@@ -1,5 +1,5 @@
 import { t } from '@/utils/platform/i18n';
-import { fetchPageLimited, type ForumPageResult } from '@/utils/platform/page-fetch';
+import { fetchPageLimited, originOf, type ForumPageResult } from '@/utils/platform/page-fetch';
 
 // Pages of a forum on the site the reader enabled are fetched here, by the content script, as the page itself
 // would fetch them: from the page's own origin and to it only, with the reader's session there, within the
@@ -14,14 +14,6 @@ function pageFetch(): typeof fetch {
   const page = import.meta.env.FIREFOX ? (globalThis as { content?: PageWindow }).content : undefined;
   return page?.fetch ? page.fetch.bind(page) : fetch;
 }
-
-const originOf = (url: string) => {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-};
 
 /** One page of the thread, if it is on `origin` (the page's own); Cancel through `signal`. */
 export function fetchSameOrigin(url: string, origin: string, signal?: AbortSignal): Promise<ForumPageResult> {

@@ -68,6 +68,12 @@ export function evictions(index: CacheIndex, incoming: number, now: number, budg
   return out;
 }
 
+/** Takes entries out of the index (changed in place) and out of storage. */
+async function forget(index: CacheIndex, keys: string[]): Promise<void> {
+  for (const k of keys) delete index[k];
+  if (keys.length) await browser.storage.local.remove(keys);
+}
+
 /** Stores one discussion within the budget; false when it is too large to keep or storage refused it. */
 export async function putDiscussion(key: string, value: { savedAt: number }, now: number): Promise<boolean> {
   const bytes = bytesOf(value);
@@ -75,9 +81,7 @@ export async function putDiscussion(key: string, value: { savedAt: number }, now
   const storageKey = DISCUSSION_PREFIX + key;
   const index = await readIndex();
   delete index[storageKey];
-  const out = evictions(index, bytes, now);
-  for (const k of out) delete index[k];
-  if (out.length) await browser.storage.local.remove(out);
+  await forget(index, evictions(index, bytes, now));
   index[storageKey] = { savedAt: value.savedAt, bytes };
   try {
     await browser.storage.local.set({ [storageKey]: value, [INDEX_KEY]: index });
@@ -92,18 +96,14 @@ export async function putDiscussion(key: string, value: { savedAt: number }, now
 /** Removes expired discussions (the background does this at start; each cache write does it too). */
 export async function sweepDiscussions(now = Date.now()): Promise<void> {
   const index = await readIndex();
-  const out = evictions(index, 0, now);
-  for (const k of out) delete index[k];
-  if (out.length) await browser.storage.local.remove(out);
+  await forget(index, evictions(index, 0, now));
   await browser.storage.local.set({ [INDEX_KEY]: index });
 }
 
 /** Forgets one cached discussion (expired, or not what it claims to be). */
 export async function dropDiscussion(key: string): Promise<void> {
-  const storageKey = DISCUSSION_PREFIX + key;
   const index = await readIndex();
-  delete index[storageKey];
-  await browser.storage.local.remove(storageKey);
+  await forget(index, [DISCUSSION_PREFIX + key]);
   await browser.storage.local.set({ [INDEX_KEY]: index });
 }
 

@@ -1,6 +1,7 @@
 import type { Comment } from '@/utils/pipeline/model';
 import { CACHE_TTL_MS, dropDiscussion, DISCUSSION_PREFIX, putDiscussion } from './cache-budget';
 import { browser } from 'wxt/browser';
+import { originOf } from './page-fetch';
 
 // A loaded discussion, kept in storage.local so reopening the article is instant, within the caches' budget
 // (cache-budget.ts). The key is the forum's origin plus its thread key, and the stored address is checked on
@@ -22,14 +23,6 @@ const isComment = (c: unknown): c is Comment => {
     Array.isArray(x.quotes) &&
     typeof x.votes === 'number'
   );
-};
-
-const originOf = (url: string) => {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
 };
 
 /** The cache key of a thread: its forum's origin and the engine's thread key. */

@@ -19,6 +19,15 @@ export interface PageFetchOptions {
   fetchImpl?: typeof fetch;
 }
 
+/** The origin of an address, or null when it does not parse. */
+export function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
 class TooLarge extends Error {}
 
 /** The body as text, read chunk by chunk; throws TooLarge past `max` bytes and stops reading. */

@@ -7,6 +7,7 @@ import {
   effectiveRaw,
   errorText,
   LOCAL_ONLY_KEY,
+  MAX_REMOVED,
   metaKey,
   prefsKey,
   readStored,
@@ -23,7 +24,6 @@ import { isRecord } from '@/utils/pipeline/own';
 // the fact recorded beside them. The background runs every write through here, one after another, so two
 // tabs, the popup and the settings page never read the same old value and overwrite each other.
 
-const MAX_REMOVED = 1000;
 type Obj = Record<string, unknown>;
 const fitsSync = (c: Concern, value: unknown) =>
   new Blob([JSON.stringify(prefsKey(c)) + JSON.stringify(value)]).size <= SYNC_ITEM_QUOTA - 64;
@@ -46,7 +46,8 @@ function removedAfter(flag: LocalOnly[Concern], c: Concern, ops: readonly PrefsO
 /** Applies `ops` over what is stored now and writes the concerns they change. */
 export async function changePrefs(ops: readonly PrefsOp[]): Promise<SaveResult> {
   const stored = await readStored();
-  const current = validatePrefs(Object.fromEntries(CONCERNS.map((c) => [c, effectiveRaw(stored, c)])));
+  const raws = Object.fromEntries(CONCERNS.map((c) => [c, effectiveRaw(stored, c)])) as Record<Concern, unknown>;
+  const current = validatePrefs(raws);
   const applied = applyOps(current, ops);
   const result: SaveResult = { stored: {}, warnings: [...applied.refused], ok: applied.refused.length === 0 };
   const values: Partial<Record<Concern, unknown>> = {};
@@ -57,7 +58,7 @@ export async function changePrefs(ops: readonly PrefsOp[]): Promise<SaveResult> 
       continue;
     }
     // Fields a newer version added are kept as they were.
-    const old = effectiveRaw(stored, c);
+    const old = raws[c];
     values[c] = isRecord(old) ? { ...old, ...applied.prefs[c] } : applied.prefs[c];
   }
   await write(stored, values, ops, result);

@@ -6,8 +6,8 @@ import { fieldsOf, VALIDATE } from './prefs-ops';
 import { isRecord, own } from '@/utils/pipeline/own';
 
 // Where preferences live: browser.storage.sync, one versioned item per concern ("threadlight.view" …),
-// migrated in storage by the background (prefs-migrate.ts, WXT's storage.defineItem) and in memory by readers. A concern too large for sync (8 KB per item), or one that sync
-// refused, is kept in storage.local, and *that it is* is recorded in storage.local too (LOCAL_ONLY_KEY), in the
+// migrated in storage by the background (prefs-migrate.ts, WXT's storage.defineItem) and in memory by
+// readers. A concern too large for sync (8 KB per item), or one that sync refused, is kept in storage.local, and *that it is* is recorded in storage.local too (LOCAL_ONLY_KEY), in the
 // same write: never as a marker in sync, which the same full quota would refuse. Reading a concern kept
 // locally merges the two areas (local wins a conflict; lists and maps are joined; what was removed here
 // stays removed), so another browser's changes arriving through sync are never shadowed.
@@ -18,7 +18,8 @@ const KEY_PREFIX = 'threadlight.';
 export const LOCAL_ONLY_KEY = 'threadlight.local-only';
 /** Older versions left this marker in sync; it still means "look locally". */
 const LEGACY_MARKER = '$storedLocally';
-const MAX_REMOVED = 1000;
+/** Removals on this device remembered per field (the oldest forgotten first). */
+export const MAX_REMOVED = 1000;
 
 export const prefsKey = (c: Concern) => `${KEY_PREFIX}${c}`;
 /** WXT keeps an item's version in "<key>$". */
