@@ -6,7 +6,7 @@
 // with the old global's id changes nothing.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clobberPage, endless, html, phpbbPage, protoAuthors } from '../support/e2e/reader-data-pages.mjs';
+import { protoAuthors, readerDataRoutes } from '../support/e2e/reader-data-pages.mjs';
 import { clickStill, firefoxSession, gotoCapture, waitFor } from '../support/e2e/firefox-session.mjs';
 
 const item = (id) => `[role="treeitem"][data-comment-id="${id}"]`;
@@ -17,17 +17,7 @@ const proto = protoAuthors();
 const session = firefoxSession({
   proxy: true,
   serverOptions: {
-    routes: {
-      '/proto-names.html': html(proto.page),
-      '/clobber.html': html(clobberPage()),
-      '/real/viewtopicdf43.html': (req, res) => {
-        seen.push(`${req.headers.host}${req.url}`);
-        res.writeHead(302, { location: 'http://evil.example/threads/1' }).end();
-      },
-      '/threads/1': (req, res) => (seen.push(`${req.headers.host}${req.url}`), res.writeHead(200).end('moved')),
-      '/endless/viewtopicdf43.html': endless(seen),
-      '/endless/phpbb-dostips.html': html(phpbbPage()),
-    },
+    routes: readerDataRoutes({ seen, scheme: 'http', proto }),
   },
 });
 
@@ -196,12 +186,18 @@ describe('Firefox: a page cannot drive the view or read the reader', () => {
 });
 
 describe("Firefox: an enabled forum's pages, fetched from its own origin within limits", () => {
-  it('refuses a redirect to another origin without requesting it', async () => {
+  /** Opens the phpBB topic at `path` on its real host and presses Load full discussion. */
+  async function loadFull(path) {
     const { page } = session;
     await page.bringToFront();
-    await gotoCapture(page, 'http://www.dostips.com/real/phpbb-dostips.html');
+    await gotoCapture(page, `http://www.dostips.com${path}`);
     await waitFor(page, `${COUNT} === 15`, { timeoutMs: 10_000 });
     await clickStill(page, '.tl-discussion button');
+    return page;
+  }
+
+  it('refuses a redirect to another origin without requesting it', async () => {
+    const page = await loadFull('/real/phpbb-dostips.html');
     await waitFor(page, `document.querySelector('.tl-discussion [role="alert"]')`, { timeoutMs: 10_000 });
     assert.ok(
       seen.some((s) => s.includes('www.dostips.com/real/viewtopicdf43')),
@@ -211,11 +207,7 @@ describe("Firefox: an enabled forum's pages, fetched from its own origin within 
   });
 
   it('cuts off a page that never ends, and says so', async () => {
-    const { page } = session;
-    await page.bringToFront();
-    await gotoCapture(page, 'http://www.dostips.com/endless/phpbb-dostips.html');
-    await waitFor(page, `${COUNT} === 15`, { timeoutMs: 10_000 });
-    await clickStill(page, '.tl-discussion button');
+    const page = await loadFull('/endless/phpbb-dostips.html');
     const alert = `document.querySelector('.tl-discussion [role="alert"]')?.textContent`;
     await waitFor(page, alert, { timeoutMs: 20_000 });
     assert.match(await page.evaluate(alert), /too large/i);

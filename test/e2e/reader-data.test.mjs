@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
 import { ROOT } from '../../scripts/lib/paths.mjs';
-import { clobberPage, endless, html, phpbbPage, protoAuthors } from '../support/e2e/reader-data-pages.mjs';
+import { protoAuthors, readerDataRoutes } from '../support/e2e/reader-data-pages.mjs';
 import { notesOnPage } from '../support/e2e/private-text.mjs';
 import { SITE_PAGES } from '../support/e2e/site-pages.mjs';
 
@@ -25,18 +25,7 @@ let browser;
 before(async () => {
   server = await startFixtureServer({
     https: true,
-    routes: {
-      '/x/proto-names.html': html(proto.page),
-      '/x/clobber.html': html(clobberPage()),
-      // A forum whose first page moves to another origin, and one whose first page never ends.
-      '/real/viewtopicdf43.html': (req, res) => {
-        seen.push(`${req.headers.host}${req.url}`);
-        res.writeHead(302, { location: 'https://evil.example/threads/1' }).end();
-      },
-      '/threads/1': (req, res) => (seen.push(`${req.headers.host}${req.url}`), res.writeHead(200).end('moved')),
-      '/endless/viewtopicdf43.html': endless(seen),
-      '/endless/phpbb-dostips.html': html(phpbbPage()),
-    },
+    routes: readerDataRoutes({ seen, scheme: 'https', prefix: '/x', proto }),
   });
   browser = await launchChromium({
     extensionDir: join(ROOT, '.output-test', 'chrome-mv3'),

@@ -33,3 +33,23 @@ export const clobberPage = () => seedHtml().replace('<body', '<div id="__threadl
 
 /** The real phpBB capture (page 2 of 3), whose pagination the routes answer. */
 export const phpbbPage = () => readFileSync(join(FIXTURES, 'real', 'phpbb-dostips.html'), 'utf8');
+
+/**
+ * The routes both suites serve (`prefix` before the article pages' paths): the `__proto__` article, the
+ * clobbering page, a phpBB topic whose first page redirects to another origin (`scheme`://evil.example) and
+ * one whose first page never ends. Forum requests are recorded in `seen`.
+ */
+export function readerDataRoutes({ seen, scheme, prefix = '', proto }) {
+  const record = (req) => seen.push(`${req.headers.host}${req.url}`);
+  return {
+    [`${prefix}/proto-names.html`]: html(proto.page),
+    [`${prefix}/clobber.html`]: html(clobberPage()),
+    '/real/viewtopicdf43.html': (req, res) => {
+      record(req);
+      res.writeHead(302, { location: `${scheme}://evil.example/threads/1` }).end();
+    },
+    '/threads/1': (req, res) => (record(req), res.writeHead(200).end('moved')),
+    '/endless/viewtopicdf43.html': endless(seen),
+    '/endless/phpbb-dostips.html': html(phpbbPage()),
+  };
+}
