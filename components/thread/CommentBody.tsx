@@ -1,4 +1,5 @@
 import { Fragment, type ComponentChildren } from 'preact';
+import { t } from '@/utils/platform/i18n';
 import { pure } from './pure';
 import { useContext } from 'preact/hooks';
 import type { BodyNode } from '@/utils/pipeline/model';
@@ -75,6 +76,8 @@ export function highlighted(text: string, matcher: BrandMatcher | null, query = 
   return out;
 }
 
+const TAGS = new Set(['p', 'em', 'strong', 'u', 's', 'code', 'pre', 'ul', 'ol', 'li', 'span']);
+
 /** Renders extracted body data with Preact elements only: no HTML strings, only http(s) URLs. */
 export const CommentBody = pure(function CommentBody({ nodes, links, matcher, parentId, tab, query }: Props) {
   const env = useContext(TreeContext)!;
@@ -113,8 +116,17 @@ export const CommentBody = pure(function CommentBody({ nodes, links, matcher, pa
               {render(n.children)}
             </QuoteBlock>
           );
+        case 'fold':
+          return (
+            <details key={i} class="tl-fold" data-fold={n.kind}>
+              <summary tabIndex={tab}>{n.label || t(n.kind === 'signature' ? 'foldSignature' : 'foldSpoiler')}</summary>
+              {render(n.children)}
+            </details>
+          );
         default: {
-          // p, em, strong, u, s, code, pre, ul, ol, li, span: the same element, its children rendered.
+          // p, em, strong, u, s, code, pre, ul, ol, li, span: the same element, its children rendered. Only
+          // these (a cached body is stored data, read back as untrusted).
+          if (!TAGS.has(n.type)) return null;
           const Tag = n.type;
           return <Tag key={i}>{render(n.children)}</Tag>;
         }

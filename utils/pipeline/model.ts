@@ -7,6 +7,8 @@ export type BodyNode =
   | { type: 'p' | 'em' | 'strong' | 'u' | 's' | 'code' | 'pre' | 'ul' | 'ol' | 'li' | 'span'; children: BodyNode[] }
   | { type: 'link'; href: string; children: BodyNode[] }
   | { type: 'img'; src: string; alt: string }
+  /** A spoiler or signature: shown folded, opened by the reader (label: the page's own, '' for ours). */
+  | { type: 'fold'; kind: 'spoiler' | 'signature'; label: string; children: BodyNode[] }
   /** A quoted excerpt; `index` points into `Comment.quotes`. */
   | { type: 'quote'; index: number; children: BodyNode[] };
 

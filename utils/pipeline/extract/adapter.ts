@@ -80,6 +80,8 @@ export interface RawComment {
   /** Votes counted some other way (XenForo reactions); wins over voteText. */
   votes?: number;
   body: Element | null;
+  /** The author's signature under the post, shown folded ("Signature") and never read as their words. */
+  signature?: Element | null;
   page?: number;
   /** The thread's opening post (see Comment.opening). */
   opening?: boolean;

@@ -1,15 +1,24 @@
 import type { BodyNode, Quote } from '@/utils/pipeline/model';
 import { safeUrl } from './safe-url';
 import { own } from '../own';
+import { disclosureOf, isEngineControl } from './chrome';
 
 // Turns a comment body element into BodyNode data. Whitelist only: anything not listed is reduced to its
 // text or dropped, so hostile markup (scripts, handlers, frames, SVG) never survives extraction.
+
+/** A quote as read: its data, the element holding its words, and its citation line when that is inside. */
+export type QuoteRead = Quote & { content: Element; cite?: Element | null };
 
 export interface QuoteReader {
   /** Is this element a quote block? */
   isQuote(el: Element): boolean;
   /** The quote's visible text, explicit source and the element holding its content. */
-  read(el: Element): Quote & { content: Element };
+  read(el: Element): QuoteRead;
+  /**
+   * An element just before the quote that cites it (SMF's `div.quoteheader`, NodeBB's "@X said in …"
+   * paragraph, a board's `cite` sibling): read with the quote by `read`, never shown as text of its own.
+   */
+  citationOf?(quote: Element): Element | null;
 }
 
 const DROP = new Set([
@@ -67,9 +76,10 @@ export interface BodyResult {
 
 export function extractBody(root: Element, base: string, quotes: QuoteReader): BodyResult {
   const found: Quote[] = [];
-  const walk = (parent: Node, depth: number, inQuote: boolean): BodyNode[] => {
+  const walk = (parent: Node, depth: number, inQuote: boolean, skip: Element | null = null): BodyNode[] => {
     const out: BodyNode[] = [];
     for (let node = parent.firstChild; node; node = node.nextSibling) {
+      if (node === skip) continue;
       if (node.nodeType === 3) {
         const text = node.nodeValue ?? '';
         if (text) out.push({ type: 'text', text });
@@ -79,21 +89,32 @@ export function extractBody(root: Element, base: string, quotes: QuoteReader): B
       const el = node as Element;
       const tag = el.tagName.toUpperCase();
       if (DROP.has(tag) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') continue;
+      if (isEngineControl(el) || isCitation(el, quotes)) continue;
       if (depth >= MAX_DEPTH) {
         const text = el.textContent ?? '';
         if (text) out.push({ type: 'text', text });
         continue;
       }
       if (!inQuote && quotes.isQuote(el)) {
-        const { content, ...quote } = quotes.read(el);
+        const { content, cite, ...quote } = quotes.read(el);
+        // A quote of a quote: its source is the post whose own words it repeats, so only the words outside
+        // the inner quotes are matched (when there are any).
+        const outer = elementText(content, (c) => c === cite || quotes.isQuote(c));
+        if (outer && outer.length < quote.text.length) quote.text = outer;
         const index = found.push(quote) - 1;
-        out.push({ type: 'quote', index, children: walk(content, depth + 1, true) });
+        out.push({ type: 'quote', index, children: walk(content, depth + 1, true, cite ?? null) });
+        continue;
+      }
+      const fold = disclosureOf(el);
+      if (fold) {
+        const children = walk(fold.content, depth + 1, inQuote, fold.labelEl);
+        out.push({ type: 'fold', kind: fold.kind, label: fold.label, children });
         continue;
       }
       if (tag === 'BR') out.push({ type: 'br' });
       else if (tag === 'A') {
         const href = safeUrl(el.getAttribute('href'), base);
-        const children = walk(el, depth + 1, inQuote);
+        const children = walk(el, depth + 1, inQuote, skip);
         if (href) out.push({ type: 'link', href, children });
         else out.push(...children);
       } else if (tag === 'IMG') {
@@ -103,7 +124,7 @@ export function extractBody(root: Element, base: string, quotes: QuoteReader): B
         if (url) out.push({ type: 'img', src: url, alt: (el.getAttribute('alt') ?? '').slice(0, 200) });
       } else {
         const type = own(INLINE, tag);
-        const children = walk(el, depth + 1, inQuote);
+        const children = walk(el, depth + 1, inQuote, skip);
         if (type) out.push({ type, children } as BodyNode);
         else out.push(...children);
       }
@@ -112,6 +133,14 @@ export function extractBody(root: Element, base: string, quotes: QuoteReader): B
   };
   const body = tidyBreaks(walk(root, 0, false));
   return { body, quotes: found };
+}
+
+/** Is `el` the citation of the quote that follows it (QuoteReader.citationOf)? */
+function isCitation(el: Element, quotes: QuoteReader): boolean {
+  if (!quotes.citationOf) return false;
+  let next = el.nextElementSibling;
+  while (next && DROP.has(next.tagName.toUpperCase())) next = next.nextElementSibling;
+  return !!next && quotes.isQuote(next) && quotes.citationOf(next) === el;
 }
 
 const isBlank = (n: BodyNode) => n.type === 'br' || (n.type === 'text' && !n.text.trim());
@@ -139,7 +168,7 @@ export function tidyBreaks(nodes: BodyNode[]): BodyNode[] {
   return out;
 }
 
-const BLOCK = new Set(['p', 'pre', 'ul', 'ol', 'li', 'quote']);
+const BLOCK = new Set(['p', 'pre', 'ul', 'ol', 'li', 'quote', 'fold']);
 
 /** Plain text of body nodes; quotes are skipped unless asked for. Line breaks become "\n". */
 export function bodyText(nodes: BodyNode[], withQuotes = false): string {
@@ -150,6 +179,7 @@ export function bodyText(nodes: BodyNode[], withQuotes = false): string {
       else if (n.type === 'br') out += '\n';
       else if (n.type === 'img') continue;
       else if (n.type === 'quote' && !withQuotes) out += '\n';
+      else if (n.type === 'fold' && n.kind === 'signature') out += '\n';
       else {
         if (BLOCK.has(n.type)) out += '\n';
         walk(n.children);
@@ -165,14 +195,16 @@ export function bodyText(nodes: BodyNode[], withQuotes = false): string {
 }
 
 /** Text of an element with <br> and block ends as line breaks (for quotes). */
-export function elementText(el: Element): string {
+export function elementText(el: Element, skip: Element | null | ((el: Element) => boolean) = null): string {
   const parts: string[] = [];
+  const skipped = (c: Node) => (typeof skip === 'function' ? c.nodeType === 1 && skip(c as Element) : c === skip);
   const walk = (node: Node, depth: number) => {
     for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (skip && skipped(c)) continue;
       if (c.nodeType === 3) parts.push(c.nodeValue ?? '');
       else if (c.nodeType === 1) {
         const tag = (c as Element).tagName.toUpperCase();
-        if (DROP.has(tag)) continue;
+        if (DROP.has(tag) || isEngineControl(c as Element)) continue;
         if (tag === 'BR') parts.push('\n');
         else if (depth > MAX_DEPTH) parts.push(c.textContent ?? '');
         else {

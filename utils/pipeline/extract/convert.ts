@@ -1,4 +1,4 @@
-import type { Comment, CommentSection } from '@/utils/pipeline/model';
+import type { BodyNode, Comment, CommentSection } from '@/utils/pipeline/model';
 import { runAll, type Steps } from '@/utils/pipeline/steps';
 import { stableId } from '@/utils/pipeline/text';
 import type { LocatedSection, RawComment } from './adapter';
@@ -15,6 +15,7 @@ export function commentBuilder(base: string, quotes: QuoteReader, now = Date.now
   let index = 0;
   return (raw) => {
     const { body, quotes: found } = raw.body ? extractBody(raw.body, base, quotes) : { body: [], quotes: [] };
+    if (raw.signature) appendSignature(body, raw.signature, base, quotes);
     const ownText = bodyText(body);
     const parsed = raw.votes !== undefined ? { votes: raw.votes, missing: false } : parseVotes(raw.voteText);
     let id = raw.postId ?? stableId(raw.author, ownText + found.map((q) => q.text).join('\n'));
@@ -45,6 +46,12 @@ export function commentBuilder(base: string, quotes: QuoteReader, now = Date.now
     index++;
     return comment;
   };
+}
+
+/** A signature under the post, as a fold at the end of its body (its quotes, if any, are not the post's). */
+function appendSignature(body: BodyNode[], el: Element, base: string, quotes: QuoteReader): void {
+  const signature = extractBody(el, base, { ...quotes, isQuote: () => false }).body;
+  if (bodyText(signature)) body.push({ type: 'fold', kind: 'signature', label: '', children: signature });
 }
 
 /**

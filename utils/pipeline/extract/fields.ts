@@ -67,3 +67,10 @@ export function byClassPrefix(root: ParentNode, prefix: string): Element[] {
 export function firstByClassPrefix(root: ParentNode, prefix: string): Element | null {
   return byClassPrefix(root, prefix)[0] ?? null;
 }
+
+/** The first child element (not any descendant) matching a simple selector: `:scope > x` without a scan. */
+export function childMatching(el: Element | null | undefined, selector: string): Element | null {
+  if (!el) return null;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.matches(selector)) return c;
+  return null;
+}

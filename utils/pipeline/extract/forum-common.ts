@@ -1,5 +1,4 @@
-import type { Quote } from '@/utils/pipeline/model';
-import { elementText } from './body';
+import { elementText, type QuoteRead } from './body';
 import { text } from './fields';
 import { safeUrl } from './safe-url';
 
@@ -19,6 +18,9 @@ const POST_LINK = [
   /[?&]comment=(\d+)/,
   /#elComment_(\d+)$/,
   /[.#]msg(\d+)/,
+  /[?&;]msg=(\d+)/,
+  /[?&]pid=(\d+)/,
+  /#pid(\d+)$/,
 ];
 
 export function postIdInLink(href: string | null | undefined): string | undefined {
@@ -55,12 +57,14 @@ export function citationAuthor(cite: string): string | undefined {
   return undefined;
 }
 
-/** A quote read from its block, its citation element (kept out of the quoted text) and the content. */
-export function citedQuote(el: Element, cite: Element | null, content: Element = el): Quote & { content: Element } {
+/**
+ * A quote read from its block, its citation element and the content. A citation inside the content is its
+ * source line only: left out of the quoted text and of what the view shows as quoted words.
+ */
+export function citedQuote(el: Element, cite: Element | null, content: Element = el): QuoteRead {
   const citeText = text(cite);
-  let quoted = elementText(content);
-  if (cite && content.contains(cite) && quoted.startsWith(citeText)) quoted = quoted.slice(citeText.length).trim();
-  const quote: Quote & { content: Element } = { text: quoted, content };
+  const inside = cite && content.contains(cite) ? cite : null;
+  const quote: QuoteRead = { text: elementText(content, inside), content, cite: inside };
   const author = citationAuthor(citeText);
   if (author) quote.sourceAuthor = author;
   const sourceId = cite ? firstPostLink(cite) : undefined;
@@ -93,7 +97,8 @@ export function idAfter(el: Element, prefix: string): string | undefined {
  * Where engines put their page links: phpBB, vBulletin 4, Invision, WordPress; vBulletin 3 and 5, XenForo;
  * Vanilla; WordPress's comment pages (a.page-numbers).
  */
-const PAGER = '[class*="pagination" i], [class*="pagenav" i], [class*="pager" i], .page-numbers';
+const PAGER =
+  '[class*="pagination" i], [class*="pagenav" i], [class*="pager" i], .page-numbers, .pagelinks, .pagesection';
 
 /** Numbered links in the page's pagination. */
 function pagerLinks(doc: Document, base: string): Map<number, string> {
@@ -113,6 +118,12 @@ function pageTemplate(m: number, href: string): ((n: number) => string) | null {
   if (start && m > 1 && Number(start[2]) % (m - 1) === 0) {
     const step = Number(start[2]) / (m - 1);
     return (n) => href.replace(/([?&])start=\d+/, `$1start=${(n - 1) * step}`);
+  }
+  // SMF: index.php?topic=<id>.<offset of the page's first post>
+  const offset = /([?&;]topic=\d+\.)(\d+)/.exec(href);
+  if (offset && m > 1 && Number(offset[2]) % (m - 1) === 0) {
+    const step = Number(offset[2]) / (m - 1);
+    return (n) => href.replace(/([?&;]topic=\d+\.)\d+/, `$1${(n - 1) * step}`);
   }
   const page = new RegExp(`(page[=/-]?|[-/]p)${m}(?!\\d)`, 'i').exec(href);
   if (!page) return null;

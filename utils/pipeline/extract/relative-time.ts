@@ -44,3 +44,12 @@ export function estimateTimestamp(text: string, now: number = Date.now()): numbe
   const abs = Date.parse(text.replace(/\bat\b/i, ''));
   return Number.isNaN(abs) ? undefined : abs;
 }
+
+/** A time the page gives only as a number (NodeBB's data-timestamp), as the reader's locale writes it. */
+export function formatStamp(ms: number): string {
+  try {
+    return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  } catch {
+    return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+  }
+}

@@ -1,6 +1,10 @@
 import type { SiteModule } from '@/utils/pipeline/extract/adapter';
+import { fluxbb } from './fluxbb';
 import { invision } from './invision';
+import { mybb } from './mybb';
+import { nodebb } from './nodebb';
 import { phpbb } from './phpbb';
+import { smf } from './smf';
 import { vanilla } from './vanilla';
 import { vbulletin } from './vbulletin';
 import { wordpress } from './wordpress';
@@ -9,4 +13,16 @@ import { xenforo1 } from './xenforo1';
 
 // Forum and comment engines found by their markup on any site the reader enables, most specific first.
 // Each is a module of its own in this folder; adding one is a line here.
-export const ENGINES: readonly SiteModule[] = [xenforo2, xenforo1, phpbb, vbulletin, invision, vanilla, wordpress];
+export const ENGINES: readonly SiteModule[] = [
+  xenforo2,
+  xenforo1,
+  nodebb,
+  phpbb,
+  vbulletin,
+  invision,
+  mybb,
+  smf,
+  fluxbb,
+  vanilla,
+  wordpress,
+];

@@ -1,7 +1,8 @@
 import type { Comment } from '@/utils/pipeline/model';
-import type { ForumKnowledge, LocatedSection } from '@/utils/pipeline/extract/adapter';
+import type { ForumKnowledge, LocatedSection, RawComment } from '@/utils/pipeline/extract/adapter';
+import type { QuoteReader } from '@/utils/pipeline/extract/body';
 import { extractLocated } from '@/utils/pipeline/extract/convert';
-import { threadPages } from '@/utils/pipeline/extract/forum-common';
+import { postsRoot, threadPages } from '@/utils/pipeline/extract/forum-common';
 
 // Forum knowledge for engines whose page addresses are read off the page's own pagination (phpBB's start=,
 // vBulletin's page=N or /pageN, Invision's /page/N/, Vanilla's -pN): the section carries every page's
@@ -33,4 +34,36 @@ export function pagedForum(locate: Locate): ForumKnowledge {
     threadKey: (threadUrl) => threadUrl.replace(/#.*$/, ''),
     readPage: pageReader(locate),
   };
+}
+
+/** What a board engine module says about one page: its posts, how to read one, and how quotes look. */
+export interface BoardPage {
+  posts: Element[];
+  read(post: Element, first: boolean): RawComment;
+  quotes: QuoteReader;
+  source: string;
+  heading: string;
+}
+
+/**
+ * The section of a board page whose posts are listed in page order (FluxBB, SMF, MyBB, NodeBB …): its root
+ * is the posts' common parent, the first post is told as such, and the page's pagination gives the thread's
+ * other pages.
+ */
+export function boardSection(doc: Document, url: URL, page: BoardPage): LocatedSection[] {
+  const root = postsRoot(page.posts);
+  if (!root) return [];
+  const first = page.posts[0];
+  return [
+    {
+      root,
+      blocks: page.posts,
+      read: (post) => page.read(post, post === first),
+      quotes: page.quotes,
+      base: url.href,
+      heading: page.heading,
+      source: page.source,
+      ...pagesOf(doc, url),
+    },
+  ];
 }

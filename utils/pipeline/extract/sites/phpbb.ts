@@ -28,6 +28,18 @@ function pageNumber(doc: Document): number {
   return active > 0 ? active : (pageOfText(pagination)?.page ?? 1);
 }
 
+/**
+ * The post's id: on the post (div.post#p<id>), or in themes that leave the post without one (airliners.net:
+ * `a.st-anchor#p<id>` inside it) on its anchor, profile or content box.
+ */
+function postIdOf(post: Element): string | undefined {
+  const own = idAfter(post, 'p');
+  if (own) return own;
+  const inner = post.querySelector('[id^="p"], [id^="post_content"], [id^="profile"]');
+  if (!inner) return undefined;
+  return idAfter(inner, 'p') ?? idAfter(inner, 'post_content') ?? idAfter(inner, 'profile');
+}
+
 function readPost(post: Element, base: string, page: number, first: boolean): RawComment {
   const profile = post.querySelector('.postprofile');
   const byline = post.querySelector('.author');
@@ -37,10 +49,11 @@ function readPost(post: Element, base: string, page: number, first: boolean): Ra
     within(byline, 'strong');
   const raw: RawComment = {
     author: text(user),
-    postId: idAfter(post, 'p'),
+    postId: postIdOf(post),
     timeText: text(byline).split('»').pop()?.trim() ?? '',
     voteText: null,
     body: post.querySelector('.content'),
+    signature: post.querySelector('.signature'),
     page,
   };
   if (first && page === 1) raw.opening = true;
@@ -50,9 +63,7 @@ function readPost(post: Element, base: string, page: number, first: boolean): Ra
 }
 
 function locate(doc: Document, url: URL): LocatedSection[] {
-  const posts = Array.from(doc.querySelectorAll('div.post')).filter(
-    (p) => idAfter(p, 'p') && p.querySelector('.postbody'),
-  );
+  const posts = Array.from(doc.querySelectorAll('div.post')).filter((p) => postIdOf(p) && p.querySelector('.postbody'));
   const root = postsRoot(posts);
   if (!root || !doc.querySelector('.postprofile')) return [];
   const page = pageNumber(doc);

@@ -24,6 +24,12 @@ const quotes: QuoteReader = {
   },
 };
 
+/** The post's message: #post_message_<id> (its .postcontent where the skin has one). */
+function messageOf(post: Element, id: string): Element | null {
+  const message = post.ownerDocument.getElementById(`post_message_${id}`);
+  return message?.querySelector('.postcontent') ?? message;
+}
+
 interface Markup {
   version: string;
   posts(doc: Document): Element[];
@@ -56,16 +62,25 @@ const MARKUPS: Markup[] = [
     },
   },
   {
+    // Every vBulletin 4 skin (postbit, postbit_legacy, webhostingtalk's, msworld's): an element #post_<id>
+    // holding the body #post_message_<id>, whatever its tag and classes.
     version: 'vbulletin4',
-    posts: (doc) => Array.from(doc.querySelectorAll('li.postbit')).filter((p) => idAfter(p, 'post_')),
+    posts: (doc) =>
+      Array.from(doc.querySelectorAll('[id^="post_"]')).filter((p) => {
+        const id = idAfter(p, 'post_');
+        return id && p.ownerDocument.getElementById(`post_message_${id}`) && p.contains(messageOf(p, id));
+      }),
     read(post, base) {
-      const link = post.querySelector('a.username');
+      const id = idAfter(post, 'post_');
+      const link =
+        post.querySelector('a.username') ?? post.querySelector('a[href*="member.php"]:not([class*="siteicon"])');
       const raw: RawComment = {
-        author: text(link),
-        postId: idAfter(post, 'post_'),
-        timeText: text(post.querySelector('.date')),
+        author: text(link) || text(post.querySelector('.username, [itemprop="author"]')),
+        postId: id,
+        timeText: text(post.querySelector('.date') ?? post.querySelector('.postdate')),
         voteText: null,
-        body: post.querySelector('.postcontent') ?? post.querySelector('.content'),
+        body: id ? messageOf(post, id) : null,
+        signature: post.querySelector('.signaturecontainer') ?? post.querySelector('.signature'),
       };
       return withAuthor(raw, link, base);
     },

@@ -1,6 +1,6 @@
 import { pagedForum, pagesOf } from './paged-forum';
 import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
-import { articleQuotes, text } from '@/utils/pipeline/extract/fields';
+import { articleQuotes, childMatching, text, within } from '@/utils/pipeline/extract/fields';
 import { idAfter, postIdInLink } from '@/utils/pipeline/extract/forum-common';
 import { safeUrl } from '@/utils/pipeline/extract/safe-url';
 
@@ -16,23 +16,46 @@ function atLink(body: Element | null): string | undefined {
   return before.trim() === '' ? postIdInLink(first.getAttribute('href')) : undefined;
 }
 
+/** The comment's body: `.comment-content`, or the text box of themes with their own walker (cubadebate). */
+const bodyOf = (block: Element) =>
+  block.querySelector('.comment-content') ??
+  block.querySelector('.comment-text') ??
+  block.querySelector('.commenttext');
+
+/**
+ * A parent the theme records besides nesting: `data-parent` (and its spellings) on the comment, or an "in
+ * reply to" link to #comment-<id> in its byline.
+ */
+function recordedParent(block: Element): string | undefined {
+  for (const name of ['data-parent', 'data-parent-id', 'data-parentid', 'data-comment-parent']) {
+    const value = block.getAttribute(name);
+    if (value && /^\d+$/.test(value) && value !== '0') return value;
+  }
+  const byline = block.querySelector('.in-reply-to, .comment-reply-to, .comment-parent');
+  const link = byline?.querySelector('a[href]');
+  return postIdInLink(link?.getAttribute('href'));
+}
+
 function readComment(block: Element, base: string): RawComment {
   const author =
-    block.querySelector('.comment-author-name') ?? block.querySelector('.fn') ?? block.querySelector('.comment-author');
+    block.querySelector('.comment-author-name') ??
+    block.querySelector('.fn') ??
+    block.querySelector('.comment-author') ??
+    within(childMatching(block.querySelector('.commenttext'), 'cite'), 'strong');
   const link = author?.querySelector('a') ?? (author?.tagName === 'A' ? author : null);
   const time = block.querySelector('time');
-  const body = block.querySelector('.comment-content');
+  const body = bodyOf(block);
   const raw: RawComment = {
     author: text(author).replace(/\s+says:?$/i, ''),
     postId: idAfter(block, 'comment-'),
-    timeText: text(time) || text(block.querySelector('.comment-metadata')),
+    timeText: text(time) || text(block.querySelector('.comment-metadata, .commentmetadata')),
     voteText: null,
     body,
   };
   const stamp = Date.parse(time?.getAttribute('datetime') ?? '');
   if (!Number.isNaN(stamp)) raw.timestamp = stamp;
   const nested = block.parentElement?.closest('li.comment');
-  const parent = (nested ? idAfter(nested, 'comment-') : undefined) ?? atLink(body);
+  const parent = (nested ? idAfter(nested, 'comment-') : undefined) ?? recordedParent(block) ?? atLink(body);
   if (parent && parent !== raw.postId) raw.parentId = parent;
   const authorUrl = safeUrl(link?.getAttribute('href'), base);
   if (authorUrl) raw.authorUrl = authorUrl;
@@ -41,7 +64,7 @@ function readComment(block: Element, base: string): RawComment {
 
 function locate(doc: Document, url: URL): LocatedSection[] {
   const blocks = Array.from(doc.querySelectorAll('li.comment, article.comment')).filter(
-    (b) => idAfter(b, 'comment-') && b.querySelector('.comment-content'),
+    (b) => idAfter(b, 'comment-') && bodyOf(b),
   );
   const root = doc.querySelector('ol.comment-list') ?? doc.querySelector('.commentlist') ?? blocks[0]?.parentElement;
   if (!root || blocks.length === 0) return [];

@@ -1,0 +1,87 @@
+import { boardSection, pagedForum } from './paged-forum';
+import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
+import type { QuoteReader } from '@/utils/pipeline/extract/body';
+import { text, within, withUrls } from '@/utils/pipeline/extract/fields';
+import { citedQuote, postIdInLink } from '@/utils/pipeline/extract/forum-common';
+import { formatStamp } from '@/utils/pipeline/extract/relative-time';
+
+// NodeBB server pages (built on nodebb-community-nodebb-rc1-of-nodebb-v4.html, NodeBB v4 Harmony): each post
+// is `[component="post"][data-pid]` with data-username, data-timestamp (ms) and data-index (0: the topic's
+// first post); the body is `[component="post/content"]` only: the footer ("Reply Quote 11 … Last reply")
+// and the collapsed preview of the post it answers (`[component="post/parent"]`) are not its words. That
+// preview's data-parent-pid is the parent NodeBB records (toPid). Federated posts' pids are addresses, not
+// numbers. A quote is a blockquote after a paragraph "@X said in <a href="/post/N">Topic</a>:".
+
+/** The "@X said in <a href=/post/N>…</a>:" paragraph right before a blockquote. */
+function citationOf(quote: Element): Element | null {
+  const before = quote.previousElementSibling;
+  if (!before || before.tagName !== 'P' || (before.textContent?.length ?? 0) > 300) return null;
+  const links = before.querySelectorAll('a[href]');
+  const last = links[links.length - 1];
+  const cites = last && /\/post\/[^/]+$/.test(last.getAttribute('href') ?? '');
+  return cites && /:\s*$/.test(before.textContent ?? '') ? before : null;
+}
+
+const quotes: QuoteReader = {
+  isQuote: (el) => el.tagName === 'BLOCKQUOTE',
+  citationOf,
+  read: (el) => {
+    const cite = citationOf(el);
+    const quote = citedQuote(el, null, el);
+    if (!cite) return quote;
+    const mention = cite.querySelector('a.plugin-mentions-user, a[href*="/user/"]');
+    const name = text(mention).replace(/^@/, '');
+    if (name) quote.sourceAuthor = name;
+    const links = cite.querySelectorAll('a[href]');
+    const id = postIdInLink(links[links.length - 1]?.getAttribute('href'));
+    if (id) quote.sourceId = id;
+    return quote;
+  },
+};
+
+function readPost(post: Element, base: string): RawComment {
+  const name = post.getAttribute('data-username') ?? '';
+  const profile = post.querySelector('a[data-username]') ?? within(post, '.post-header', 'a[href*="/user/"]');
+  const stamp = Number(post.getAttribute('data-timestamp'));
+  const votes = post.querySelector('[component="post/vote-count"]');
+  const raw: RawComment = {
+    author: name || text(profile),
+    postId: post.getAttribute('data-pid') ?? undefined,
+    timeText: stamp > 0 ? formatStamp(stamp) : '',
+    voteText: null,
+    body: post.querySelector('[component="post/content"]'),
+    signature: post.querySelector('[component="post/signature"]'),
+  };
+  const count = Number(votes?.getAttribute('data-votes') ?? text(votes));
+  if (votes && Number.isInteger(count)) raw.votes = count;
+  if (stamp > 0) raw.timestamp = stamp;
+  if (post.getAttribute('data-index') === '0') raw.opening = true;
+  const parent = post.querySelector('[component="post/parent"]')?.getAttribute('data-parent-pid');
+  if (parent && parent !== raw.postId) raw.parentId = parent;
+  const avatar = post.querySelector('img[component="user/picture"]');
+  return withUrls(raw, base, {
+    member: profile?.getAttribute('href'),
+    avatar: avatar?.getAttribute('src'),
+  });
+}
+
+function locate(doc: Document, url: URL): LocatedSection[] {
+  const posts = Array.from(doc.querySelectorAll('[component="post"][data-pid]')).filter((p) =>
+    p.querySelector('[component="post/content"]'),
+  );
+  return boardSection(doc, url, {
+    posts,
+    read: (post) => readPost(post, url.href),
+    quotes,
+    source: 'nodebb',
+    heading: text(doc.querySelector('[component="post/header"], h1')) || 'Topic',
+  });
+}
+
+export const nodebb: SiteModule = {
+  id: 'nodebb',
+  hosts: [],
+  paths: '/*',
+  adapter: { locate },
+  forum: pagedForum(locate),
+};
