@@ -95,13 +95,13 @@ export function extractBody(root: Element, base: string, quotes: QuoteReader): B
         if (text) out.push({ type: 'text', text });
         continue;
       }
+      if (inQuote && quotes.isQuote(el)) {
+        out.push(innerQuote(el, quotes, walk, depth));
+        continue;
+      }
       if (!inQuote && quotes.isQuote(el)) {
         const { content, cite, ...quote } = quotes.read(el);
-        // A quote of a quote: its source is the post whose own words it repeats, so only the words outside
-        // the inner quotes are matched (when there are any).
-        const outer = elementText(content, (c) => c === cite || quotes.isQuote(c));
-        if (outer && outer.length < quote.text.length) quote.text = outer;
-        const index = found.push(quote) - 1;
+        const index = found.push(matchedWords(quote, content, cite ?? null, quotes)) - 1;
         out.push({ type: 'quote', index, children: walk(content, depth + 1, true, cite ?? null) });
         continue;
       }
@@ -133,6 +133,26 @@ export function extractBody(root: Element, base: string, quotes: QuoteReader): B
   };
   const body = tidyBreaks(walk(root, 0, false));
   return { body, quotes: found };
+}
+
+/**
+ * The words a quote is matched by: for a quote of a quote, only those outside the inner quotes (its source is
+ * the post whose own words it repeats), when there are any.
+ */
+function matchedWords(quote: Quote, content: Element, cite: Element | null, quotes: QuoteReader): Quote {
+  const outer = elementText(content, (c) => c === cite || quotes.isQuote(c));
+  if (outer && outer.length < quote.text.length) quote.text = outer;
+  return quote;
+}
+
+type Walk = (parent: Node, depth: number, inQuote: boolean, skip?: Element | null) => BodyNode[];
+
+/** A quote inside a quote: a block led by its source's name, its citation line not repeated as text. */
+function innerQuote(el: Element, quotes: QuoteReader, walk: Walk, depth: number): BodyNode {
+  const { content, cite, sourceAuthor } = quotes.read(el);
+  const children = walk(content, depth + 1, true, cite ?? null);
+  if (sourceAuthor) children.unshift({ type: 'em', children: [{ type: 'text', text: sourceAuthor }] }, { type: 'br' });
+  return { type: 'p', children };
 }
 
 /** Is `el` the citation of the quote that follows it (QuoteReader.citationOf)? */

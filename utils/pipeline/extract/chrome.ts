@@ -28,7 +28,7 @@ const CONTROLS = [
 
 /** Is this element an engine's control that means nothing outside the forum's own page? */
 export function isEngineControl(el: Element): boolean {
-  if (el.classList.length === 0) return false;
+  if (el.classList.length === 0 && !el.parentElement?.classList.length) return false;
   try {
     return el.matches(CONTROLS);
   } catch {

@@ -31,7 +31,7 @@ export function smfQuoteAuthor(header: string): string | undefined {
   const colon = t.indexOf(':');
   if (colon < 0) return undefined;
   const rest = t.slice(colon + 1).trim();
-  const m = /^(.{1,80}?)\s+\S{1,6}\s+(?=\S*\d)/u.exec(rest);
+  const m = /^(.{1,80}?)\s+\S{1,6}\s+(?=[^\s\d]{0,10}\s?\d)/u.exec(rest);
   const name = (m ? m[1] : rest.length <= 40 && !/\d/.test(rest) ? rest : '')!.trim();
   return name || undefined;
 }
