@@ -40,6 +40,8 @@ export interface Comment {
   ownText: string;
   /** Position on the page, 0-based. */
   index: number;
+  /** The post's number as the page shows it ("#12"), where it shows one: what "#12" in a reply names. */
+  number?: number;
   /** Forum page number, when extracted from a forum thread. */
   page?: number;
   /** The thread's opening post (a forum thread's first post on its first page): first under every sort. */

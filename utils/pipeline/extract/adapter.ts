@@ -83,6 +83,8 @@ export interface RawComment {
   /** The author's signature under the post, shown folded ("Signature") and never read as their words. */
   signature?: Element | null;
   page?: number;
+  /** The post's number as the page shows it ("#12"). */
+  number?: number;
   /** The thread's opening post (see Comment.opening). */
   opening?: boolean;
   /** Post id of the comment the site nests this one under. */

@@ -39,6 +39,7 @@ export function commentBuilder(base: string, quotes: QuoteReader, now = Date.now
     if (raw.avatarUrl) comment.avatarUrl = raw.avatarUrl;
     if (raw.postUrl) comment.postUrl = raw.postUrl;
     if (raw.page !== undefined) comment.page = raw.page;
+    if (raw.number !== undefined && Number.isInteger(raw.number) && raw.number > 0) comment.number = raw.number;
     if (raw.opening) comment.opening = true;
     if (raw.parentId) comment.parentHint = raw.parentId;
     const replyTo = raw.replyTo ?? addressee(ownText);

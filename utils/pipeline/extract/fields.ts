@@ -74,3 +74,10 @@ export function childMatching(el: Element | null | undefined, selector: string):
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.matches(selector)) return c;
   return null;
 }
+
+/** A post number as pages show it ("#12", "12", "Post #12"), or undefined. */
+export function postNumber(el: Element | null | undefined): number | undefined {
+  const m = /^(?:[^#\d]{0,8}#)?\s*(\d{1,6})$/.exec(text(el));
+  const n = m ? Number(m[1]) : NaN;
+  return n > 0 ? n : undefined;
+}

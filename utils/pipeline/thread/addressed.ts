@@ -1,18 +1,38 @@
 import type { ThreadNode } from './thread-by-quotes';
 
+import { foldName } from '@/utils/pipeline/names';
+
 // Replies that name whom they answer instead of quoting: the site's own nesting or "@Name" link
 // (Comment.parentHint), or an "@Name" at the start of the text (Comment.replyTo), which goes under that
 // author's latest earlier comment. A name is matched by its longest known author name at a word boundary
-// ("@Old School thanks" is Old School, not Old), case-insensitively.
+// ("@Old School thanks" is Old School, not Old), case-insensitively; failing that, a name of five letters or
+// more typed with one letter wrong, missing, extra or swapped ("@Jonathon" for Jonathan), when exactly one
+// author's name is that close.
 
-const key = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+const key = (name: string) => foldName(name).toLowerCase().replace(/\s+/g, ' ').trim();
+const MIN_FUZZY = 5;
+
+/** Whether a and b differ by at most one edit (a letter changed, added, removed, or two swapped). */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
 /** Word boundaries after which a name may end ("@Baud, yes" → "baud"). */
 const BOUNDARY = /[\s,.:;!?)]/u;
 const MAX_WORDS = 5;
 
 export interface AddressIndex {
-  /** The parent a node names, or null: a site's hint first, then an "@Name". Always an earlier comment. */
-  parentOf(node: ThreadNode): string | null;
+  /** The parent the site records for a node (nesting, a reply link), if it is an earlier comment. */
+  recordedParent(node: ThreadNode): string | null;
+  /** The earlier comment an "@Name" at the start of the node answers, or null. */
+  namedParent(node: ThreadNode): string | null;
 }
 
 /** `ordered`: every node in chronological order (their `rank`). */
@@ -45,13 +65,23 @@ export function addressIndex(ordered: readonly ThreadNode[], byId: ReadonlyMap<s
       const found = list && latestBefore(list, rank);
       if (found) return found.comment.id;
     }
-    return null;
+    return misspelt(t.slice(0, ends[0]), rank);
+  };
+  /** One word typed one edit away from exactly one author's (one-word) name. */
+  const misspelt = (word: string, rank: number): string | null => {
+    if (word.length < MIN_FUZZY) return null;
+    const close = Array.from(byAuthor.keys()).filter((name) => name.length >= MIN_FUZZY && oneEditApart(word, name));
+    const found = close.length === 1 ? latestBefore(byAuthor.get(close[0]!)!, rank) : undefined;
+    return found ? found.comment.id : null;
   };
   return {
-    parentOf(node) {
-      const { parentHint, replyTo } = node.comment;
+    recordedParent(node) {
+      const { parentHint } = node.comment;
       const hinted = parentHint === undefined ? undefined : byId.get(parentHint);
-      if (hinted && hinted.rank < node.rank) return hinted.comment.id;
+      return hinted && hinted.rank < node.rank ? hinted.comment.id : null;
+    },
+    namedParent(node) {
+      const { replyTo } = node.comment;
       return replyTo ? byName(replyTo, node.rank) : null;
     },
   };

@@ -3,6 +3,8 @@ import { runAll, type Steps } from '@/utils/pipeline/steps';
 import { chronological } from './chronology';
 import { QuoteIndex } from './quote-index';
 import { addressIndex } from './addressed';
+import { numberIndex } from './references';
+import { placeReply, type PlacedBy } from './parent-rules';
 
 // Quote threading: a comment whose body quotes an earlier comment becomes its reply; one that quotes nothing
 // but names whom it answers (the site's nesting, "@Name") goes under that comment (addressed.ts).
@@ -34,6 +36,8 @@ export interface ThreadNode {
   alsoRepliesTo: string[];
   /** Position in the chronological order (0 = earliest). */
   rank: number;
+  /** Which rule placed it under its parent (parent-rules.ts); null at top level. */
+  placedBy?: PlacedBy | null;
 }
 
 export interface Forest {
@@ -70,6 +74,7 @@ export function* threadSteps(comments: Comment[], slice: number): Steps<Forest> 
   }
   yield* index.sealSteps();
   const addressed = addressIndex(ordered, byId);
+  const numbers = numberIndex(nodes);
 
   // Page order: children are appended in it, and roots listed in it.
   const roots: ThreadNode[] = [];
@@ -77,8 +82,15 @@ export function* threadSteps(comments: Comment[], slice: number): Steps<Forest> 
     if ((visited + 1) % slice === 0) yield;
     const node = nodes[visited]!;
     if (node.comment.quotes.length) linkQuotes(node, byId, ordered, index);
-    // No quote placed it: the site's nesting, or the "@Name" it answers (addressed.ts).
-    if (node.parentId === null) node.parentId = addressed.parentOf(node);
+    const placement = placeReply(node.comment, {
+      links: node.links,
+      recorded: addressed.recordedParent(node),
+      numbers: numbers.refsOf(node),
+      named: addressed.namedParent(node),
+    });
+    node.parentId = placement.parentId;
+    node.placedBy = placement.placedBy;
+    if (placement.alsoRepliesTo.length) node.alsoRepliesTo = placement.alsoRepliesTo;
     const parent = node.parentId === null ? undefined : byId.get(node.parentId);
     if (!parent) roots.push(node);
     // Most comments have no replies: their list is only made for the first one (less for the collector).
@@ -88,11 +100,7 @@ export function* threadSteps(comments: Comment[], slice: number): Steps<Forest> 
   return { roots, byId };
 }
 
-/**
- * Links each quote of a node to its source and sets the node's parent and "also replies to". One parent only
- * when unambiguous: the single best link (confidence, then quoted length). A tie between different sources
- * leaves the comment at top level; every other source is "also replies to".
- */
+/** Links each quote of a node to its source: exactly where the markup names it, else by its text. */
 function linkQuotes(node: ThreadNode, byId: Map<string, ThreadNode>, ordered: ThreadNode[], index: QuoteIndex): void {
   const { comment, rank } = node;
   node.links = comment.quotes.map((quote, i): QuoteLink => {
@@ -101,23 +109,23 @@ function linkQuotes(node: ThreadNode, byId: Map<string, ThreadNode>, ordered: Th
       return { quote: i, sourceId: quote.sourceId!, method: 'exact', confidence: 1 };
     // A named source that is not on the page stays an orphan: its text may echo another comment.
     if (quote.sourceId !== undefined) return { quote: i, sourceId: null, method: null, confidence: 0 };
-    const m = index.match(quote.text, rank);
+    const m = index.match(excerptWords(quote.text), rank);
     return m
       ? { quote: i, sourceId: ordered[m.target]!.comment.id, method: 'text', confidence: m.confidence }
       : { quote: i, sourceId: null, method: null, confidence: 0 };
   });
-  const linked = node.links.filter((l) => l.sourceId !== null);
-  if (linked.length === 0) return;
-  if (linked.length === 1) {
-    node.parentId = linked[0]!.sourceId;
-    return;
-  }
-  const sources = new Set(linked.map((l) => l.sourceId!));
-  const weigh = (l: QuoteLink) => [l.confidence, comment.quotes[l.quote]!.text.length] as const;
-  const ranked = linked.slice().sort((a, b) => weigh(b)[0] - weigh(a)[0] || weigh(b)[1] - weigh(a)[1]);
-  const top = ranked[0]!;
-  const rival = ranked.find((l) => l.sourceId !== top.sourceId);
-  const ambiguous = rival !== undefined && weigh(rival)[0] === weigh(top)[0] && weigh(rival)[1] === weigh(top)[1];
-  if (!ambiguous) node.parentId = top.sourceId;
-  node.alsoRepliesTo = Array.from(sources).filter((s) => s !== node.parentId);
+}
+
+const LEADING_ELLIPSIS = /^[\s"“„'‘]*(?:\.{2,}|…)\s*/u;
+const TRAILING_ELLIPSIS = /\s*(?:\.{2,}|…)[\s"”'’]*$/u;
+
+/**
+ * A trimmed excerpt ("...the middle of a sentence…") without its ellipses and the word cut at each: that word
+ * is often a fragment ("...ing the engine") that is in no post.
+ */
+export function excerptWords(text: string): string {
+  let t = text;
+  if (LEADING_ELLIPSIS.test(t)) t = t.replace(LEADING_ELLIPSIS, '').replace(/^\S+\s+/u, '');
+  if (TRAILING_ELLIPSIS.test(t)) t = t.replace(TRAILING_ELLIPSIS, '').replace(/\s+\S+$/u, '');
+  return t.split(/\s+/u).length >= 3 ? t : text;
 }

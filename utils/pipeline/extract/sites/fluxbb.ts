@@ -1,7 +1,7 @@
 import { boardSection, pagedForum } from './paged-forum';
 import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
 import type { QuoteReader } from '@/utils/pipeline/extract/body';
-import { childMatching, text, within, withUrls } from '@/utils/pipeline/extract/fields';
+import { childMatching, postNumber, text, within, withUrls } from '@/utils/pipeline/extract/fields';
 import { citedQuote, idAfter } from '@/utils/pipeline/extract/forum-common';
 
 // FluxBB 1.4–1.5 and PunBB 1.3–1.4 (built on fluxbb-archlinux-298271-quotes.html, bbs.archlinux.org, and
@@ -33,6 +33,7 @@ function readFlux(post: Element, base: string, first: boolean): RawComment {
     voteText: null,
     body: post.querySelector('.postmsg:not(.postsignature)'),
     signature: post.querySelector('.postsignature'),
+    number: postNumber(within(post, 'h2', '.conr')),
   };
   if (first && post.classList.contains('firstpost')) raw.opening = true;
   return withUrls(raw, base, { member: link?.getAttribute('href'), post: permalink?.getAttribute('href') });
@@ -49,6 +50,7 @@ function readPun(post: Element, base: string, first: boolean): RawComment {
     voteText: null,
     body: post.querySelector('.entry-content'),
     signature: post.querySelector('.sig-content'),
+    number: postNumber(post.querySelector('.post-num')),
   };
   if (first && post.classList.contains('firstpost')) raw.opening = true;
   return withUrls(raw, base, { member: link?.getAttribute('href'), post: permalink?.getAttribute('href') });

@@ -55,7 +55,9 @@ function readPost(post: Element, base: string): RawComment {
   const count = Number(votes?.getAttribute('data-votes') ?? text(votes));
   if (votes && Number.isInteger(count)) raw.votes = count;
   if (stamp > 0) raw.timestamp = stamp;
-  if (post.getAttribute('data-index') === '0') raw.opening = true;
+  const index = Number(post.getAttribute('data-index') ?? NaN);
+  if (Number.isInteger(index) && index >= 0) raw.number = index + 1;
+  if (index === 0) raw.opening = true;
   const parent = post.querySelector('[component="post/parent"]')?.getAttribute('data-parent-pid');
   if (parent && parent !== raw.postId) raw.parentId = parent;
   const avatar = post.querySelector('img[component="user/picture"]');

@@ -1,7 +1,7 @@
 import { pagedForum, pagesOf } from './paged-forum';
 import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
 import type { QuoteReader } from '@/utils/pipeline/extract/body';
-import { text, within } from '@/utils/pipeline/extract/fields';
+import { postNumber, text, within } from '@/utils/pipeline/extract/fields';
 import { citedQuote, idAfter, pageOfText, postsRoot } from '@/utils/pipeline/extract/forum-common';
 import { safeUrl } from '@/utils/pipeline/extract/safe-url';
 
@@ -54,6 +54,7 @@ function readPost(post: Element, base: string, page: number, first: boolean): Ra
     voteText: null,
     body: post.querySelector('.content'),
     signature: post.querySelector('.signature'),
+    number: postNumber(post.querySelector('a.icon_post_target')),
     page,
   };
   if (first && page === 1) raw.opening = true;

@@ -1,7 +1,7 @@
 import { pagedForum, pagesOf } from './paged-forum';
 import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
 import type { QuoteReader } from '@/utils/pipeline/extract/body';
-import { text, within } from '@/utils/pipeline/extract/fields';
+import { postNumber, text, within } from '@/utils/pipeline/extract/fields';
 import { citedQuote, idAfter, postsRoot } from '@/utils/pipeline/extract/forum-common';
 import { safeUrl } from '@/utils/pipeline/extract/safe-url';
 
@@ -81,6 +81,7 @@ const MARKUPS: Markup[] = [
         voteText: null,
         body: id ? messageOf(post, id) : null,
         signature: post.querySelector('.signaturecontainer') ?? post.querySelector('.signature'),
+        number: postNumber(post.querySelector('a.postcounter')),
       };
       return withAuthor(raw, link, base);
     },

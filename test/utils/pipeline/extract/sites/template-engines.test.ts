@@ -161,3 +161,19 @@ describe('PunBB 1.4 (div.post#pN, quotebox)', () => {
     expect(threadByQuotes(section.comments).byId.get('41')!.parentId).toBe('40');
   });
 });
+
+describe('a quote of a quote (PunBB markup)', () => {
+  const nested = `<div class="main-content main-topic">
+${punPost(50, 'Kim', '<p>Steel frames outlast every aluminium frame I have owned so far.</p>', 'firstpost')}
+${punPost(51, 'Lee', '<div class="quotebox"><cite>Kim wrote:</cite><blockquote><p>Steel frames outlast every aluminium frame</p></blockquote></div><p>Not my experience with aluminium at all, it lasted ten years.</p>')}
+${punPost(52, 'Max', '<div class="quotebox"><cite>Lee wrote:</cite><blockquote><div class="quotebox"><cite>Kim wrote:</cite><blockquote><p>Steel frames outlast every aluminium frame</p></blockquote></div><p>Not my experience with aluminium at all, it lasted ten years.</p></blockquote></div><p>Ten years is a lot.</p>')}
+</div>`;
+  const section = read(nested, 'https://forum.example.org/viewtopic.php?id=4');
+  it('matches by the words outside the inner quote, and shows the inner one led by its name', () => {
+    expect(section.comments[2]!.quotes).toEqual([
+      { text: 'Not my experience with aluminium at all, it lasted ten years.', sourceAuthor: 'Lee' },
+    ]);
+    expect(threadByQuotes(section.comments).byId.get('52')!.parentId).toBe('51');
+    expect(bodyText(section.comments[2]!.body, true)).toMatch(/^Kim\nSteel frames/);
+  });
+});

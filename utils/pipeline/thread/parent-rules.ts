@@ -1,0 +1,67 @@
+import type { Comment } from '@/utils/pipeline/model';
+import type { QuoteLink } from './thread-by-quotes';
+
+// Who a reply answers, decided once, by the first rule that knows, strongest first:
+//   1. exact: a quote whose markup names its source post (quote ids, post links) on this page;
+//   2. recorded: a parent the page records (a theme's nesting or data-parent, a reply link with a comment id,
+//      NodeBB's post/parent);
+//   3. number: a "#N" / "@#N" the reader typed (references.ts);
+//   4. name: an "@Name" the reply begins with (addressed.ts);
+//   5. text: the quoted words, matched to the post whose own words they are (quote-index.ts);
+//   else top level: a wrong parent is worse than none.
+// Every other post the reply quotes or addresses is listed as "also replies to".
+
+export type PlacedBy = 'exact' | 'recorded' | 'number' | 'name' | 'text';
+
+export interface Evidence {
+  links: readonly QuoteLink[];
+  recorded: string | null;
+  numbers: readonly string[];
+  named: string | null;
+}
+
+export interface Placement {
+  parentId: string | null;
+  placedBy: PlacedBy | null;
+  alsoRepliesTo: string[];
+}
+
+/** The source a set of links answers most (quoted length summed per source), or null on a tie. */
+function answeredMost(comment: Comment, links: readonly QuoteLink[], tieBreak: 'first' | 'none'): string | null {
+  const weight = new Map<string, number>();
+  for (const l of links) {
+    const w = comment.quotes[l.quote]!.text.length * (l.confidence || 1);
+    weight.set(l.sourceId!, (weight.get(l.sourceId!) ?? 0) + w);
+  }
+  const ranked = Array.from(weight).sort((a, b) => b[1] - a[1]);
+  if (ranked.length > 1 && ranked[0]![1] === ranked[1]![1] && tieBreak === 'none') return null;
+  return ranked[0]?.[0] ?? null;
+}
+
+/** The strongest text link by confidence (then quoted length); null when two sources tie. */
+function bestByText(comment: Comment, links: readonly QuoteLink[]): string | null {
+  const weigh = (l: QuoteLink) => [l.confidence, comment.quotes[l.quote]!.text.length] as const;
+  const ranked = links.slice().sort((a, b) => weigh(b)[0] - weigh(a)[0] || weigh(b)[1] - weigh(a)[1]);
+  const top = ranked[0];
+  if (!top) return null;
+  const rival = ranked.find((l) => l.sourceId !== top.sourceId);
+  const tie = rival !== undefined && weigh(rival)[0] === weigh(top)[0] && weigh(rival)[1] === weigh(top)[1];
+  return tie ? null : top.sourceId;
+}
+
+export function placeReply(comment: Comment, evidence: Evidence): Placement {
+  const linked = evidence.links.filter((l) => l.sourceId !== null);
+  const exact = linked.filter((l) => l.method === 'exact');
+  const byText = linked.filter((l) => l.method === 'text');
+  const decided: [PlacedBy, string | null][] = [
+    ['exact', exact.length ? answeredMost(comment, exact, 'first') : null],
+    ['recorded', evidence.recorded],
+    ['number', evidence.numbers[0] ?? null],
+    ['name', evidence.named],
+    ['text', byText.length ? bestByText(comment, byText) : null],
+  ];
+  const [placedBy, parentId] = decided.find(([, id]) => id !== null) ?? [null, null];
+  const sources = new Set<string>([...linked.map((l) => l.sourceId!), ...evidence.numbers]);
+  if (parentId) sources.delete(parentId);
+  return { parentId, placedBy: parentId ? placedBy : null, alsoRepliesTo: Array.from(sources) };
+}
