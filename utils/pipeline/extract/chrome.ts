@@ -24,6 +24,8 @@ const CONTROLS = [
   '.commenttext > cite',
   '.commenttext > .commentmetadata',
   '.commenttext > .reply',
+  '.comment-reply-link',
+  '.comment-content > .comment-meta',
 ].join(', ');
 
 /** Is this element an engine's control that means nothing outside the forum's own page? */

@@ -6,7 +6,9 @@ import { text, within } from '@/utils/pipeline/extract/fields';
 import { idAfter, postsRoot } from '@/utils/pipeline/extract/forum-common';
 import { safeUrl } from '@/utils/pipeline/extract/safe-url';
 
-// Invision Community 4+: article#elComment_<id>, body [data-role="commentContent"]; a quote is
+// Invision Community 4 (article.ipsComment, ips-neowin, ips-linustechtips) and 5 (article.ipsEntry with
+// data-ips-hook="postWrapper", ips-affinity-serif; author h3.ipsEntry__username): #elComment_<id>, body
+// [data-role="commentContent"]; a quote is
 // blockquote.ipsQuote naming its post and author in data-ipsquote-contentcommentid / -username, with a
 // .ipsQuote_citation line and the text in .ipsQuote_contents; reactions counted in .ipsReact_reactCount.
 
@@ -28,10 +30,16 @@ const reactions = (post: Element) =>
 
 function readPost(post: Element, base: string, first: boolean): RawComment {
   // The name is the pane's strong (or its link); badges ("OP") and reputation sit beside it.
-  const pane = post.querySelector('h3.cAuthorPane_author') ?? post.querySelector('.cAuthorPane_author');
+  const pane =
+    post.querySelector('h3.cAuthorPane_author') ??
+    post.querySelector('.cAuthorPane_author') ??
+    post.querySelector('.ipsEntry__username');
   const name = within(pane, 'strong', 'a') ?? within(pane, 'strong', 'span') ?? within(pane, 'a') ?? pane;
   const author = text(name);
-  const link = post.querySelector('a.ipsType_break[href*="/profile/"]') ?? post.querySelector('a[href*="/profile/"]');
+  const link =
+    post.querySelector('a.ipsType_break[href*="/profile/"]') ??
+    post.querySelector('a.ipsUsername') ??
+    post.querySelector('a[href*="/profile/"]');
   const time = post.querySelector('time');
   const raw: RawComment = {
     author,
@@ -50,11 +58,13 @@ function readPost(post: Element, base: string, first: boolean): RawComment {
 }
 
 function locate(doc: Document, url: URL): LocatedSection[] {
-  const posts = Array.from(doc.querySelectorAll('article.ipsComment')).filter((p) => idAfter(p, 'elComment_'));
+  const posts = Array.from(doc.querySelectorAll('article.ipsComment, article.ipsEntry')).filter((p) =>
+    idAfter(p, 'elComment_'),
+  );
   const root = postsRoot(posts);
   if (!root) return [];
   const first = posts[0];
-  const onFirstPage = !/\/page\/(?!1\/)\d+/.test(url.pathname);
+  const onFirstPage = !/\/page\/(?!1\/)\d+/.test(url.pathname + url.search);
   return [
     {
       root,

@@ -16,11 +16,20 @@ function atLink(body: Element | null): string | undefined {
   return before.trim() === '' ? postIdInLink(first.getAttribute('href')) : undefined;
 }
 
-/** The comment's body: `.comment-content`, or the text box of themes with their own walker (cubadebate). */
-const bodyOf = (block: Element) =>
-  block.querySelector('.comment-content') ??
-  block.querySelector('.comment-text') ??
-  block.querySelector('.commenttext');
+
+/**
+ * The comment's words: `.comment-content`, its `.comment-text` where the theme puts the byline inside it
+ * (scilogs), or the text box of themes with their own walker (`.commenttext`, cubadebate).
+ */
+function bodyOf(block: Element): Element | null {
+  const content = block.querySelector('.comment-content');
+  return (
+    content?.querySelector('.comment-text') ??
+    content ??
+    block.querySelector('.comment-text') ??
+    block.querySelector('.commenttext')
+  );
+}
 
 /**
  * A parent the theme records besides nesting: `data-parent` (and its spellings) on the comment, or an "in
