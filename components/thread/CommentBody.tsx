@@ -2,7 +2,7 @@ import { Fragment, type ComponentChildren } from 'preact';
 import { t } from '@/utils/platform/i18n';
 import { pure } from './pure';
 import { useContext } from 'preact/hooks';
-import type { BodyNode } from '@/utils/pipeline/model';
+import type { BodyNode, Quote } from '@/utils/pipeline/model';
 import type { BrandMatcher, Segment } from '@/utils/pipeline/highlight/brands';
 import type { QuoteLink } from '@/utils/pipeline/thread/thread-by-quotes';
 import { safeUrl } from '@/utils/pipeline/extract/safe-url';
@@ -12,6 +12,8 @@ import { TreeContext } from './tree-store';
 
 interface Props {
   nodes: BodyNode[];
+  /** The comment's quotes (their named authors, for quotes whose source is not on the page). */
+  quotes?: Quote[];
   links: QuoteLink[];
   matcher: BrandMatcher | null;
   /** The comment this one sits under in the tree: a quote of it folds to one line (threaded view). */
@@ -79,7 +81,7 @@ export function highlighted(text: string, matcher: BrandMatcher | null, query = 
 const TAGS = new Set(['p', 'em', 'strong', 'u', 's', 'code', 'pre', 'ul', 'ol', 'li', 'span']);
 
 /** Renders extracted body data with Preact elements only: no HTML strings, only http(s) URLs. */
-export const CommentBody = pure(function CommentBody({ nodes, links, matcher, parentId, tab, query }: Props) {
+export const CommentBody = pure(function CommentBody({ nodes, quotes, links, matcher, parentId, tab, query }: Props) {
   const env = useContext(TreeContext)!;
   const render = (list: BodyNode[]): ComponentChildren =>
     list.map((n, i) => {
@@ -112,6 +114,7 @@ export const CommentBody = pure(function CommentBody({ nodes, links, matcher, pa
               parentId={parentId}
               tab={tab}
               nodes={n.children}
+              named={quotes?.[n.index]?.sourceAuthor}
             >
               {render(n.children)}
             </QuoteBlock>

@@ -40,6 +40,7 @@ function CommentArticle({ node, collapsed, tab }: { node: ThreadNode; collapsed:
       {noting ? <NoteEditor author={comment.author} env={env} onClose={() => setNoting(false)} /> : null}
       <CommentBody
         nodes={comment.body}
+        quotes={comment.quotes}
         links={node.links}
         matcher={env.matcher}
         parentId={node.parentId}

@@ -6,6 +6,7 @@ import { bodyText } from '@/utils/pipeline/extract/body';
 import type { QuoteLink } from '@/utils/pipeline/thread/thread-by-quotes';
 import { PreviewTrigger } from './QuotePreview';
 import type { TreeEnv } from './tree-store';
+import { Named } from '@/components/shared/Named';
 
 interface Props {
   index: number;
@@ -16,6 +17,8 @@ interface Props {
   tab: 0 | -1;
   /** The quote's own content, for the one-line summary of a folded quote. */
   nodes: BodyNode[];
+  /** The author the quote's citation names ("Allan wrote:"), shown where its post is not on the page. */
+  named?: string | undefined;
   children: ComponentChildren;
 }
 
@@ -30,12 +33,20 @@ function matchTitle(link: QuoteLink | undefined) {
   return link?.method === 'exact' ? t('matchedById') : t('matchedByText', Math.round((link?.confidence ?? 0) * 100));
 }
 
+interface SourceProps {
+  source: string;
+  link?: QuoteLink | undefined;
+  env: TreeEnv;
+  tab: 0 | -1;
+  named?: string | undefined;
+}
+
 /** The quote's source: the quoted comment (previewed on hover or focus, followed on click), or a note. */
-function QuoteSource({ source, link, env, tab }: { source: string; link?: QuoteLink; env: TreeEnv; tab: 0 | -1 }) {
+function QuoteSource({ source, link, env, tab, named }: SourceProps) {
   if (!source)
     return (
       <span>
-        {t('quoteNotShown')}
+        {named ? <Named k="quoteOfNotShown" name={named} /> : t('quoteNotShown')}
         {env.discussionUrl ? (
           <>
             {' · '}
@@ -58,7 +69,7 @@ function QuoteSource({ source, link, env, tab }: { source: string; link?: QuoteL
 }
 
 /** A quote in a comment: its source, then its text; a quote of the parent shown right above is one line. */
-export function QuoteBlock({ index, links, env, parentId, tab, nodes, children }: Props) {
+export function QuoteBlock({ index, links, env, parentId, tab, nodes, named, children }: Props) {
   const link = links.find((l) => l.quote === index);
   const source = link?.sourceId ?? '';
   const foldable = env.threaded && source !== '' && source === parentId;
@@ -83,7 +94,7 @@ export function QuoteBlock({ index, links, env, parentId, tab, nodes, children }
   return (
     <blockquote class="tl-quote" data-quote-of={source} data-link={link?.method ?? 'none'}>
       <div class="tl-quote-source">
-        <QuoteSource source={source} link={link} env={env} tab={tab} />
+        <QuoteSource source={source} link={link} env={env} tab={tab} named={named} />
         {fold ? <> · {fold}</> : null}
       </div>
       {children}

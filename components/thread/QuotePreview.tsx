@@ -172,7 +172,14 @@ function Preview({ id, tipId, anchor, host, depth, onHover, onClose }: PreviewPr
         <strong>{comment.author || t('anonymous')}</strong> · {comment.timeText} · {count(comment.votes, 'votes')}
       </div>
       <PreviewLayer.Provider value={{ layer: outer.layer, depth, hold }}>
-        <CommentBody nodes={comment.body} links={node.links} matcher={env.matcher} parentId={null} tab={-1} />
+        <CommentBody
+          nodes={comment.body}
+          quotes={comment.quotes}
+          links={node.links}
+          matcher={env.matcher}
+          parentId={null}
+          tab={-1}
+        />
       </PreviewLayer.Provider>
     </div>
   );

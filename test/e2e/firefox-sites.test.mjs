@@ -48,6 +48,25 @@ describe('Firefox: sites the reader enabled', () => {
       );
     });
 
+  it('draws engine markup clean: no controls, quotes without their citation line, spoilers as disclosures', async () => {
+    const { page } = session;
+    await gotoCapture(page, 'http://www.dostips.com/real/phpbb-dostips.html?clean');
+    await waitFor(page, `${VIEW}.posts === 15`, { timeoutMs: 10_000 });
+    const text = await page.evaluate(() => document.querySelector('[data-threadlight="thread"]').innerText);
+    assert.doesNotMatch(text, /Select all|\bwrote:/);
+    await gotoCapture(page, 'http://community.mybb.com/engines/mybb-1.8.html?clean');
+    await waitFor(page, `${VIEW}.posts === 4`, { timeoutMs: 10_000 });
+    const SPOILER = '[data-comment-id="31"] details.tl-fold[data-fold="spoiler"] > summary';
+    assert.equal(await page.evaluate((sel) => document.querySelector(sel).parentElement.open, SPOILER), false);
+    await page.focus(SPOILER);
+    await page.keyboard.press('Enter');
+    await waitFor(page, `document.querySelector('${SPOILER}').parentElement.open`, { timeoutMs: 2_000 });
+    const source = await page.evaluate(
+      () => document.querySelector('[data-comment-id="33"] blockquote[data-quote-of=""] .tl-quote-source').textContent,
+    );
+    assert.match(source, /^Olga \(quoted post not shown here\)/);
+  });
+
   it('shows no vote counts and no "Top rated" where nothing is rated', async () => {
     const { page } = session;
     await gotoCapture(page, 'http://www.dostips.com/real/phpbb-dostips.html?unrated');

@@ -109,6 +109,28 @@ describe('Chromium: sites the reader enabled', () => {
     await page.close();
   });
 
+  it('draws engine markup clean: no controls, quotes without their citation line, spoilers as disclosures', async () => {
+    const { page, errors } = await open('https://www.dostips.com/real/phpbb-dostips.html?clean');
+    await page.waitForSelector('[data-threadlight="thread"] [role="treeitem"]');
+    const text = await page.locator('[data-threadlight="thread"]').innerText();
+    assert.doesNotMatch(text, /Select all|\bwrote:/);
+    const mybb = await browser.context.newPage();
+    await mybb.goto('https://community.mybb.com/engines/mybb-1.8.html');
+    const summary = mybb.locator('[data-comment-id="31"] details.tl-fold[data-fold="spoiler"] > summary');
+    await summary.waitFor();
+    assert.equal(await summary.evaluate((s) => s.parentElement.open), false);
+    await summary.focus();
+    await mybb.keyboard.press('Enter');
+    assert.equal(await summary.evaluate((s) => s.parentElement.open), true);
+    assert.match(
+      await mybb.locator('[data-comment-id="33"] blockquote[data-quote-of=""] .tl-quote-source').innerText(),
+      /^Olga \(quoted post not shown here\)/,
+    );
+    assert.deepEqual(errors, []);
+    await mybb.close();
+    await page.close();
+  });
+
   it('shows no vote counts and no "Top rated" where nothing is rated, and the popup says why', async () => {
     const { page, errors } = await open('https://www.dostips.com/real/phpbb-dostips.html');
     await page.waitForSelector('[data-threadlight="thread"] [role="treeitem"]');
