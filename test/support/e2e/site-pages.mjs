@@ -129,6 +129,20 @@ export const SITE_PAGES = [
     first: '30',
   },
   {
+    engine: 'a board of its own: a table of posts, authors by /name',
+    host: 'forum.jollof.example',
+    file: 'engines/board-table.html',
+    posts: 4,
+    nested: ['61231', '61232'],
+  },
+  {
+    engine: 'a board of its own: names with no address, cite[data-quote-id]',
+    host: 'boards.retro.example',
+    file: 'engines/board-cite.html',
+    posts: 4,
+    nested: ['1002', '1003'],
+  },
+  {
     engine: 'an engine no adapter knows',
     host: 'community.example.org',
     file: 'unknown-engine.html',

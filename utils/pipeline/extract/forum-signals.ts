@@ -1,30 +1,89 @@
 import type { LocatedSection, RawComment } from './adapter';
 import { elementText, type QuoteReader } from './body';
 import { text } from './fields';
-import { citationAuthor, citedQuote, postIdInLink } from './forum-common';
+import { citationAuthor, citedQuote, postIdInLink, postsRoot } from './forum-common';
 import { safeUrl } from './safe-url';
 
-// A forum engine no adapter knows, found by what a reader sees: many sibling blocks of one kind, each with
-// a link to a member profile (the author) and a body of text; quote blocks say "Name wrote:" / "said:" /
-// "Quote from:". Conservative: three posts at least, or the page is left alone.
+// A board no adapter knows, found by what a reader sees. Conservative: three posts with an author and words
+// at least, or the page is left alone. The rules, each with the page it came from:
+// - An author is a short name (1–40 characters, one line) given by
+//   (a) a link to a member page (`profile`, `member`, `/u/`, `/people/` … in its address: unknown-engine.html);
+//   (b) a link whose address is the name itself, `/chidi` for "chidi" (tables of posts, board-table.html);
+//   (c) an element whose class names a person (`user`, `author`, `poster`, `name`, `nick`) with no address at
+//       all, `<a class="name">Zed</a>` (board-cite.html).
+// - A post block is one of many sibling elements of one kind (tag and first class) that each hold an author:
+//   the group with the most, the larger blocks among equals (the post, not its byline).
+// - A post's body is the block's child (or grandchild) with the most text that does not hold its author,
+//   narrowed to the element inside holding nearly all of it; where the block is only a byline (a name row of
+//   a table), the row after it that holds no author (board-table.html).
+// - Its id: digits in the block's id, a named anchor (`<a name="61234">`), an id inside (`#pb61234`), or a
+//   link to the post.
+// - A quote is a blockquote, or a block whose class says quote and whose first words cite ("X wrote:", "Quote
+//   from:", "X posted..."); its citation is a `cite` inside, or the element right before it: a `cite`, an
+//   element with `data-quote-id`, a `.quoteheader` (board-cite.html).
+// - A quote's source: `data-quote-id`, else a link to a post in its citation (or a leading link to a post
+//   inside the quote, `<a href="/post/61230"><b>ada</b></a>: …`, board-table.html); its author from the
+//   citation's words or that link's text.
 
 const PROFILE = /member|profile|user|\/u\/|\/people\/|author/i;
+const PERSON_CLASS = /user|author|poster|name|nick/i;
 const MIN_POSTS = 3;
 const MAX_DEPTH = 12;
-const CITE = /^\s*(?:quote from:|originally posted by)|\b(?:wrote|said):?/i;
+const CITE = /^\s*(?:quote from:|originally posted by)|\b(?:wrote|said|posted)\b/i;
+
+const shortName = (el: Element) => {
+  const t = text(el);
+  return t.length > 0 && t.length <= 40 && !t.includes('\n');
+};
+
+/** Whether a link's address is the name it shows (`/chidi` for "chidi"). */
+function namesItself(a: Element): boolean {
+  const href = a.getAttribute('href') ?? '';
+  const m = /^(?:https?:\/\/[^/]+)?\/@?([^/?#]+)\/?$/i.exec(href);
+  if (!m) return false;
+  try {
+    return decodeURIComponent(m[1]!).toLowerCase() === text(a).toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
+/** Elements that name an author, by rules (a), (b) and (c) above, in page order. */
+function authorCandidates(doc: Document): Element[] {
+  const out: Element[] = [];
+  for (const el of Array.from(doc.querySelectorAll('a, span, b, strong'))) {
+    if (!shortName(el)) continue;
+    const href = el.getAttribute('href');
+    const byLink = href !== null && (PROFILE.test(href) || namesItself(el));
+    const byClass = (href === null || href === '#') && PERSON_CLASS.test(el.getAttribute('class') ?? '');
+    if (byLink || byClass) out.push(el);
+  }
+  return out;
+}
 
 const signature = (el: Element) => `${el.tagName}.${el.classList[0] ?? ''}`;
 
-/** Sibling blocks that each hold a profile link: the parent with the most, by tag and first class. */
-function postBlocks(doc: Document): Element[] {
-  const profiles = Array.from(doc.querySelectorAll('a[href]')).filter((a) =>
-    PROFILE.test(a.getAttribute('href') ?? ''),
-  );
+/**
+ * Inline wrappers the HTML parser adds around later posts when a post leaves a tag open (`<b>` never
+ * closed: each following post lands inside a reopened `<b>`, board-cite.html in a browser): posts are grouped
+ * by the nearest container that is not one of them.
+ */
+const WRAPPER = new Set(['B', 'I', 'U', 'S', 'EM', 'STRONG', 'FONT', 'SPAN', 'SMALL', 'BIG', 'A', 'STRIKE', 'TT']);
+function container(el: Element): Element | null {
+  let up = el.parentElement;
+  while (up && WRAPPER.has(up.tagName) && up.parentElement) up = up.parentElement;
+  return up;
+}
+const textSize = (blocks: Element[]) => blocks.reduce((n, b) => n + (b.textContent?.length ?? 0), 0);
+
+/** Sibling blocks that each hold an author: the parent with the most, by tag and first class. */
+function postBlocks(doc: Document, authors: Element[]): Element[] {
   const groups = new Map<Element, Map<string, Set<Element>>>();
-  for (const link of profiles) {
-    let child: Element = link;
-    for (let depth = 0; depth < MAX_DEPTH && child.parentElement && child.parentElement !== doc.body; depth++) {
-      const parent = child.parentElement;
+  for (const author of authors) {
+    let child: Element = author;
+    for (let depth = 0; depth < MAX_DEPTH; depth++) {
+      const parent = container(child);
+      if (!parent || parent === doc.body) break;
       const bySig = groups.get(parent) ?? new Map<string, Set<Element>>();
       groups.set(parent, bySig);
       const set = bySig.get(signature(child)) ?? new Set<Element>();
@@ -36,60 +95,104 @@ function postBlocks(doc: Document): Element[] {
   for (const bySig of groups.values())
     for (const set of bySig.values()) {
       const blocks = Array.from(set);
-      // Prefer more posts; among equals, the larger blocks (the post, not its byline).
       if (blocks.length > best.length || (blocks.length === best.length && textSize(blocks) > textSize(best)))
         best = blocks;
     }
   return best.length >= MIN_POSTS ? best : [];
 }
 
-const textSize = (blocks: Element[]) => blocks.reduce((n, b) => n + (b.textContent?.length ?? 0), 0);
-
 const size = (el: Element) => el.textContent?.length ?? 0;
-const holdsProfile = (el: Element) => !!el.querySelector('a[href*="member"], a[href*="profile"]');
 
-/**
- * The block's body: its child (or grandchild) holding the most text, profile links aside, then narrowed to
- * the one element inside that holds nearly all of it (the message, not the message with its date line).
- */
-function bodyOf(block: Element): Element | null {
+/** Rule: the child (or grandchild) with the most text that does not hold the author, narrowed. */
+function bodyOf(
+  block: Element,
+  author: Element | undefined,
+  isBlock: (el: Element) => boolean,
+  holdsAuthor: (el: Element) => boolean,
+): Element | null {
   let best: Element | null = null;
   for (const child of Array.from(block.children))
     for (const el of [child, ...Array.from(child.children)])
-      if ((!best || size(el) > size(best)) && !holdsProfile(el)) best = el;
+      if ((!best || size(el) > size(best)) && !(author && el.contains(author))) best = el;
   for (let depth = 0; best && depth < 4; depth++) {
     const inner: Element | undefined = Array.from(best.children).find((c) => size(c) >= 0.8 * size(best!));
     if (!inner || inner.tagName === 'BLOCKQUOTE') break;
     best = inner;
   }
+  // A byline row (a table's name row): the words are in the row after it, which holds no author.
+  const next = block.nextElementSibling;
+  if (next && !isBlock(next) && !holdsAuthor(next) && size(next) > size(block)) return next;
   return best;
+}
+
+/** The element right before a quote that cites it. */
+function citationOf(quote: Element): Element | null {
+  const before = quote.previousElementSibling;
+  if (!before) return null;
+  const cites = before.tagName === 'CITE' || before.hasAttribute('data-quote-id');
+  return cites || before.classList.contains('quoteheader') ? before : null;
+}
+
+/** A leading link to a post inside the quote (`<a href="/post/N"><b>Name</b></a>: …`). */
+function leadingPostLink(quote: Element): Element | null {
+  const first = quote.firstElementChild;
+  const before = quote.firstChild !== first ? (quote.firstChild?.textContent ?? '').trim() : '';
+  return first?.tagName === 'A' && !before && postIdInLink(first.getAttribute('href')) ? first : null;
 }
 
 const quotes: QuoteReader = {
   isQuote: (el) =>
     el.tagName === 'BLOCKQUOTE' || (/quote/i.test(el.className) && CITE.test(el.textContent?.slice(0, 120) ?? '')),
+  citationOf,
   read: (el) => {
-    const cite = el.querySelector('cite') ?? (CITE.test(text(el.firstElementChild)) ? el.firstElementChild : null);
+    const cite =
+      el.querySelector('cite') ??
+      citationOf(el) ??
+      leadingPostLink(el) ??
+      (CITE.test(text(el.firstElementChild)) ? el.firstElementChild : null);
     const quote = citedQuote(el, cite, el);
+    // "<a>Name</a>: words": the colon belongs to the citation.
+    quote.text = quote.text.replace(/^[:\s]+/, '');
+    const quoteId = cite?.getAttribute('data-quote-id');
+    if (quoteId && /^\d+$/.test(quoteId)) quote.sourceId = quoteId;
+    else if (cite && !quote.sourceId) {
+      const id = postIdInLink(cite.getAttribute('href'));
+      if (id) quote.sourceId = id;
+    }
     if (!quote.sourceAuthor) {
-      const author = citationAuthor(elementText(el).slice(0, 100));
-      if (author) quote.sourceAuthor = author;
+      const author = citationAuthor(elementText(cite ?? el).slice(0, 100));
+      const linked = cite?.tagName === 'A' ? text(cite) : '';
+      if (author ?? linked) quote.sourceAuthor = (author ?? linked).replace(/:$/, '');
     }
     return quote;
   },
 };
 
-function readBlock(block: Element, base: string): RawComment {
-  const author = Array.from(block.querySelectorAll('a[href]')).find(
-    (a) => PROFILE.test(a.getAttribute('href') ?? '') && text(a),
-  );
-  const id = /(\d{2,})/.exec(block.id)?.[1] ?? postIdInLink(block.querySelector('a[href*="#"]')?.getAttribute('href'));
+function postIdOf(block: Element): string | undefined {
+  const own = /(\d{2,})/.exec(block.id)?.[1];
+  if (own) return own;
+  const named = block.querySelector('a[name]')?.getAttribute('name');
+  if (named && /^\d+$/.test(named)) return named;
+  const inner = /(\d{2,})/.exec(block.querySelector('[id]')?.id ?? '')?.[1];
+  return inner ?? postIdInLink(block.querySelector('a[href*="#"]')?.getAttribute('href'));
+}
+
+interface Board {
+  authorOf: Map<Element, Element>;
+  isBlock(el: Element): boolean;
+  holdsAuthor(el: Element): boolean;
+}
+
+function readBlock(block: Element, board: Board, base: string): RawComment {
+  const author = board.authorOf.get(block);
+  const time = block.querySelector('time') ?? block.querySelector('[class*="date" i], [class*="time" i]');
   const raw: RawComment = {
-    author: text(author),
-    timeText: text(block.querySelector('time')),
+    author: author ? text(author) : '',
+    timeText: text(time).slice(0, 80),
     voteText: null,
-    body: bodyOf(block),
+    body: bodyOf(block, author, board.isBlock, board.holdsAuthor),
   };
+  const id = postIdOf(block);
   if (id) raw.postId = id;
   const authorUrl = safeUrl(author?.getAttribute('href'), base);
   if (authorUrl) raw.authorUrl = authorUrl;
@@ -97,13 +200,25 @@ function readBlock(block: Element, base: string): RawComment {
 }
 
 export function locateByForumSignals(doc: Document, base: string): LocatedSection | null {
-  const blocks = postBlocks(doc);
-  const root = blocks[0]?.parentElement;
-  if (!root) return null;
+  const authors = authorCandidates(doc);
+  const blocks = postBlocks(doc, authors);
+  const root = postsRoot(blocks);
+  if (!root || root === doc.body) return null;
+  const authorOf = new Map<Element, Element>();
+  for (const block of blocks) {
+    const author = authors.find((a) => block.contains(a));
+    if (author) authorOf.set(block, author);
+  }
+  const blockSet = new Set(blocks);
+  const board: Board = {
+    authorOf,
+    isBlock: (el) => blockSet.has(el),
+    holdsAuthor: (el) => authors.some((a) => el.contains(a)),
+  };
   return {
     root,
     blocks,
-    read: (b) => readBlock(b, base),
+    read: (b) => readBlock(b, board, base),
     quotes,
     base,
     heading: text(doc.querySelector('h1')) || 'Discussion',

@@ -16,7 +16,6 @@ function atLink(body: Element | null): string | undefined {
   return before.trim() === '' ? postIdInLink(first.getAttribute('href')) : undefined;
 }
 
-
 /**
  * The comment's words: `.comment-content`, its `.comment-text` where the theme puts the byline inside it
  * (scilogs), or the text box of themes with their own walker (`.commenttext`, cubadebate).

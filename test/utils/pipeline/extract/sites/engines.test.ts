@@ -1287,3 +1287,61 @@ describe('a forum engine no adapter knows, found by visible signals', () => {
     expect(findSection(fixtureDocument('no-comments.html'), URL_OF)).toBeNull();
   });
 });
+
+describe('boards with engines of their own, found by visible signals', () => {
+  useForOtherSites(anySite);
+  const read = (file: string) => findSection(fixtureDocument(`engines/${file}`), URL_OF)!;
+
+  it('reads a table of posts: authors by bare /name links, words in the row after each name row', () => {
+    const section = read('board-table.html');
+    expect(section.source).toBe('forum-signals');
+    expect(section.comments.map((c) => [c.id, c.author])).toEqual([
+      ['61230', 'ada'],
+      ['61231', 'Chidi'],
+      ['61232', 'tunde_b'],
+      ['61233', 'ada'],
+    ]);
+    expect(section.comments[0]!.ownText).toMatch(/^Where do you get the best party jollof/);
+    expect(section.comments[2]!.quotes).toEqual([
+      {
+        text: 'Nothing beats the buka behind the stadium. Their firewood jollof is the real thing',
+        sourceId: '61231',
+        sourceAuthor: 'Chidi',
+      },
+    ]);
+    const forest = threadByQuotes(section.comments);
+    expect(forest.byId.get('61232')!.parentId).toBe('61231');
+    expect(forest.byId.get('61233')!.parentId).toBe('61232');
+  });
+
+  it('reads authors with no address and cite[data-quote-id] before each quote, despite unclosed tags', () => {
+    const section = read('board-cite.html');
+    expect(section.comments.map((c) => [c.id, c.author, c.timeText])).toEqual([
+      ['1001', 'Zed_Omega', '3/3/2024 8:10:11 AM'],
+      ['1002', 'PixelKnight', '3/3/2024 8:31:40 AM'],
+      ['1003', 'Zed_Omega', '3/3/2024 9:02:05 AM'],
+      ['1004', 'RetroRanger', '3/3/2024 9:15:52 AM'],
+    ]);
+    expect(section.comments[2]!.quotes).toEqual([
+      { text: 'The hidden bosses are all there plus two new ones', sourceAuthor: 'PixelKnight', sourceId: '1002' },
+    ]);
+    expect(section.comments[2]!.ownText).not.toMatch(/posted\.\.\./);
+    const forest = threadByQuotes(section.comments);
+    expect(forest.byId.get('1003')!.parentId).toBe('1002');
+    expect(forest.byId.get('1004')!.parentId).toBe('1003');
+  });
+
+  it('keeps posts a browser moved into reopened <b> wrappers (the unclosed tag) in one discussion', () => {
+    // Browsers reopen the unclosed <b> around each later post; happy-dom does not, so the test does.
+    const doc = fixtureDocument('engines/board-cite.html');
+    for (const id of ['m1003', 'm1004']) {
+      const post = doc.getElementById(id)!;
+      const b = doc.createElement('b');
+      post.replaceWith(b);
+      b.append(post);
+    }
+    const section = findSection(doc, URL_OF)!;
+    expect(section.comments.map((c) => c.id)).toEqual(['1001', '1002', '1003', '1004']);
+    expect(section.root.classList.contains('msgs')).toBe(true);
+  });
+});
