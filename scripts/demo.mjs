@@ -18,12 +18,15 @@ export const DEMO_PAGES = [
   // Sites a reader enabled (the demo build grants them, as the popup's "Enable on this site" would).
   ['forum-xenforo-freebsd', 'https://forums.freebsd.org/real/xenforo2-freebsd-2024-the-year-of-desktop-freebsd.html'],
   ['forum-phpbb-dostips', 'https://www.dostips.com/real/phpbb-dostips.html'],
+  ['forum-fluxbb-archlinux', 'https://bbs.archlinux.org/real/fluxbb-archlinux-298271-quotes.html'],
   [
     'blog-wordpress-balloon-juice',
     'https://balloon-juice.com/real/wordpress-balloon-juice-2026-schadenfreude-open-thread.html',
   ],
 ];
-const ENABLED = ['forums.freebsd.org', 'www.dostips.com', 'balloon-juice.com'];
+const ENABLED = ['forums.freebsd.org', 'www.dostips.com', 'bbs.archlinux.org', 'balloon-juice.com'];
+/** Tall enough for the screenshot's part of the view: comments off screen are skipped (content-visibility). */
+const SHOT_HEIGHT = 1400;
 /**
  * The UI's other languages: Chromium's --lang, the store/screenshots/ folder, and the font a screenshot
  * needs (fontconfig's language, and the Debian package that has one) where Latin fonts do not do.
@@ -96,15 +99,19 @@ if (headed) {
     await page.goto(url(path));
     const view = page.locator('[data-threadlight="thread"]');
     await view.waitFor({ timeout: 15_000 });
-    await view.scrollIntoViewIfNeeded();
-    await page.waitForTimeout(300);
+    // The view's top in a viewport as tall as the picture: a long view scrolled into view by its middle, or
+    // taller than the window, leaves the top's comments unpainted (they are skipped while off screen).
+    await page.setViewportSize({ width: 1100, height: SHOT_HEIGHT + 100 });
+    await view.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.locator('[data-threadlight="thread"] [role="treeitem"]').first().waitFor();
+    await page.waitForTimeout(500);
     const file = join(out, `${name}.png`);
     // The view's top (a long thread is thousands of pixels tall): what a reader sees first.
     const box = await view.evaluate((el) => {
       const r = el.getBoundingClientRect();
       return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
     });
-    await page.screenshot({ path: file, fullPage: true, clip: { ...box, height: Math.min(box.height, 1400) } });
+    await page.screenshot({ path: file, fullPage: true, clip: { ...box, height: Math.min(box.height, SHOT_HEIGHT) } });
     written.push(file);
     last = page;
   }

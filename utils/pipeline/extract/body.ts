@@ -76,6 +76,8 @@ export interface BodyResult {
 
 export function extractBody(root: Element, base: string, quotes: QuoteReader): BodyResult {
   const found: Quote[] = [];
+  /** Blocks made of quotes inside quotes (innerQuote), to leave out of the outer quote's matched words. */
+  const inner = new Set<BodyNode>();
   const walk = (parent: Node, depth: number, inQuote: boolean, skip: Element | null = null): BodyNode[] => {
     const out: BodyNode[] = [];
     for (let node = parent.firstChild; node; node = node.nextSibling) {
@@ -96,13 +98,17 @@ export function extractBody(root: Element, base: string, quotes: QuoteReader): B
         continue;
       }
       if (inQuote && quotes.isQuote(el)) {
-        out.push(innerQuote(el, quotes, walk, depth));
+        const block = innerQuote(el, quotes, walk, depth);
+        inner.add(block);
+        out.push(block);
         continue;
       }
       if (!inQuote && quotes.isQuote(el)) {
         const { content, cite, ...quote } = quotes.read(el);
-        const index = found.push(matchedWords(quote, content, cite ?? null, quotes)) - 1;
-        out.push({ type: 'quote', index, children: walk(content, depth + 1, true, cite ?? null) });
+        const before = inner.size;
+        const children = walk(content, depth + 1, true, cite ?? null);
+        const index = found.push(inner.size > before ? matchedWords(quote, children, inner) : quote) - 1;
+        out.push({ type: 'quote', index, children });
         continue;
       }
       const fold = disclosureOf(el);
@@ -139,8 +145,12 @@ export function extractBody(root: Element, base: string, quotes: QuoteReader): B
  * The words a quote is matched by: for a quote of a quote, only those outside the inner quotes (its source is
  * the post whose own words it repeats), when there are any.
  */
-function matchedWords(quote: Quote, content: Element, cite: Element | null, quotes: QuoteReader): Quote {
-  const outer = elementText(content, (c) => c === cite || quotes.isQuote(c));
+function matchedWords(quote: Quote, children: BodyNode[], inner: ReadonlySet<BodyNode>): Quote {
+  const outside = (nodes: BodyNode[]): BodyNode[] =>
+    nodes
+      .filter((n) => !inner.has(n))
+      .map((n) => ('children' in n && n.type !== 'quote' ? ({ ...n, children: outside(n.children) } as BodyNode) : n));
+  const outer = bodyText(outside(children));
   if (outer && outer.length < quote.text.length) quote.text = outer;
   return quote;
 }

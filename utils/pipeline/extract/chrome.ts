@@ -10,32 +10,38 @@
  * ("Code:"); a WordPress theme's byline, date and reply link inside its comment text box
  * (wordpress-cubadebate-2022-…). Invision's spoiler header is a spoiler's label.
  */
-const CONTROLS = [
-  '.codebox > p',
-  '.bbCodeBlock-expandLink',
-  '.bbCodeBlock-shrinkLink',
-  '.bbCodeBlock--code > .bbCodeBlock-title',
-  '.quoteExpand',
-  '.codeheader',
-  '.quotefooter',
-  '.codeblock > .title',
-  '.bbcode_description',
-  // WordPress themes whose comment text box also holds the byline, date and reply link (cubadebate).
-  '.commenttext > cite',
-  '.commenttext > .commentmetadata',
-  '.commenttext > .reply',
-  '.comment-reply-link',
-  '.comment-content > .comment-meta',
-].join(', ');
+const OWN = new Set([
+  'bbCodeBlock-expandLink',
+  'bbCodeBlock-shrinkLink',
+  'quoteExpand',
+  'codeheader',
+  'quotefooter',
+  'bbcode_description',
+  'comment-reply-link',
+]);
+const has = (el: Element, name: string) => el.classList.contains(name);
+/** Controls known by their parent's class: `.codebox > p`, `.commenttext > cite` and the like. */
+const UNDER = new Map<string, (el: Element) => boolean>([
+  ['codebox', (el) => el.tagName === 'P'],
+  ['bbCodeBlock--code', (el) => has(el, 'bbCodeBlock-title')],
+  ['codeblock', (el) => has(el, 'title')],
+  // WordPress themes whose comment text box also holds the byline, date and reply link (cubadebate), or whose
+  // .comment-content holds the byline list (scilogs).
+  ['commenttext', (el) => el.tagName === 'CITE' || has(el, 'commentmetadata') || has(el, 'reply')],
+  ['comment-content', (el) => has(el, 'comment-meta')],
+]);
 
-/** Is this element an engine's control that means nothing outside the forum's own page? */
+/**
+ * Is this element an engine's control that means nothing outside the forum's own page? Checked for every
+ * element of every body, so by class look-ups rather than selector matching.
+ */
 export function isEngineControl(el: Element): boolean {
-  if (el.classList.length === 0 && !el.parentElement?.classList.length) return false;
-  try {
-    return el.matches(CONTROLS);
-  } catch {
-    return false;
-  }
+  const own = el.classList;
+  for (let i = 0; i < own.length; i++) if (OWN.has(own[i]!)) return true;
+  const above = el.parentElement?.classList;
+  if (!above) return false;
+  for (let i = 0; i < above.length; i++) if (UNDER.get(above[i]!)?.(el)) return true;
+  return false;
 }
 
 /**
@@ -46,6 +52,8 @@ export function isEngineControl(el: Element): boolean {
  */
 const SPOILER = /^(?:bbCodeSpoiler|bbCodeSpoilerContainer|ipsSpoiler|spoiler|sp-wrap|bbcode_spoiler)$/i;
 const SIGNATURE = /^(?:signature|postsignature|signaturecontainer)$/i;
+/** A cheap first test of the class attribute before the tokens are looked at. */
+const MAYBE = /spoiler|signature|sp-wrap/i;
 const CONTENT = /content|contents|text|target|body|inner|main/i;
 const LABEL = /button|header|title|head|toggle|label|summary/i;
 
@@ -63,7 +71,7 @@ const hasClass = (el: Element, pattern: RegExp) => Array.from(el.classList).some
 
 /** A spoiler or signature block, with its label and content; null for anything else. */
 export function disclosureOf(el: Element): Disclosure | null {
-  if (el.classList.length === 0) return null;
+  if (el.classList.length === 0 || !MAYBE.test(el.getAttribute('class') ?? '')) return null;
   const signature = hasClass(el, SIGNATURE);
   if (!signature && !hasClass(el, SPOILER)) return null;
   const children = Array.from(el.children);

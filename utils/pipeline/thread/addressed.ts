@@ -67,10 +67,19 @@ export function addressIndex(ordered: readonly ThreadNode[], byId: ReadonlyMap<s
     }
     return misspelt(t.slice(0, ends[0]), rank);
   };
+  /** Author names of MIN_FUZZY letters or more, by length (a misspelling is within one letter of its length). */
+  const byLength = new Map<number, string[]>();
+  for (const name of byAuthor.keys()) {
+    if (name.length < MIN_FUZZY) continue;
+    const list = byLength.get(name.length);
+    if (list) list.push(name);
+    else byLength.set(name.length, [name]);
+  }
   /** One word typed one edit away from exactly one author's (one-word) name. */
   const misspelt = (word: string, rank: number): string | null => {
     if (word.length < MIN_FUZZY) return null;
-    const close = Array.from(byAuthor.keys()).filter((name) => name.length >= MIN_FUZZY && oneEditApart(word, name));
+    const near = [word.length - 1, word.length, word.length + 1].flatMap((n) => byLength.get(n) ?? []);
+    const close = near.filter((name) => oneEditApart(word, name));
     const found = close.length === 1 ? latestBefore(byAuthor.get(close[0]!)!, rank) : undefined;
     return found ? found.comment.id : null;
   };

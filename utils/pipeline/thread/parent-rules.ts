@@ -13,12 +13,15 @@ import type { QuoteLink } from './thread-by-quotes';
 
 export type PlacedBy = 'exact' | 'recorded' | 'number' | 'name' | 'text';
 
+/** What each rule knows, asked for only as far as the rules before it knew nothing (most replies: none). */
 export interface Evidence {
   links: readonly QuoteLink[];
-  recorded: string | null;
-  numbers: readonly string[];
-  named: string | null;
+  recorded(): string | null;
+  numbers(): readonly string[];
+  named(): string | null;
 }
+
+const NOWHERE: Placement = Object.freeze({ parentId: null, placedBy: null, alsoRepliesTo: [] }) as Placement;
 
 export interface Placement {
   parentId: string | null;
@@ -52,16 +55,20 @@ function bestByText(comment: Comment, links: readonly QuoteLink[]): string | nul
 export function placeReply(comment: Comment, evidence: Evidence): Placement {
   const linked = evidence.links.filter((l) => l.sourceId !== null);
   const exact = linked.filter((l) => l.method === 'exact');
+  let parentId: string | null = exact.length ? answeredMost(comment, exact, 'first') : null;
+  let placedBy: PlacedBy | null = parentId ? 'exact' : null;
+  const decide = (by: PlacedBy, id: string | null) => {
+    if (parentId === null && id !== null) [parentId, placedBy] = [id, by];
+  };
+  decide('recorded', parentId === null ? evidence.recorded() : null);
+  // "Also replies to" lists every post a reply names by number, so these are read whenever it has a "#".
+  const numbers = comment.ownText.includes('#') ? evidence.numbers() : [];
+  decide('number', numbers[0] ?? null);
+  decide('name', parentId === null ? evidence.named() : null);
   const byText = linked.filter((l) => l.method === 'text');
-  const decided: [PlacedBy, string | null][] = [
-    ['exact', exact.length ? answeredMost(comment, exact, 'first') : null],
-    ['recorded', evidence.recorded],
-    ['number', evidence.numbers[0] ?? null],
-    ['name', evidence.named],
-    ['text', byText.length ? bestByText(comment, byText) : null],
-  ];
-  const [placedBy, parentId] = decided.find(([, id]) => id !== null) ?? [null, null];
-  const sources = new Set<string>([...linked.map((l) => l.sourceId!), ...evidence.numbers]);
+  decide('text', parentId === null && byText.length ? bestByText(comment, byText) : null);
+  if (parentId === null && linked.length === 0 && numbers.length === 0) return NOWHERE;
+  const sources = new Set<string>([...linked.map((l) => l.sourceId!), ...numbers]);
   if (parentId) sources.delete(parentId);
-  return { parentId, placedBy: parentId ? placedBy : null, alsoRepliesTo: Array.from(sources) };
+  return { parentId, placedBy, alsoRepliesTo: Array.from(sources) };
 }

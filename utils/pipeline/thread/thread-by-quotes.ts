@@ -84,9 +84,9 @@ export function* threadSteps(comments: Comment[], slice: number): Steps<Forest> 
     if (node.comment.quotes.length) linkQuotes(node, byId, ordered, index);
     const placement = placeReply(node.comment, {
       links: node.links,
-      recorded: addressed.recordedParent(node),
-      numbers: numbers.refsOf(node),
-      named: addressed.namedParent(node),
+      recorded: () => addressed.recordedParent(node),
+      numbers: () => numbers.refsOf(node),
+      named: () => addressed.namedParent(node),
     });
     node.parentId = placement.parentId;
     node.placedBy = placement.placedBy;

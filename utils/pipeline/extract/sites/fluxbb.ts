@@ -57,7 +57,9 @@ function readPun(post: Element, base: string, first: boolean): RawComment {
 }
 
 function locate(doc: Document, url: URL): LocatedSection[] {
-  const heading = text(doc.querySelector('#brdmain h1, .main-head h2, h1')) || 'Topic';
+  // The topic's title: the crumbs' last (strong) item in FluxBB, the main head in PunBB; h1 is the board's.
+  const heading =
+    text(within(doc.querySelector('.crumbs'), 'strong')) || text(doc.querySelector('.main-head h2')) || 'Topic';
   const flux = Array.from(doc.querySelectorAll('div.blockpost')).filter(
     (p) => idAfter(p, 'p') && p.querySelector('.postmsg'),
   );

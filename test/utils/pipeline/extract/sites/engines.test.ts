@@ -3,7 +3,7 @@ import { findSection } from '@/utils/pipeline/extract/find-section';
 import { anySite } from '@/utils/pipeline/extract/sites/any-site';
 import { useForOtherSites } from '@/utils/pipeline/extract/sites/registry';
 import { threadByQuotes } from '@/utils/pipeline/thread/thread-by-quotes';
-import { fixtureDocument, fixtureHtml } from '@/test/support/helpers';
+import { fixtureDocument, fixtureHtml, parseDocument } from '@/test/support/helpers';
 
 // Every real forum and blog page in test/fixtures/real (unmodified public captures; line 1 names each
 // source), read the way the content script on a site the reader enabled reads it: every post (its count
@@ -1343,5 +1343,31 @@ describe('boards with engines of their own, found by visible signals', () => {
     const section = findSection(doc, URL_OF)!;
     expect(section.comments.map((c) => c.id)).toEqual(['1001', '1002', '1003', '1004']);
     expect(section.root.classList.contains('msgs')).toBe(true);
+  });
+});
+
+describe('bad markup on real pages: the rest of the posts, or nothing at all', () => {
+  useForOtherSites(anySite);
+  // Each page cut inside one of its posts (the middle one): the download stopped there.
+  const PAGES_CUT = [
+    ['fluxbb-archlinux-298271-quotes.html', 'id="p2188057"'],
+    ['nodebb-community-nodebb-rc1-of-nodebb-v4.html', 'data-index="6"'],
+  ];
+
+  it.each(PAGES_CUT)('%s cut inside a post still gives the posts before the cut', (file, post) => {
+    const html = fixtureHtml(`real/${file}`);
+    const whole = findSection(fixtureDocument(`real/${file}`), URL_OF)!;
+    const half = findSection(parseDocument(html.slice(0, html.indexOf(post) + 400)), URL_OF)!;
+    expect(half.comments.length).toBeGreaterThan(0);
+    expect(half.comments.length).toBeLessThan(whole.comments.length);
+    expect(half.comments.map((c) => c.id)).toEqual(whole.comments.slice(0, half.comments.length).map((c) => c.id));
+  });
+
+  it('leaves out a post with no body and reads the others', () => {
+    const doc = fixtureDocument('real/fluxbb-archlinux-298271-quotes.html');
+    for (const body of Array.from(doc.querySelectorAll('#p2187941 .postmsg'))) body.remove();
+    const section = findSection(doc, URL_OF)!;
+    expect(section.comments).toHaveLength(24);
+    expect(section.comments.map((c) => c.id)).not.toContain('2187941');
   });
 });
