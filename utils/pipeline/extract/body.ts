@@ -76,8 +76,6 @@ export interface BodyResult {
 
 export function extractBody(root: Element, base: string, quotes: QuoteReader): BodyResult {
   const found: Quote[] = [];
-  /** Blocks made of quotes inside quotes (innerQuote), to leave out of the outer quote's matched words. */
-  const inner = new Set<BodyNode>();
   const walk = (parent: Node, depth: number, inQuote: boolean, skip: Element | null = null): BodyNode[] => {
     const out: BodyNode[] = [];
     for (let node = parent.firstChild; node; node = node.nextSibling) {
@@ -97,18 +95,8 @@ export function extractBody(root: Element, base: string, quotes: QuoteReader): B
         if (text) out.push({ type: 'text', text });
         continue;
       }
-      if (inQuote && quotes.isQuote(el)) {
-        const block = innerQuote(el, quotes, walk, depth);
-        inner.add(block);
-        out.push(block);
-        continue;
-      }
-      if (!inQuote && quotes.isQuote(el)) {
-        const { content, cite, ...quote } = quotes.read(el);
-        const before = inner.size;
-        const children = walk(content, depth + 1, true, cite ?? null);
-        const index = found.push(inner.size > before ? matchedWords(quote, children, inner) : quote) - 1;
-        out.push({ type: 'quote', index, children });
+      if (quotes.isQuote(el)) {
+        out.push(quoteNode(el, depth, inQuote, state));
         continue;
       }
       const fold = disclosureOf(el);
@@ -137,6 +125,7 @@ export function extractBody(root: Element, base: string, quotes: QuoteReader): B
     }
     return out;
   };
+  const state: QuoteState = { found, inner: new Set(), quotes, walk };
   const body = tidyBreaks(walk(root, 0, false));
   return { body, quotes: found };
 }
@@ -156,6 +145,30 @@ function matchedWords(quote: Quote, children: BodyNode[], inner: ReadonlySet<Bod
 }
 
 type Walk = (parent: Node, depth: number, inQuote: boolean, skip?: Element | null) => BodyNode[];
+
+interface QuoteState {
+  /** The comment's quotes so far. */
+  found: Quote[];
+  /** Blocks made of quotes inside quotes (innerQuote), to leave out of the outer quote's matched words. */
+  inner: Set<BodyNode>;
+  quotes: QuoteReader;
+  walk: Walk;
+}
+
+/** A quote of the comment (its index into the comment's quotes), or a quote inside one (a block). */
+function quoteNode(el: Element, depth: number, inQuote: boolean, state: QuoteState): BodyNode {
+  const { found, inner, quotes, walk } = state;
+  if (inQuote) {
+    const block = innerQuote(el, quotes, walk, depth);
+    inner.add(block);
+    return block;
+  }
+  const { content, cite, ...quote } = quotes.read(el);
+  const before = inner.size;
+  const children = walk(content, depth + 1, true, cite ?? null);
+  const index = found.push(inner.size > before ? matchedWords(quote, children, inner) : quote) - 1;
+  return { type: 'quote', index, children };
+}
 
 /** A quote inside a quote: a block led by its source's name, its citation line not repeated as text. */
 function innerQuote(el: Element, quotes: QuoteReader, walk: Walk, depth: number): BodyNode {
