@@ -78,6 +78,7 @@ export function extractBody(root: Element, base: string, quotes: QuoteReader): B
   const found: Quote[] = [];
   const walk = (parent: Node, depth: number, inQuote: boolean, skip: Element | null = null): BodyNode[] => {
     const out: BodyNode[] = [];
+    const above = parent.nodeType === 1 ? ((parent as Element).getAttribute('class') ?? '') : '';
     for (let node = parent.firstChild; node; node = node.nextSibling) {
       if (node === skip) continue;
       if (node.nodeType === 3) {
@@ -89,7 +90,8 @@ export function extractBody(root: Element, base: string, quotes: QuoteReader): B
       const el = node as Element;
       const tag = el.tagName.toUpperCase();
       if (DROP.has(tag) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') continue;
-      if (isEngineControl(el) || isCitation(el, quotes)) continue;
+      const cls = el.getAttribute('class') ?? '';
+      if (isEngineControl(tag, cls, above) || isCitation(el, quotes)) continue;
       if (depth >= MAX_DEPTH) {
         const text = el.textContent ?? '';
         if (text) out.push({ type: 'text', text });
@@ -99,7 +101,7 @@ export function extractBody(root: Element, base: string, quotes: QuoteReader): B
         out.push(quoteNode(el, depth, inQuote, state));
         continue;
       }
-      const fold = disclosureOf(el);
+      const fold = disclosureOf(el, cls);
       if (fold) {
         const children = walk(fold.content, depth + 1, inQuote, fold.labelEl);
         out.push({ type: 'fold', kind: fold.kind, label: fold.label, children });
@@ -238,20 +240,21 @@ export function bodyText(nodes: BodyNode[], withQuotes = false): string {
 }
 
 /** Text of an element with <br> and block ends as line breaks (for quotes). */
-export function elementText(el: Element, skip: Element | null | ((el: Element) => boolean) = null): string {
+export function elementText(el: Element, skip: Element | null = null): string {
   const parts: string[] = [];
-  const skipped = (c: Node) => (typeof skip === 'function' ? c.nodeType === 1 && skip(c as Element) : c === skip);
-  const walk = (node: Node, depth: number) => {
+  const walk = (node: Element, depth: number) => {
+    const above = node.getAttribute('class') ?? '';
     for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (skip && skipped(c)) continue;
+      if (c === skip) continue;
       if (c.nodeType === 3) parts.push(c.nodeValue ?? '');
       else if (c.nodeType === 1) {
         const tag = (c as Element).tagName.toUpperCase();
-        if (DROP.has(tag) || isEngineControl(c as Element)) continue;
+        if (DROP.has(tag)) continue;
+        if (isEngineControl(tag, (c as Element).getAttribute('class') ?? '', above)) continue;
         if (tag === 'BR') parts.push('\n');
         else if (depth > MAX_DEPTH) parts.push(c.textContent ?? '');
         else {
-          walk(c, depth + 1);
+          walk(c as Element, depth + 1);
           if (tag === 'P' || tag === 'DIV' || tag === 'LI') parts.push('\n');
         }
       }

@@ -19,29 +19,28 @@ const OWN = new Set([
   'bbcode_description',
   'comment-reply-link',
 ]);
-const has = (el: Element, name: string) => el.classList.contains(name);
-/** Controls known by their parent's class: `.codebox > p`, `.commenttext > cite` and the like. */
-const UNDER = new Map<string, (el: Element) => boolean>([
-  ['codebox', (el) => el.tagName === 'P'],
-  ['bbCodeBlock--code', (el) => has(el, 'bbCodeBlock-title')],
-  ['codeblock', (el) => has(el, 'title')],
+const tokens = (cls: string) => cls.split(/\s+/);
+/** Controls known by their parent's class: `.codebox > p`, `.commenttext > cite` and the like (tag, class). */
+const UNDER = new Map<string, (tag: string, own: string[]) => boolean>([
+  ['codebox', (tag) => tag === 'P'],
+  ['bbCodeBlock--code', (_, own) => own.includes('bbCodeBlock-title')],
+  ['codeblock', (_, own) => own.includes('title')],
   // WordPress themes whose comment text box also holds the byline, date and reply link (cubadebate), or whose
   // .comment-content holds the byline list (scilogs).
-  ['commenttext', (el) => el.tagName === 'CITE' || has(el, 'commentmetadata') || has(el, 'reply')],
-  ['comment-content', (el) => has(el, 'comment-meta')],
+  ['commenttext', (tag, own) => tag === 'CITE' || own.includes('commentmetadata') || own.includes('reply')],
+  ['comment-content', (_, own) => own.includes('comment-meta')],
 ]);
 
 /**
  * Is this element an engine's control that means nothing outside the forum's own page? Checked for every
- * element of every body, so by class look-ups rather than selector matching.
+ * element of every body, from the class attributes the walk read already (Firefox charges for every DOM
+ * access a content script makes): its tag, its class and its parent's.
  */
-export function isEngineControl(el: Element): boolean {
-  const own = el.classList;
-  for (let i = 0; i < own.length; i++) if (OWN.has(own[i]!)) return true;
-  const above = el.parentElement?.classList;
-  if (!above) return false;
-  for (let i = 0; i < above.length; i++) if (UNDER.get(above[i]!)?.(el)) return true;
-  return false;
+export function isEngineControl(tag: string, cls: string, parentCls: string): boolean {
+  if (!cls && !parentCls) return false;
+  const own = cls ? tokens(cls) : [];
+  if (own.some((name) => OWN.has(name))) return true;
+  return !!parentCls && tokens(parentCls).some((name) => UNDER.get(name)?.(tag, own));
 }
 
 /**
@@ -70,8 +69,8 @@ export interface Disclosure {
 const hasClass = (el: Element, pattern: RegExp) => Array.from(el.classList).some((c) => pattern.test(c));
 
 /** A spoiler or signature block, with its label and content; null for anything else. */
-export function disclosureOf(el: Element): Disclosure | null {
-  if (el.classList.length === 0 || !MAYBE.test(el.getAttribute('class') ?? '')) return null;
+export function disclosureOf(el: Element, cls: string): Disclosure | null {
+  if (!cls || !MAYBE.test(cls)) return null;
   const signature = hasClass(el, SIGNATURE);
   if (!signature && !hasClass(el, SPOILER)) return null;
   const children = Array.from(el.children);

@@ -21,6 +21,10 @@ import { safeUrl } from './safe-url';
 // - A quote is a blockquote, or a block whose class says quote and whose first words cite ("X wrote:", "Quote
 //   from:", "X posted..."); its citation is a `cite` inside, or the element right before it: a `cite`, an
 //   element with `data-quote-id`, a `.quoteheader` (board-cite.html).
+// - A discussion the site draws as a tree is not read here (it would come out flat, or lose the replies below
+//   the level read): posts of the same kind nested inside a post (old Reddit's div.thing in div.child),
+//   or posts carrying indentation (Hacker News' td.ind and spacer images, depth/level attributes and
+//   classes, left padding that varies from post to post).
 // - A quote's source: `data-quote-id`, else a link to a post in its citation (or a leading link to a post
 //   inside the quote, `<a href="/post/61230"><b>ada</b></a>: …`, board-table.html); its author from the
 //   citation's words or that link's text.
@@ -199,11 +203,27 @@ function readBlock(block: Element, board: Board, base: string): RawComment {
   return raw;
 }
 
+const INDENT = '.ind, [indent], [data-depth], [depth], [data-level], [class*="depth-"], [class*="level-"]';
+
+/** Whether the posts form a tree the site draws (see the rules above): then this reader steps aside. */
+function drawsTree(blocks: Element[]): boolean {
+  const pads = new Set<string>();
+  for (const block of blocks) {
+    const kind = block.classList[0];
+    if (kind && block.getElementsByClassName(kind).length > 0) return true;
+    if (block.matches(INDENT) || block.querySelector(INDENT)) return true;
+    const style = block.getAttribute('style') ?? '';
+    const pad = /(?:padding|margin)-left\s*:\s*([\d.]+)/i.exec(style)?.[1];
+    if (pad) pads.add(pad);
+  }
+  return pads.size > 1;
+}
+
 export function locateByForumSignals(doc: Document, base: string): LocatedSection | null {
   const authors = authorCandidates(doc);
   const blocks = postBlocks(doc, authors);
   const root = postsRoot(blocks);
-  if (!root || root === doc.body) return null;
+  if (!root || root === doc.body || drawsTree(blocks)) return null;
   const authorOf = new Map<Element, Element>();
   for (const block of blocks) {
     const author = authors.find((a) => block.contains(a));

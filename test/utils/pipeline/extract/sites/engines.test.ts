@@ -1371,3 +1371,14 @@ describe('bad markup on real pages: the rest of the posts, or nothing at all', (
     expect(section.comments.map((c) => c.id)).not.toContain('2187941');
   });
 });
+
+describe('a discussion the site draws as a tree, on a site the reader enabled', () => {
+  useForOtherSites(anySite);
+  // Until those sites have readers of their own, no view: a flat one would lose the site's tree.
+  it.each([
+    'hackernews-item-16909056-tech-company-career-ladders-2018.html',
+    'lemmy-lemmy-ml-post-21018364-development-update-2024-10-04.html',
+  ])('%s is left as it was, not flattened', (file) => {
+    expect(findSection(fixtureDocument(`native/${file}`), URL_OF)).toBeNull();
+  });
+});
