@@ -9,7 +9,9 @@ import { foldName } from '@/utils/pipeline/names';
 // more typed with one letter wrong, missing, extra or swapped ("@Jonathon" for Jonathan), when exactly one
 // author's name is that close.
 
-const key = (name: string) => foldName(name).toLowerCase().replace(/\s+/g, ' ').trim();
+/** Names compared folded (look-alike letters, invisible characters); plain ASCII names need no folding. */
+const PLAIN = /^[\x20-\x7e]*$/;
+const key = (name: string) => (PLAIN.test(name) ? name : foldName(name)).toLowerCase().replace(/\s+/g, ' ').trim();
 const MIN_FUZZY = 5;
 
 /** Whether a and b differ by at most one edit (a letter changed, added, removed, or two swapped). */

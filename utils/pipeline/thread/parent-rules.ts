@@ -53,6 +53,7 @@ function bestByText(comment: Comment, links: readonly QuoteLink[]): string | nul
 }
 
 export function placeReply(comment: Comment, evidence: Evidence): Placement {
+  if (evidence.links.length === 0) return placeUnquoted(comment, evidence);
   const linked = evidence.links.filter((l) => l.sourceId !== null);
   const exact = linked.filter((l) => l.method === 'exact');
   let parentId: string | null = exact.length ? answeredMost(comment, exact, 'first') : null;
@@ -71,4 +72,14 @@ export function placeReply(comment: Comment, evidence: Evidence): Placement {
   const sources = new Set<string>([...linked.map((l) => l.sourceId!), ...numbers]);
   if (parentId) sources.delete(parentId);
   return { parentId, placedBy, alsoRepliesTo: Array.from(sources) };
+}
+
+/** A reply that quotes nothing (most of them): the rules that need no quote, nothing allocated when none knows. */
+function placeUnquoted(comment: Comment, evidence: Evidence): Placement {
+  const recorded = evidence.recorded();
+  const numbers = comment.ownText.includes('#') ? evidence.numbers() : [];
+  const parentId = recorded ?? numbers[0] ?? evidence.named();
+  if (parentId === null) return NOWHERE;
+  const placedBy: PlacedBy = recorded ? 'recorded' : numbers.length ? 'number' : 'name';
+  return { parentId, placedBy, alsoRepliesTo: numbers.filter((id) => id !== parentId) };
 }

@@ -75,6 +75,22 @@ export function* threadSteps(comments: Comment[], slice: number): Steps<Forest> 
   yield* index.sealSteps();
   const addressed = addressIndex(ordered, byId);
   const numbers = numberIndex(nodes);
+  // One evidence object for every node (its node swapped in): nothing allocated per comment.
+  const evidence = {
+    node: nodes[0]!,
+    get links() {
+      return this.node.links;
+    },
+    recorded() {
+      return addressed.recordedParent(this.node);
+    },
+    numbers() {
+      return numbers.refsOf(this.node);
+    },
+    named() {
+      return addressed.namedParent(this.node);
+    },
+  };
 
   // Page order: children are appended in it, and roots listed in it.
   const roots: ThreadNode[] = [];
@@ -82,12 +98,8 @@ export function* threadSteps(comments: Comment[], slice: number): Steps<Forest> 
     if ((visited + 1) % slice === 0) yield;
     const node = nodes[visited]!;
     if (node.comment.quotes.length) linkQuotes(node, byId, ordered, index);
-    const placement = placeReply(node.comment, {
-      links: node.links,
-      recorded: () => addressed.recordedParent(node),
-      numbers: () => numbers.refsOf(node),
-      named: () => addressed.namedParent(node),
-    });
+    evidence.node = node;
+    const placement = placeReply(node.comment, evidence);
     node.parentId = placement.parentId;
     node.placedBy = placement.placedBy;
     if (placement.alsoRepliesTo.length) node.alsoRepliesTo = placement.alsoRepliesTo;
@@ -124,6 +136,7 @@ const TRAILING_ELLIPSIS = /\s*(?:\.{2,}|…)[\s"”'’]*$/u;
  * is often a fragment ("...ing the engine") that is in no post.
  */
 export function excerptWords(text: string): string {
+  if (!LEADING_ELLIPSIS.test(text) && !TRAILING_ELLIPSIS.test(text)) return text;
   let t = text;
   if (LEADING_ELLIPSIS.test(t)) t = t.replace(LEADING_ELLIPSIS, '').replace(/^\S+\s+/u, '');
   if (TRAILING_ELLIPSIS.test(t)) t = t.replace(TRAILING_ELLIPSIS, '').replace(/\s+\S+$/u, '');

@@ -2,7 +2,7 @@ import type { Comment, Quote } from '@/utils/pipeline/model';
 import type { ForumKnowledge, LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
 import { elementText, type QuoteReader } from '@/utils/pipeline/extract/body';
 import { extractLocated } from '@/utils/pipeline/extract/convert';
-import { postNumber, text, within, withUrls } from '@/utils/pipeline/extract/fields';
+import { text, within, withUrls } from '@/utils/pipeline/extract/fields';
 import { citationAuthor, postIdInLink, postsRoot } from '@/utils/pipeline/extract/forum-common';
 
 // forums.macrumors.com thread pages (XenForo 2): article.message posts; quotes are
@@ -83,11 +83,12 @@ function readTimestamp(time: Element | null): number | undefined {
 const postId = (post: Element) =>
   /post-(\d+)/.exec(post.getAttribute('data-content') ?? '')?.[1] ?? /js-post-(\d+)/.exec(post.id)?.[1];
 
-/** The "#12" link in the post's attribution line. */
-const numberLink = (post: Element) =>
-  Array.from(post.querySelector('.message-attribution-opposite')?.querySelectorAll('a') ?? []).find((a) =>
-    /^#\d+$/.test(text(a)),
-  );
+/** The post's number: the "#12" that ends its attribution line. */
+function numberOf(post: Element): number | undefined {
+  const line = post.querySelector('.message-attribution-opposite')?.textContent ?? '';
+  const n = Number(/#(\d{1,7})\s*$/.exec(line)?.[1]);
+  return n > 0 ? n : undefined;
+}
 
 function readPost(post: Element, base: string, page: number, first: boolean): RawComment {
   const id = postId(post);
@@ -105,7 +106,7 @@ function readPost(post: Element, base: string, page: number, first: boolean): Ra
     votes: reactions ? countReactions(text(reactions.querySelector('.reactionsBar-link') ?? reactions)) : 0,
     body: within(post, '.message-body', '.bbWrapper') ?? post.querySelector('.bbWrapper'),
     page,
-    number: postNumber(numberLink(post)),
+    number: numberOf(post),
   };
   const timestamp = readTimestamp(time) ?? readTimestamp(post.querySelector('meta[itemprop="datePublished"]'));
   if (timestamp !== undefined) raw.timestamp = timestamp;
