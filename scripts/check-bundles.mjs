@@ -37,11 +37,15 @@ for (const dir of dirs) {
     }
   }
 }
-/** Minified bytes of the content script on every matching page. */
-const CONTENT_BUDGET = 60 * 1024;
+/**
+ * Minified bytes of the content script on every matching page. 64 KiB since issue 25 (was 60): the built-in
+ * forum's bodies are cleaned there too (engine controls, spoilers and signatures folded, quotes of quotes),
+ * +2.8 KiB, with the first view unchanged (docs/performance.md).
+ */
+const CONTENT_BUDGET = 64 * 1024;
 for (const dir of dirs) {
   const content = statSync(join(ROOT, dir, 'content-scripts', 'content.js')).size;
-  const line = `${relative(ROOT, dir) || dir}: content script ${(content / 1024).toFixed(1)} KiB (budget 60 KiB)`;
+  const line = `${relative(ROOT, dir) || dir}: content script ${(content / 1024).toFixed(1)} KiB (budget ${CONTENT_BUDGET / 1024} KiB)`;
   if (content > CONTENT_BUDGET) {
     problems++;
     console.error(`${line}: over budget`);
