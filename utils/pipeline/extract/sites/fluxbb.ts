@@ -1,4 +1,4 @@
-import { boardSection, pagedForum } from './paged-forum';
+import { boardSection, pagedEngine } from './paged-forum';
 import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
 import type { QuoteReader } from '@/utils/pipeline/extract/body';
 import { childMatching, postNumber, text, within, withUrls } from '@/utils/pipeline/extract/fields';
@@ -83,10 +83,4 @@ function locate(doc: Document, url: URL): LocatedSection[] {
   });
 }
 
-export const fluxbb: SiteModule = {
-  id: 'fluxbb',
-  hosts: [],
-  paths: '/*',
-  adapter: { locate },
-  forum: pagedForum(locate),
-};
+export const fluxbb: SiteModule = pagedEngine('fluxbb', locate);

@@ -1,5 +1,5 @@
 import type { Quote } from '@/utils/pipeline/model';
-import { pagedForum, pagesOf } from './paged-forum';
+import { pagedEngine, pagesOf } from './paged-forum';
 import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
 import { elementText, type QuoteReader } from '@/utils/pipeline/extract/body';
 import { text, within } from '@/utils/pipeline/extract/fields';
@@ -79,10 +79,4 @@ function locate(doc: Document, url: URL): LocatedSection[] {
   ];
 }
 
-export const invision: SiteModule = {
-  id: 'invision',
-  hosts: [],
-  paths: '/*',
-  adapter: { locate },
-  forum: pagedForum(locate),
-};
+export const invision: SiteModule = pagedEngine('invision', locate);

@@ -1,4 +1,4 @@
-import { boardSection, pagedForum } from './paged-forum';
+import { boardSection, pagedEngine } from './paged-forum';
 import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
 import { elementText, type QuoteReader } from '@/utils/pipeline/extract/body';
 import { childMatching, text, within, withUrls } from '@/utils/pipeline/extract/fields';
@@ -69,10 +69,4 @@ function locate(doc: Document, url: URL): LocatedSection[] {
   });
 }
 
-export const mybb: SiteModule = {
-  id: 'mybb',
-  hosts: [],
-  paths: '/*',
-  adapter: { locate },
-  forum: pagedForum(locate),
-};
+export const mybb: SiteModule = pagedEngine('mybb', locate);

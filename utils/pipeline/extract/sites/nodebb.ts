@@ -1,4 +1,4 @@
-import { boardSection, pagedForum } from './paged-forum';
+import { boardSection, pagedEngine } from './paged-forum';
 import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
 import type { QuoteReader } from '@/utils/pipeline/extract/body';
 import { text, within, withUrls } from '@/utils/pipeline/extract/fields';
@@ -80,10 +80,4 @@ function locate(doc: Document, url: URL): LocatedSection[] {
   });
 }
 
-export const nodebb: SiteModule = {
-  id: 'nodebb',
-  hosts: [],
-  paths: '/*',
-  adapter: { locate },
-  forum: pagedForum(locate),
-};
+export const nodebb: SiteModule = pagedEngine('nodebb', locate);

@@ -1,5 +1,5 @@
 import type { Comment } from '@/utils/pipeline/model';
-import type { ForumKnowledge, LocatedSection, RawComment } from '@/utils/pipeline/extract/adapter';
+import type { ForumKnowledge, LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
 import type { QuoteReader } from '@/utils/pipeline/extract/body';
 import { extractLocated } from '@/utils/pipeline/extract/convert';
 import { postsRoot, threadPages } from '@/utils/pipeline/extract/forum-common';
@@ -66,4 +66,9 @@ export function boardSection(doc: Document, url: URL, page: BoardPage): LocatedS
       ...pagesOf(doc, url),
     },
   ];
+}
+
+/** An engine found by its markup on sites the reader enables: no hosts of its own, pages by its pagination. */
+export function pagedEngine(id: string, locate: Locate): SiteModule {
+  return { id, hosts: [], paths: '/*', adapter: { locate }, forum: pagedForum(locate) };
 }

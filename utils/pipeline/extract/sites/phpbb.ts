@@ -1,4 +1,4 @@
-import { pagedForum, pagesOf } from './paged-forum';
+import { pagedEngine, pagesOf } from './paged-forum';
 import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
 import type { QuoteReader } from '@/utils/pipeline/extract/body';
 import { postNumber, text, within } from '@/utils/pipeline/extract/fields';
@@ -83,10 +83,4 @@ function locate(doc: Document, url: URL): LocatedSection[] {
   ];
 }
 
-export const phpbb: SiteModule = {
-  id: 'phpbb',
-  hosts: [],
-  paths: '/*',
-  adapter: { locate },
-  forum: pagedForum(locate),
-};
+export const phpbb: SiteModule = pagedEngine('phpbb', locate);

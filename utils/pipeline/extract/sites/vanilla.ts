@@ -1,4 +1,4 @@
-import { pagedForum, pagesOf } from './paged-forum';
+import { pagedEngine, pagesOf } from './paged-forum';
 import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
 import type { QuoteReader } from '@/utils/pipeline/extract/body';
 import { text } from '@/utils/pipeline/extract/fields';
@@ -63,10 +63,4 @@ function locate(doc: Document, url: URL): LocatedSection[] {
   ];
 }
 
-export const vanilla: SiteModule = {
-  id: 'vanilla',
-  hosts: [],
-  paths: '/*',
-  adapter: { locate },
-  forum: pagedForum(locate),
-};
+export const vanilla: SiteModule = pagedEngine('vanilla', locate);

@@ -1,4 +1,4 @@
-import { pagedForum, pagesOf } from './paged-forum';
+import { pagedEngine, pagesOf } from './paged-forum';
 import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
 import { articleQuotes, childMatching, text, within } from '@/utils/pipeline/extract/fields';
 import { idAfter, postIdInLink } from '@/utils/pipeline/extract/forum-common';
@@ -93,10 +93,4 @@ function locate(doc: Document, url: URL): LocatedSection[] {
   ];
 }
 
-export const wordpress: SiteModule = {
-  id: 'wordpress',
-  hosts: [],
-  paths: '/*',
-  adapter: { locate },
-  forum: pagedForum(locate),
-};
+export const wordpress: SiteModule = pagedEngine('wordpress', locate);
