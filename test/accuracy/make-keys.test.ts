@@ -45,6 +45,7 @@ function textSource(quote: Comment['quotes'][number], earlier: Comment[]): strin
 
 function entryFor(c: Comment, earlier: Comment[], onPage: Set<string>): KeyEntry | null {
   const before = new Set(earlier.map((e) => e.id));
+  if (c.siteParent && before.has(c.siteParent)) return { parent: c.siteParent, by: 'id' };
   if (c.parentHint && before.has(c.parentHint)) return { parent: c.parentHint, by: 'id' };
   const exact = c.quotes.filter((q) => q.sourceId && before.has(q.sourceId));
   if (exact.length) {

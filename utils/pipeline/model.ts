@@ -46,8 +46,13 @@ export interface Comment {
   page?: number;
   /** The thread's opening post (a forum thread's first post on its first page): first under every sort. */
   opening?: boolean;
-  /** Id of the comment the site itself nests this one under (themes that thread their comments). */
+  /** Id of a parent the page records without drawing it (a reply link, a theme's data-parent). */
   parentHint?: string;
+  /**
+   * Where the site draws the comment in its own tree: the id of the comment it sits under, or null at top
+   * level. Absent on flat pages. The thread stage keeps it whatever quotes say (parent-rules.ts).
+   */
+  siteParent?: string | null;
   /** The name an "@Name" at the start of the comment answers (threaded under that author's latest comment). */
   replyTo?: string;
 }

@@ -129,6 +129,13 @@ export const SITE_PAGES = [
     first: '30',
   },
   {
+    engine: 'Hacker News (the site draws the tree)',
+    host: 'news.ycombinator.com',
+    file: 'native/hackernews-item-16909056-tech-company-career-ladders-2018.html',
+    posts: 115,
+    nested: ['16909828', '16911460'],
+  },
+  {
     engine: 'a board of its own: a table of posts, authors by /name',
     host: 'forum.jollof.example',
     file: 'engines/board-table.html',

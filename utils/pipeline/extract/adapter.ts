@@ -87,8 +87,13 @@ export interface RawComment {
   number?: number;
   /** The thread's opening post (see Comment.opening). */
   opening?: boolean;
-  /** Post id of the comment the site nests this one under. */
+  /** Post id of a parent the page records without drawing a tree (a reply link, NodeBB's answered post). */
   parentId?: string;
+  /**
+   * Post id of the comment the site draws this one under (nesting, an indent level): its tree, never changed.
+   * Null: the site draws it at top level.
+   */
+  siteParent?: string | null;
   /** An "@Name" the markup itself marks as the reply's addressee (else read from the body's first words). */
   replyTo?: string;
 }

@@ -29,6 +29,10 @@ const UNDER = new Map<string, (tag: string, own: string[]) => boolean>([
   // .comment-content holds the byline list (scilogs).
   ['commenttext', (tag, own) => tag === 'CITE' || own.includes('commentmetadata') || own.includes('reply')],
   ['comment-content', (_, own) => own.includes('comment-meta')],
+  // Hacker News' "reply" link inside a comment's text (2018 markup: the text span's colour class, c00…cdd).
+  ...['c00', 'c5a', 'c73', 'c82', 'c88', 'c9c', 'cae', 'cbe', 'cce', 'cdd'].map(
+    (colour) => [colour, (_: string, own: string[]) => own.includes('reply')] as const,
+  ),
 ]);
 
 /**

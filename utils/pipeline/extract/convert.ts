@@ -42,6 +42,7 @@ export function commentBuilder(base: string, quotes: QuoteReader, now = Date.now
     if (raw.number !== undefined && Number.isInteger(raw.number) && raw.number > 0) comment.number = raw.number;
     if (raw.opening) comment.opening = true;
     if (raw.parentId) comment.parentHint = raw.parentId;
+    if (raw.siteParent !== undefined) comment.siteParent = raw.siteParent === raw.postId ? null : raw.siteParent;
     const replyTo = raw.replyTo ?? addressee(ownText);
     if (replyTo) comment.replyTo = replyTo;
     index++;

@@ -2,6 +2,9 @@ import type { Comment } from '@/utils/pipeline/model';
 import type { QuoteLink } from './thread-by-quotes';
 
 // Who a reply answers, decided once, by the first rule that knows, strongest first:
+//   0. site: the tree the site draws (nesting, indent levels), kept as it is: quotes and names only add "also
+//      replies to". Only what the site leaves at top level is placed by the rules below, under an earlier
+//      comment in page order (thread-by-quotes.ts);
 //   1. exact: a quote whose markup names its source post (quote ids, post links) on this page;
 //   2. recorded: a parent the page records (a theme's nesting or data-parent, a reply link with a comment id,
 //      NodeBB's post/parent);
@@ -11,11 +14,13 @@ import type { QuoteLink } from './thread-by-quotes';
 //   else top level: a wrong parent is worse than none.
 // Every other post the reply quotes or addresses is listed as "also replies to".
 
-export type PlacedBy = 'exact' | 'recorded' | 'number' | 'name' | 'text';
+export type PlacedBy = 'site' | 'exact' | 'recorded' | 'number' | 'name' | 'text';
 
 /** What each rule knows, asked for only as far as the rules before it knew nothing (most replies: none). */
 export interface Evidence {
   links: readonly QuoteLink[];
+  /** The site's parent if it is an earlier comment on the page, else null. */
+  site(): string | null;
   recorded(): string | null;
   numbers(): readonly string[];
   named(): string | null;
@@ -53,6 +58,7 @@ function bestByText(comment: Comment, links: readonly QuoteLink[]): string | nul
 }
 
 export function placeReply(comment: Comment, evidence: Evidence): Placement {
+  if (comment.siteParent) return placeInSiteTree(evidence);
   if (evidence.links.length === 0) return placeUnquoted(comment, evidence);
   const linked = evidence.links.filter((l) => l.sourceId !== null);
   const exact = linked.filter((l) => l.method === 'exact');
@@ -82,4 +88,11 @@ function placeUnquoted(comment: Comment, evidence: Evidence): Placement {
   if (parentId === null) return NOWHERE;
   const placedBy: PlacedBy = recorded ? 'recorded' : numbers.length ? 'number' : 'name';
   return { parentId, placedBy, alsoRepliesTo: numbers.filter((id) => id !== parentId) };
+}
+
+/** Rule 0: the site's own tree. Its parent (an earlier comment on the page), or top level; quotes are links. */
+function placeInSiteTree(evidence: Evidence): Placement {
+  const parentId = evidence.site();
+  const quoted = evidence.links.map((l) => l.sourceId).filter((id): id is string => id !== null && id !== parentId);
+  return { parentId, placedBy: parentId ? 'site' : null, alsoRepliesTo: Array.from(new Set(quoted)) };
 }

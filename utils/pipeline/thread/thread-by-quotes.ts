@@ -4,7 +4,7 @@ import { chronological } from './chronology';
 import { QuoteIndex } from './quote-index';
 import { addressIndex } from './addressed';
 import { numberIndex } from './references';
-import { placeReply, type PlacedBy } from './parent-rules';
+import { placeReply, type Evidence, type PlacedBy } from './parent-rules';
 
 // Quote threading: a comment whose body quotes an earlier comment becomes its reply; one that quotes nothing
 // but names whom it answers (the site's nesting, "@Name") goes under that comment (addressed.ts).
@@ -73,13 +73,42 @@ export function* threadSteps(comments: Comment[], slice: number): Steps<Forest> 
     if ((i + 1) % slice === 0) yield;
   }
   yield* index.sealSteps();
+  const evidence = evidenceFor(nodes, ordered, byId);
+
+  // Page order: children are appended in it, and roots listed in it.
+  const roots: ThreadNode[] = [];
+  for (let visited = 0; visited < nodes.length; visited++) {
+    if ((visited + 1) % slice === 0) yield;
+    const node = nodes[visited]!;
+    if (node.comment.quotes.length) linkQuotes(node, byId, ordered, index);
+    place(node, evidence, byId);
+    const parent = node.parentId === null ? undefined : byId.get(node.parentId);
+    if (!parent) roots.push(node);
+    // Most comments have no replies: their list is only made for the first one (less for the collector).
+    else if (parent.children === NONE) parent.children = [node];
+    else parent.children.push(node);
+  }
+  return { roots, byId };
+}
+
+/** What the parent rules ask about a node (parent-rules.ts), one object for all (its node swapped in). */
+interface NodeEvidence extends Evidence {
+  node: ThreadNode;
+}
+
+function evidenceFor(nodes: ThreadNode[], ordered: ThreadNode[], byId: Map<string, ThreadNode>): NodeEvidence {
   const addressed = addressIndex(ordered, byId);
   const numbers = numberIndex(nodes);
-  // One evidence object for every node (its node swapped in): nothing allocated per comment.
-  const evidence = {
+  return {
     node: nodes[0]!,
     get links() {
       return this.node.links;
+    },
+    site() {
+      const id = this.node.comment.siteParent;
+      const parent = id ? byId.get(id) : undefined;
+      // Page order, not time: a site draws a reply after what it answers, whatever the times say.
+      return parent && parent.comment.index < this.node.comment.index ? parent.comment.id : null;
     },
     recorded() {
       return addressed.recordedParent(this.node);
@@ -91,25 +120,22 @@ export function* threadSteps(comments: Comment[], slice: number): Steps<Forest> 
       return addressed.namedParent(this.node);
     },
   };
+}
 
-  // Page order: children are appended in it, and roots listed in it.
-  const roots: ThreadNode[] = [];
-  for (let visited = 0; visited < nodes.length; visited++) {
-    if ((visited + 1) % slice === 0) yield;
-    const node = nodes[visited]!;
-    if (node.comment.quotes.length) linkQuotes(node, byId, ordered, index);
-    evidence.node = node;
-    const placement = placeReply(node.comment, evidence);
-    node.parentId = placement.parentId;
-    node.placedBy = placement.placedBy;
-    if (placement.alsoRepliesTo.length) node.alsoRepliesTo = placement.alsoRepliesTo;
-    const parent = node.parentId === null ? undefined : byId.get(node.parentId);
-    if (!parent) roots.push(node);
-    // Most comments have no replies: their list is only made for the first one (less for the collector).
-    else if (parent.children === NONE) parent.children = [node];
-    else parent.children.push(node);
+/** Sets a node's parent, the rule that placed it and what else it answers. */
+function place(node: ThreadNode, evidence: NodeEvidence, byId: Map<string, ThreadNode>): void {
+  evidence.node = node;
+  const placement = placeReply(node.comment, evidence);
+  node.parentId = placement.parentId;
+  node.placedBy = placement.placedBy;
+  // A comment the site draws at top level goes only under one it shows before it: a reply to its own reply
+  // would make a loop of the site's tree.
+  const parent = placement.parentId === null ? undefined : byId.get(placement.parentId);
+  if (node.comment.siteParent === null && parent && parent.comment.index > node.comment.index) {
+    node.parentId = null;
+    node.placedBy = null;
   }
-  return { roots, byId };
+  if (placement.alsoRepliesTo.length) node.alsoRepliesTo = placement.alsoRepliesTo;
 }
 
 /** Links each quote of a node to its source: exactly where the markup names it, else by its text. */

@@ -1,5 +1,6 @@
 import type { SiteModule } from '@/utils/pipeline/extract/adapter';
 import { fluxbb } from './fluxbb';
+import { hackernews } from './hackernews';
 import { invision } from './invision';
 import { mybb } from './mybb';
 import { nodebb } from './nodebb';
@@ -14,6 +15,7 @@ import { xenforo1 } from './xenforo1';
 // Forum and comment engines found by their markup on any site the reader enables, most specific first.
 // Each is a module of its own in this folder; adding one is a line here.
 export const ENGINES: readonly SiteModule[] = [
+  hackernews,
   xenforo2,
   xenforo1,
   nodebb,

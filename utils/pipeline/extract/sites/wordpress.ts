@@ -44,7 +44,13 @@ function recordedParent(block: Element): string | undefined {
   return postIdInLink(link?.getAttribute('href'));
 }
 
-function readComment(block: Element, base: string): RawComment {
+/** In a theme that threads: the comment whose reply list (`.children`) holds this one. */
+function siteParentOf(block: Element): string | undefined {
+  const parent = block.closest('.children')?.parentElement?.closest('li.comment, article.comment');
+  return parent ? (idAfter(parent, 'comment-') ?? idAfter(parent, 'li-comment-')) : undefined;
+}
+
+function readComment(block: Element, base: string, threaded: boolean): RawComment {
   const author =
     block.querySelector('.comment-author-name') ??
     block.querySelector('.fn') ??
@@ -62,8 +68,8 @@ function readComment(block: Element, base: string): RawComment {
   };
   const stamp = Date.parse(time?.getAttribute('datetime') ?? '');
   if (!Number.isNaN(stamp)) raw.timestamp = stamp;
-  const nested = block.parentElement?.closest('li.comment');
-  const parent = (nested ? idAfter(nested, 'comment-') : undefined) ?? recordedParent(block) ?? atLink(body);
+  if (threaded) raw.siteParent = siteParentOf(block) ?? null;
+  const parent = recordedParent(block) ?? atLink(body);
   if (parent && parent !== raw.postId) raw.parentId = parent;
   const authorUrl = safeUrl(link?.getAttribute('href'), base);
   if (authorUrl) raw.authorUrl = authorUrl;
@@ -76,11 +82,13 @@ function locate(doc: Document, url: URL): LocatedSection[] {
   );
   const root = doc.querySelector('ol.comment-list') ?? doc.querySelector('.commentlist') ?? blocks[0]?.parentElement;
   if (!root || blocks.length === 0) return [];
+  const threaded = !!root.querySelector('.children');
   return [
     {
       root,
       blocks,
-      read: (b) => readComment(b, url.href),
+      // A theme that threads draws its tree with reply lists (ol.children): that tree is kept.
+      read: (b) => readComment(b, url.href, threaded),
       quotes: articleQuotes,
       base: url.href,
       heading:

@@ -1375,10 +1375,46 @@ describe('bad markup on real pages: the rest of the posts, or nothing at all', (
 describe('a discussion the site draws as a tree, on a site the reader enabled', () => {
   useForOtherSites(anySite);
   // Until those sites have readers of their own, no view: a flat one would lose the site's tree.
-  it.each([
-    'hackernews-item-16909056-tech-company-career-ladders-2018.html',
-    'lemmy-lemmy-ml-post-21018364-development-update-2024-10-04.html',
-  ])('%s is left as it was, not flattened', (file) => {
-    expect(findSection(fixtureDocument(`native/${file}`), URL_OF)).toBeNull();
+  it.each(['lemmy-lemmy-ml-post-21018364-development-update-2024-10-04.html'])(
+    '%s is left as it was, not flattened',
+    (file) => {
+      expect(findSection(fixtureDocument(`native/${file}`), URL_OF)).toBeNull();
+    },
+  );
+});
+
+describe('Hacker News: the site draws the tree', () => {
+  useForOtherSites(anySite);
+  const FILE = 'native/hackernews-item-16909056-tech-company-career-ladders-2018.html';
+
+  /** The page's own tree, read from the raw HTML: each row's spacer width / 40 is its depth. */
+  function oracle(html: string): Map<string, string | null> {
+    const rows = Array.from(html.matchAll(/<tr class="athing comtr ?" id="(\d+)">[\s\S]*?<img [^>]*width="(\d+)"/g));
+    const open: string[] = [];
+    const parents = new Map<string, string | null>();
+    for (const [, id, width] of rows) {
+      const depth = Number(width) / 40;
+      open.length = depth;
+      parents.set(id!, depth ? open[depth - 1]! : null);
+      open.push(id!);
+    }
+    return parents;
+  }
+
+  it('shows every comment under the parent the site gives it, with its author and words', () => {
+    const expected = oracle(fixtureHtml(FILE));
+    const section = findSection(fixtureDocument(FILE), 'https://news.ycombinator.com/item?id=16909056')!;
+    expect(section.source).toBe('hackernews');
+    expect(section.comments).toHaveLength(115);
+    expect(expected.size).toBe(115);
+    const forest = threadByQuotes(section.comments);
+    for (const c of section.comments) expect(forest.byId.get(c.id)!.parentId, c.id).toBe(expected.get(c.id));
+    expect(new Set(section.comments.map((c) => c.id))).toEqual(new Set(expected.keys()));
+    expect([...expected.values()].filter(Boolean).length).toBeGreaterThan(80);
+    expect(section.comments[0]).toMatchObject({ id: '16909828', author: 'peterburkimsher', timeText: '8 hours ago' });
+    // Firefox's save wrapped long lines inside the text.
+    expect(section.comments[0]!.ownText.replace(/\s+/g, ' ')).toMatch(/^"inhumane quasi-slavery visa situation/);
+    expect(section.comments[0]!.ownText).not.toMatch(/\breply$/);
+    expect(section.comments.every((c) => c.votesMissing)).toBe(true);
   });
 });
