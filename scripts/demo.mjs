@@ -20,11 +20,21 @@ export const DEMO_PAGES = [
   ['forum-phpbb-dostips', 'https://www.dostips.com/real/phpbb-dostips.html'],
   ['forum-fluxbb-archlinux', 'https://bbs.archlinux.org/real/fluxbb-archlinux-298271-quotes.html'],
   [
+    'nested-hackernews',
+    'https://news.ycombinator.com/native/hackernews-item-16909056-tech-company-career-ladders-2018.html',
+  ],
+  [
     'blog-wordpress-balloon-juice',
     'https://balloon-juice.com/real/wordpress-balloon-juice-2026-schadenfreude-open-thread.html',
   ],
 ];
-const ENABLED = ['forums.freebsd.org', 'www.dostips.com', 'bbs.archlinux.org', 'balloon-juice.com'];
+const ENABLED = [
+  'forums.freebsd.org',
+  'www.dostips.com',
+  'bbs.archlinux.org',
+  'news.ycombinator.com',
+  'balloon-juice.com',
+];
 /** Tall enough for the screenshot's part of the view: comments off screen are skipped (content-visibility). */
 const SHOT_HEIGHT = 1400;
 /**
@@ -143,11 +153,12 @@ if (headed) {
     await page.locator('[data-threadlight="thread"] input[type="search"]').fill('android');
     await page.locator('[data-search-match]').first().waitFor();
   };
+  const demoPage = (name) => DEMO_PAGES.find(([n]) => n === name)[1];
   const STORE_PAGES = [
-    ['thread', DEMO_PAGES[0][1]],
-    ['forum', DEMO_PAGES[3][1]],
-    ['search', DEMO_PAGES[0][1], search],
-    ['blog', DEMO_PAGES[5][1]],
+    ['thread', demoPage('seed-huawei-xiaomi')],
+    ['forum', demoPage('forum-xenforo-freebsd')],
+    ['search', demoPage('seed-huawei-xiaomi'), search],
+    ['blog', demoPage('blog-wordpress-balloon-juice')],
   ];
   written.push(...(await shootStore(browser, storeDir, STORE_PAGES)));
   await browser.close();

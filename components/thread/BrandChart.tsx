@@ -7,6 +7,8 @@ interface Props {
   stats: BrandStat[];
   focus: string[];
   onFocus(ids: string[]): void;
+  /** Whether the page rates its comments: votes are only counted where it does. */
+  rated?: boolean;
 }
 
 /** Rows shown before "more": the chart stays a few lines above the comments. */
@@ -16,7 +18,7 @@ const COMPACT = 4;
  * Mentions per brand in this discussion, and votes on those comments; each row is a button that focuses the
  * thread on that brand (a second press clears it). Plain HTML, so every row is a real tab stop.
  */
-export function BrandChart({ stats, focus, onFocus }: Props) {
+export function BrandChart({ stats, focus, onFocus, rated = true }: Props) {
   const [all, setAll] = useState(false);
   if (stats.length === 0) return null;
   const max = Math.max(...stats.map((s) => s.mentions));
@@ -43,7 +45,8 @@ export function BrandChart({ stats, focus, onFocus }: Props) {
                   <span style={{ width: `${Math.max(2, (s.mentions / max) * 100)}%`, background: s.color }} />
                 </span>{' '}
                 <span class="tl-chart-value">
-                  {count(s.mentions, 'mentions')} · {count(s.votes, 'votes')}
+                  {count(s.mentions, 'mentions')}
+                  {rated ? <> · {count(s.votes, 'votes')}</> : null}
                 </span>
               </button>
             </li>

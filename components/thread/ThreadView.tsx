@@ -133,7 +133,7 @@ export function ThreadView(props: ThreadViewProps) {
         <SearchBox search={search} onShow={(id) => bring(id, true, true)} />
       </ThreadHeader>
       {props.discussion ? <DiscussionBar ui={props.discussion} /> : null}
-      <BrandChart stats={model.stats} focus={props.brandFocus} onFocus={props.onBrandFocus} />
+      <BrandChart stats={model.stats} focus={props.brandFocus} onFocus={props.onBrandFocus} rated={model.rated} />
       <TreeContext.Provider value={env}>
         <PreviewLayer.Provider value={previews}>
           <ProximityContext.Provider value={win.proximity}>

@@ -66,5 +66,18 @@ describe('pages without ratings', () => {
     expect(document.querySelectorAll('.tl-votes').length).toBeGreaterThan(0);
     expect(sortOptions()).toEqual(['top', 'newest', 'oldest', 'page']);
     expect(document.querySelector('.tl-unrated')).toBeNull();
+    expect(document.querySelector('.tl-chart-value')!.textContent).toMatch(/votes?$/);
+  });
+
+  it('count brand mentions without votes where nothing is rated (Hacker News)', async () => {
+    view = show(
+      'native/hackernews-item-16909056-tech-company-career-ladders-2018.html',
+      'https://news.ycombinator.com/item?id=16909056',
+      prefs(),
+    );
+    await tick();
+    const values = Array.from(document.querySelectorAll('.tl-chart-value'), (el) => el.textContent);
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.every((v) => /^\d+ mentions?$/.test(v ?? ''))).toBe(true);
   });
 });
