@@ -136,6 +136,20 @@ export const SITE_PAGES = [
     nested: ['16909828', '16911460'],
   },
   {
+    engine: 'Lobsters (nested lists)',
+    host: 'lobste.rs',
+    file: 'native/lobsters-dwip3v-rust-project-goals-for-2024.html',
+    posts: 12,
+    nested: ['adg3jp', 'b8b5hn'],
+  },
+  {
+    engine: 'Lemmy (nested lists)',
+    host: 'lemmy.ml',
+    file: 'native/lemmy-lemmy-ml-post-21018364-development-update-2024-10-04.html',
+    posts: 22,
+    nested: ['14089718', '14099776'],
+  },
+  {
     engine: 'a board of its own: a table of posts, authors by /name',
     host: 'forum.jollof.example',
     file: 'engines/board-table.html',

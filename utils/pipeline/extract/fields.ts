@@ -81,3 +81,13 @@ export function postNumber(el: Element | null | undefined): number | undefined {
   const n = m ? Number(m[1]) : NaN;
   return n > 0 ? n : undefined;
 }
+
+/**
+ * In a tree of nested lists (an item holds its comment and a list of replies): the comment of the item that
+ * holds this comment's item, or null at top level. `item` selects the items, `comment` a comment in one.
+ */
+export function listParent(comment: Element, item: string, block: string): Element | null {
+  const own = comment.parentElement?.closest(item);
+  const up = own?.parentElement?.closest(item);
+  return up ? childMatching(up, block) : null;
+}

@@ -2,6 +2,8 @@ import type { SiteModule } from '@/utils/pipeline/extract/adapter';
 import { fluxbb } from './fluxbb';
 import { hackernews } from './hackernews';
 import { invision } from './invision';
+import { lemmy } from './lemmy';
+import { lobsters } from './lobsters';
 import { mybb } from './mybb';
 import { nodebb } from './nodebb';
 import { phpbb } from './phpbb';
@@ -16,6 +18,8 @@ import { xenforo1 } from './xenforo1';
 // Each is a module of its own in this folder; adding one is a line here.
 export const ENGINES: readonly SiteModule[] = [
   hackernews,
+  lobsters,
+  lemmy,
   xenforo2,
   xenforo1,
   nodebb,

@@ -1375,12 +1375,63 @@ describe('bad markup on real pages: the rest of the posts, or nothing at all', (
 describe('a discussion the site draws as a tree, on a site the reader enabled', () => {
   useForOtherSites(anySite);
   // Until those sites have readers of their own, no view: a flat one would lose the site's tree.
-  it.each(['lemmy-lemmy-ml-post-21018364-development-update-2024-10-04.html'])(
-    '%s is left as it was, not flattened',
-    (file) => {
-      expect(findSection(fixtureDocument(`native/${file}`), URL_OF)).toBeNull();
-    },
-  );
+  it('leaves a page whose posts nest inside posts as it was, not flattened', () => {
+    // A board drawn as nested lists that no reader knows (Lemmy's markup with its classes renamed).
+    const doc = fixtureDocument('native/lemmy-lemmy-ml-post-21018364-development-update-2024-10-04.html');
+    for (const el of Array.from(doc.querySelectorAll('article.comment-node'))) el.className = 'note';
+    expect(findSection(doc, URL_OF)).toBeNull();
+  });
+});
+
+describe('nested lists of comments: Lobsters and Lemmy keep the site tree', () => {
+  useForOtherSites(anySite);
+  /** The tree as the page nests it, read another way: depth by list items above, parent the last one up. */
+  function oracle(doc: Document, comment: string, item: string): Map<string, string | null> {
+    const open: string[] = [];
+    const parents = new Map<string, string | null>();
+    for (const el of Array.from(doc.querySelectorAll(comment))) {
+      let depth = -1;
+      for (let up = el.parentElement; up; up = up.parentElement)
+        if (up.matches(item) && up.querySelector(`:scope > ${comment}`)) depth++;
+      open.length = depth;
+      parents.set(el.id, depth ? open[depth - 1]! : null);
+      open.push(el.id);
+    }
+    return parents;
+  }
+  it.each([
+    [
+      'lobsters-dwip3v-rust-project-goals-for-2024.html',
+      'lobsters',
+      'div.comment',
+      'li.comments_subtree',
+      12,
+      (id: string) => `c_${id}`,
+    ],
+    [
+      'lemmy-lemmy-ml-post-21018364-development-update-2024-10-04.html',
+      'lemmy',
+      'article.comment-node',
+      'li.comment',
+      22,
+      (id: string) => `comment-${id}`,
+    ],
+  ] as const)('%s', (file, source, comment, item, count, domId) => {
+    const doc = fixtureDocument(`native/${file}`);
+    const expected = oracle(doc, comment, item);
+    const section = findSection(doc, URL_OF)!;
+    expect(section.source).toBe(source);
+    expect(section.comments).toHaveLength(count);
+    expect(expected.size).toBe(count);
+    const forest = threadByQuotes(section.comments);
+    for (const c of section.comments) {
+      const parent = forest.byId.get(c.id)!.parentId;
+      expect(parent === null ? null : domId(parent), c.id).toBe(expected.get(domId(c.id)));
+    }
+    expect([...expected.values()].filter(Boolean).length).toBeGreaterThan(3);
+    expect(section.comments.every((c) => c.author && (c.ownText || c.body.length))).toBe(true);
+    expect(section.comments.some((c) => c.votes > 0)).toBe(true);
+  });
 });
 
 describe('Hacker News: the site draws the tree', () => {
