@@ -143,6 +143,13 @@ export const SITE_PAGES = [
     nested: ['adg3jp', 'b8b5hn'],
   },
   {
+    engine: 'old Reddit (nested things)',
+    host: 'old.reddit.com',
+    file: 'native/oldreddit-r-aww-8dyrb3-ben-proud-of-learning-to-go-on-walks-2018.html',
+    posts: 197,
+    nested: ['dxr0evr', 'dxr2q90'],
+  },
+  {
     engine: 'Lemmy (nested lists)',
     host: 'lemmy.ml',
     file: 'native/lemmy-lemmy-ml-post-21018364-development-update-2024-10-04.html',

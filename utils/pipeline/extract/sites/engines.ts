@@ -6,6 +6,7 @@ import { lemmy } from './lemmy';
 import { lobsters } from './lobsters';
 import { mybb } from './mybb';
 import { nodebb } from './nodebb';
+import { oldreddit } from './oldreddit';
 import { phpbb } from './phpbb';
 import { smf } from './smf';
 import { vanilla } from './vanilla';
@@ -20,6 +21,7 @@ export const ENGINES: readonly SiteModule[] = [
   hackernews,
   lobsters,
   lemmy,
+  oldreddit,
   xenforo2,
   xenforo1,
   nodebb,

@@ -1383,7 +1383,7 @@ describe('a discussion the site draws as a tree, on a site the reader enabled', 
   });
 });
 
-describe('nested lists of comments: Lobsters and Lemmy keep the site tree', () => {
+describe('nested lists of comments: Lobsters, old Reddit and Lemmy keep the site tree', () => {
   useForOtherSites(anySite);
   /** The tree as the page nests it, read another way: depth by list items above, parent the last one up. */
   function oracle(doc: Document, comment: string, item: string): Map<string, string | null> {
@@ -1391,8 +1391,8 @@ describe('nested lists of comments: Lobsters and Lemmy keep the site tree', () =
     const parents = new Map<string, string | null>();
     for (const el of Array.from(doc.querySelectorAll(comment))) {
       let depth = -1;
-      for (let up = el.parentElement; up; up = up.parentElement)
-        if (up.matches(item) && up.querySelector(`:scope > ${comment}`)) depth++;
+      for (let up: Element | null = el; up; up = up.parentElement)
+        if (up.matches(item) && (up.matches(comment) || up.querySelector(`:scope > ${comment}`))) depth++;
       open.length = depth;
       parents.set(el.id, depth ? open[depth - 1]! : null);
       open.push(el.id);
@@ -1407,6 +1407,14 @@ describe('nested lists of comments: Lobsters and Lemmy keep the site tree', () =
       'li.comments_subtree',
       12,
       (id: string) => `c_${id}`,
+    ],
+    [
+      'oldreddit-r-aww-8dyrb3-ben-proud-of-learning-to-go-on-walks-2018.html',
+      'oldreddit',
+      'div.thing.comment',
+      'div.thing',
+      197,
+      (id: string) => `thing_t1_${id}`,
     ],
     [
       'lemmy-lemmy-ml-post-21018364-development-update-2024-10-04.html',

@@ -1,0 +1,52 @@
+import { pagedEngine } from './paged-forum';
+import type { LocatedSection, RawComment } from '@/utils/pipeline/extract/adapter';
+import { articleQuotes, childMatching, text, within, withUrls } from '@/utils/pipeline/extract/fields';
+import { postsRoot } from '@/utils/pipeline/extract/forum-common';
+
+// Old Reddit comment pages (built on oldreddit-r-aww-8dyrb3-…-2018.html): each comment is
+// `div.thing.comment[data-fullname="t1_<id>"]`, its replies in its own `div.child > div.sitetable`, so its
+// parent is the comment `div.thing` around the list it sits in. Its own parts are in its `div.entry` (a
+// reply's entry is deeper): author `a.author` (or data-author), score `span.score.unvoted[title]`, time
+// `time.live-timestamp`, words `.usertext-body .md`. Deleted comments keep their place (no author, no score).
+
+const idOf = (thing: Element) => /^t1_([a-z0-9]+)$/.exec(thing.getAttribute('data-fullname') ?? '')?.[1];
+
+function readComment(block: Element, base: string): RawComment {
+  const entry = childMatching(block, '.entry');
+  const author = entry?.querySelector('a.author');
+  const score = entry?.querySelector('span.score.unvoted');
+  const time = entry?.querySelector('time.live-timestamp');
+  const parent = block.parentElement?.closest('div.thing');
+  const raw: RawComment = {
+    author: text(author) || (block.getAttribute('data-author') ?? ''),
+    postId: idOf(block),
+    timeText: text(time),
+    voteText: null,
+    body: within(entry, '.usertext-body', '.md'),
+    siteParent: parent ? (idOf(parent) ?? null) : null,
+  };
+  const votes = Number(score?.getAttribute('title'));
+  if (score && Number.isInteger(votes)) raw.votes = votes;
+  const stamp = Date.parse(time?.getAttribute('datetime') ?? '');
+  if (!Number.isNaN(stamp)) raw.timestamp = stamp;
+  return withUrls(raw, base, { member: author?.getAttribute('href') });
+}
+
+function locate(doc: Document, url: URL): LocatedSection[] {
+  const blocks = Array.from(doc.querySelectorAll('div.thing.comment')).filter((b) => idOf(b));
+  const root = postsRoot(blocks);
+  if (!root || !blocks[0]!.closest('.commentarea, .sitetable')) return [];
+  return [
+    {
+      root: root.closest('.nestedlisting') ?? root,
+      blocks,
+      read: (b) => readComment(b, url.href),
+      quotes: articleQuotes,
+      base: url.href,
+      heading: text(doc.querySelector('a.title, h1')) || 'Comments',
+      source: 'oldreddit',
+    },
+  ];
+}
+
+export const oldreddit = pagedEngine('oldreddit', locate);
