@@ -150,6 +150,13 @@ export const SITE_PAGES = [
     nested: ['dxr0evr', 'dxr2q90'],
   },
   {
+    engine: 'Slashdot (nested lists, hidden comments kept)',
+    host: 'developers.slashdot.org',
+    file: 'native/slashdot-2025-stanford-cs-grads-degrees-no-longer-guarantee-jobs.html',
+    posts: 87,
+    nested: ['65870289', '65870653'],
+  },
+  {
     engine: 'Lemmy (nested lists)',
     host: 'lemmy.ml',
     file: 'native/lemmy-lemmy-ml-post-21018364-development-update-2024-10-04.html',

@@ -8,6 +8,7 @@ import { mybb } from './mybb';
 import { nodebb } from './nodebb';
 import { oldreddit } from './oldreddit';
 import { phpbb } from './phpbb';
+import { slashdot } from './slashdot';
 import { smf } from './smf';
 import { vanilla } from './vanilla';
 import { vbulletin } from './vbulletin';
@@ -22,6 +23,7 @@ export const ENGINES: readonly SiteModule[] = [
   lobsters,
   lemmy,
   oldreddit,
+  slashdot,
   xenforo2,
   xenforo1,
   nodebb,

@@ -1,0 +1,61 @@
+import { pagedEngine } from './paged-forum';
+import type { LocatedSection, RawComment } from '@/utils/pipeline/extract/adapter';
+import { elementText, type QuoteReader } from '@/utils/pipeline/extract/body';
+import { text, within, withUrls } from '@/utils/pipeline/extract/fields';
+import { idAfter, postsRoot } from '@/utils/pipeline/extract/forum-common';
+
+// Slashdot stories (built on slashdot-2025-stanford-cs-grads-…html): each comment is `li.comment#tree_<cid>`,
+// its replies in its own lists (`ul#commtree_<cid>`, `ul#group_<cid>`), so its parent is the comment item
+// around the list it sits in. Score in `span.score` "(Score:3, Interesting)", author in `span.by`, time in
+// `.otherdetails`, words `#comment_body_<cid>`. Comments below the reader's threshold are "hidden": the page
+// has only their place (no author, no words) — kept, so their replies stay under them. An item also holds
+// its replies: its own parts are read from its own box `#comment_<cid>`.
+
+/** Slashdot quotes are `div.quote` (often inside a <p>, which the parser then closes), or blockquotes. */
+const quotes: QuoteReader = {
+  isQuote: (el) => el.tagName === 'BLOCKQUOTE' || (el.tagName === 'DIV' && el.classList.contains('quote')),
+  read: (el) => ({ text: elementText(el), content: el }),
+};
+
+function readComment(item: Element, base: string): RawComment {
+  const id = idAfter(item, 'tree_');
+  // Its own box: the item also holds its replies, whose parts must not be read as its own.
+  const own = id ? item.ownerDocument.getElementById(`comment_${id}`) : null;
+  const by = own?.querySelector('span.by');
+  const author = by?.querySelector('a[href]');
+  const score = /Score:\s*(-?\d+)/.exec(text(own?.querySelector('span.score')))?.[1];
+  const parent = item.parentElement?.closest('li.comment');
+  const raw: RawComment = {
+    author: text(author) || text(by).replace(/^by\s+/, ''),
+    postId: id,
+    timeText: text(own?.querySelector('.otherdetails'))
+      .replace(/\s*\(.*$/, '')
+      .replace(/^on\s+/, ''),
+    voteText: null,
+    body: id ? item.ownerDocument.getElementById(`comment_body_${id}`) : null,
+    siteParent: parent ? (idAfter(parent, 'tree_') ?? null) : null,
+  };
+  if (score !== undefined) raw.votes = Number(score);
+  const link = within(own, '.title', 'a[href]');
+  return withUrls(raw, base, { member: author?.getAttribute('href'), post: link?.getAttribute('href') });
+}
+
+function locate(doc: Document, url: URL): LocatedSection[] {
+  const items = Array.from(doc.querySelectorAll('li.comment')).filter((li) => idAfter(li, 'tree_'));
+  const root = postsRoot(items);
+  if (!root || !doc.querySelector('[id^="comment_body_"]')) return [];
+  const listing = doc.getElementById('commentlisting');
+  return [
+    {
+      root: listing?.contains(items[0]!) ? listing : root,
+      blocks: items,
+      read: (item) => readComment(item, url.href),
+      quotes,
+      base: url.href,
+      heading: text(doc.querySelector('.story-title, h1')) || 'Comments',
+      source: 'slashdot',
+    },
+  ];
+}
+
+export const slashdot = pagedEngine('slashdot', locate);
