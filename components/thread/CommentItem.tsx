@@ -6,6 +6,7 @@ import { subtreeSize } from '@/utils/pipeline/thread/tree';
 import { CommentBody } from './CommentBody';
 import { AlsoRepliesTo, CommentMeta, Placeholder } from './CommentParts';
 import { NoteEditor } from './Note';
+import { NotLoadedLine, WithheldComment } from './NotLoaded';
 import { QuotedBy } from './QuotedBy';
 import { TreeContext } from './tree-store';
 
@@ -49,6 +50,7 @@ function CommentArticle({ node, collapsed, tab }: { node: ThreadNode; collapsed:
       />
       <AlsoRepliesTo ids={node.alsoRepliesTo} authorOf={env.authorOf} onJump={env.onJump} tab={tab} />
       <QuotedBy id={comment.id} env={env} tab={tab} />
+      {comment.more ? <NotLoadedLine more={comment.more} what="replies" tab={tab} /> : null}
     </article>
   );
 }
@@ -86,6 +88,7 @@ export const CommentItem = pure(function CommentItem({ node, level, version, pos
       data-new={env.fresh.has(id) ? '' : undefined}
       data-search-match={search?.matches.has(id) ? '' : undefined}
       data-search-context={search?.context.has(id) ? '' : undefined}
+      data-not-loaded={comment.withheld ? '' : undefined}
       tabIndex={tab}
       onFocus={(e) => {
         if (e.target === e.currentTarget && store.focused !== id) store.focus(id);
@@ -102,6 +105,8 @@ export const CommentItem = pure(function CommentItem({ node, level, version, pos
       ) : null}
       {hidden ? (
         <Placeholder author={comment.author} reason={reason!} onShow={() => store.reveal(id)} tab={tab} />
+      ) : comment.withheld ? (
+        <WithheldComment url={comment.postUrl} tab={tab} />
       ) : (
         <CommentArticle node={node} collapsed={collapsed} tab={tab} />
       )}

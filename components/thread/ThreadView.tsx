@@ -6,6 +6,7 @@ import { nodesById, parentsOf, quotedBy } from '@/utils/pipeline/thread/tree';
 import { BrandChart } from './BrandChart';
 import { DiscussionBar } from './DiscussionBar';
 import { ListEnd } from './ListEnd';
+import { NotLoadedLine } from './NotLoaded';
 import { ProximityContext } from './proximity';
 import { PreviewLayer } from './QuotePreview';
 import { RootBlock } from './RootBlock';
@@ -150,6 +151,7 @@ export function ThreadView(props: ThreadViewProps) {
           <div class="tl-layer" ref={layer} />
         </PreviewLayer.Provider>
       </TreeContext.Provider>
+      {props.more ? <NotLoadedLine more={props.more} what="comments" tab={0} /> : null}
       <ListEnd more={win.moreRef} total={counts.total} discussionUrl={props.discussionUrl} {...win} />
     </div>
   );

@@ -1,4 +1,4 @@
-import type { CommentSection } from '@/utils/pipeline/model';
+import type { CommentSection, NotLoaded } from '@/utils/pipeline/model';
 import type { Counts, ViewModel } from '@/utils/pipeline/view-model';
 import type { BrandStyle, Prefs, ViewMode, ViewPrefs } from '@/utils/platform/prefs';
 import type { SortMode } from '@/utils/pipeline/arrange/order';
@@ -14,6 +14,8 @@ import { createViewHost, followTheme } from './view-host';
 export interface ThreadViewInput {
   heading: string;
   discussionUrl: string | undefined;
+  /** Top-level comments the page does not hold (section.more). */
+  more?: NotLoaded;
   model: ViewModel;
   view: ViewMode;
   sort: SortMode;
@@ -80,6 +82,7 @@ function inputOf(section: CommentSection, prefs: Prefs, options: SectionViewOpti
   return {
     heading: section.heading,
     discussionUrl: section.discussionUrl,
+    ...(section.more ? { more: section.more } : {}),
     view: prefs.view.view,
     sort: prefs.view.sort,
     discussion: options.discussion?.() ?? null,

@@ -20,6 +20,17 @@ export interface Quote {
   sourceAuthor?: string;
 }
 
+/**
+ * Comments the site has that this page does not hold ("load more comments (3 replies)", "continue this
+ * thread", a "More" page): they keep their place in the tree as "not loaded here", with the site's own link.
+ */
+export interface NotLoaded {
+  /** How many, when the site says; null when it does not. */
+  count: number | null;
+  /** The site's own page that shows them (http or https only). */
+  url?: string;
+}
+
 export interface Comment {
   /** The site's post id where the markup has one, else a stable hash of author and text. */
   id: string;
@@ -55,6 +66,13 @@ export interface Comment {
   siteParent?: string | null;
   /** The name an "@Name" at the start of the comment answers (threaded under that author's latest comment). */
   replyTo?: string;
+  /** Replies of this comment the page does not hold. */
+  more?: NotLoaded;
+  /**
+   * The page shows only this comment's place, not its author or words (Slashdot's comments below the reader's
+   * threshold): it keeps its place and its replies, shown as "not loaded here" with `postUrl`.
+   */
+  withheld?: boolean;
 }
 
 export interface CommentSection {
@@ -68,6 +86,8 @@ export interface CommentSection {
   heading: string;
   /** Which adapter or markup era found it, for diagnostics and tests. */
   source: string;
+  /** Top-level comments the page does not hold (a "More" page, "load more comments" at the end). */
+  more?: NotLoaded;
 }
 
 /** A page rates its comments when at least one shows a vote count (most forums and blogs show none). */

@@ -43,6 +43,8 @@ export function compileFilters(rules: FilterRules): CommentFilter {
   const users = new Set(rules.mutedUsers.map(foldName).filter(Boolean));
   const focus = rules.brandFocus;
   return (comment, brands) => {
+    // A withheld comment shows nothing to filter: only its place and the site's link.
+    if (comment.withheld) return null;
     if (users.size && users.has(foldName(comment.author))) return 'muted-user';
     if (words.length && words.some((w) => w.test(comment.ownText))) return 'muted-word';
     if (rules.minRating !== null && comment.votes < rules.minRating) return 'rating';

@@ -1,4 +1,4 @@
-import type { Comment } from '@/utils/pipeline/model';
+import type { Comment, NotLoaded } from '@/utils/pipeline/model';
 import type { QuoteReader } from './body';
 
 // The contract between site knowledge and the shared extraction: a site module names its hosts and an
@@ -65,6 +65,8 @@ export interface LocatedSection {
   source: string;
   /** Whether the comments read look like this markup really is a comment section. */
   accept?(comments: Comment[]): boolean;
+  /** Top-level comments the page does not hold (url already checked: safeUrl). */
+  more?: NotLoaded;
 }
 
 /** What an adapter reads off one comment block before the shared conversion. */
@@ -96,4 +98,8 @@ export interface RawComment {
   siteParent?: string | null;
   /** An "@Name" the markup itself marks as the reply's addressee (else read from the body's first words). */
   replyTo?: string;
+  /** Replies the page does not hold (url already checked: safeUrl). */
+  more?: NotLoaded;
+  /** Only the comment's place is on the page (Comment.withheld). */
+  withheld?: boolean;
 }

@@ -43,6 +43,8 @@ export function commentBuilder(base: string, quotes: QuoteReader, now = Date.now
     if (raw.opening) comment.opening = true;
     if (raw.parentId) comment.parentHint = raw.parentId;
     if (raw.siteParent !== undefined) comment.siteParent = raw.siteParent === raw.postId ? null : raw.siteParent;
+    if (raw.more) comment.more = raw.more;
+    if (raw.withheld) comment.withheld = true;
     const replyTo = raw.replyTo ?? addressee(ownText);
     if (replyTo) comment.replyTo = replyTo;
     index++;
@@ -70,6 +72,7 @@ function finish(located: LocatedSection, comments: Comment[]): CommentSection | 
   const section: CommentSection = { root: located.root, comments, heading: located.heading, source: located.source };
   if (located.discussionUrl) section.discussionUrl = located.discussionUrl;
   if (located.pages) section.pages = located.pages;
+  if (located.more) section.more = located.more;
   return section;
 }
 

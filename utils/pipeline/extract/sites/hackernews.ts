@@ -3,6 +3,7 @@ import type { LocatedSection, RawComment } from '@/utils/pipeline/extract/adapte
 import type { QuoteReader } from '@/utils/pipeline/extract/body';
 import { text, within, withUrls } from '@/utils/pipeline/extract/fields';
 import { postsRoot } from '@/utils/pipeline/extract/forum-common';
+import { notLoaded } from '@/utils/pipeline/extract/not-loaded';
 
 // Hacker News item pages (built on hackernews-item-16909056-…-2018.html, a 2018 save; SITES.md for today's
 // markup): every comment is a row `tr.athing.comtr#<id>` of one table, its depth in `td.ind[indent]` (today)
@@ -64,8 +65,12 @@ function locate(doc: Document, url: URL): LocatedSection[] {
   const root = postsRoot(rows);
   if (!rows.length || !parents || !root) return [];
   const parentOf = new Map(rows.map((r, i) => [r, parents[i]!]));
+  // A long discussion continues on a next page ("More", `a.morelink`): its comments are not loaded here.
+  const next = doc.querySelector('a.morelink')?.getAttribute('href');
+  const more = next ? notLoaded(null, next, url.href) : undefined;
   return [
     {
+      ...(more?.url ? { more } : {}),
       root: root.closest('table') ?? root,
       blocks: rows,
       read: (row) => readRow(row, parentOf.get(row) ?? null, url.href),

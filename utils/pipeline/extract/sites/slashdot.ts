@@ -8,8 +8,9 @@ import { idAfter, postsRoot } from '@/utils/pipeline/extract/forum-common';
 // its replies in its own lists (`ul#commtree_<cid>`, `ul#group_<cid>`), so its parent is the comment item
 // around the list it sits in. Score in `span.score` "(Score:3, Interesting)", author in `span.by`, time in
 // `.otherdetails`, words `#comment_body_<cid>`. Comments below the reader's threshold are "hidden": the page
-// has only their place (no author, no words) — kept, so their replies stay under them. An item also holds
-// its replies: its own parts are read from its own box `#comment_<cid>`.
+// has only their place (no author, no words) — kept as withheld ("not loaded here", linked to the comment's
+// own page `comments.pl?sid=<story>&cid=<cid>`), so their replies stay under them. An item also holds its
+// replies: its own parts are read from its own box `#comment_<cid>`.
 
 /** Slashdot quotes are `div.quote` (often inside a <p>, which the parser then closes), or blockquotes. */
 const quotes: QuoteReader = {
@@ -17,7 +18,11 @@ const quotes: QuoteReader = {
   read: (el) => ({ text: elementText(el), content: el }),
 };
 
-function readComment(item: Element, base: string): RawComment {
+/** The story's id, from any of its comment links (`comments.pl?sid=23873421&…`). */
+const storyOf = (doc: Document) =>
+  /[?&]sid=(\d+)/.exec(doc.querySelector('a[href*="comments.pl?sid="]')?.getAttribute('href') ?? '')?.[1];
+
+function readComment(item: Element, base: string, story: string | undefined): RawComment {
   const id = idAfter(item, 'tree_');
   // Its own box: the item also holds its replies, whose parts must not be read as its own.
   const own = id ? item.ownerDocument.getElementById(`comment_${id}`) : null;
@@ -36,8 +41,12 @@ function readComment(item: Element, base: string): RawComment {
     siteParent: parent ? (idAfter(parent, 'tree_') ?? null) : null,
   };
   if (score !== undefined) raw.votes = Number(score);
-  const link = within(own, '.title', 'a[href]');
-  return withUrls(raw, base, { member: author?.getAttribute('href'), post: link?.getAttribute('href') });
+  let post = within(own, '.title', 'a[href]')?.getAttribute('href');
+  if (!raw.body && !raw.author && id) {
+    raw.withheld = true;
+    if (story) post ??= `/comments.pl?sid=${story}&cid=${id}`;
+  }
+  return withUrls(raw, base, { member: author?.getAttribute('href'), post });
 }
 
 function locate(doc: Document, url: URL): LocatedSection[] {
@@ -45,11 +54,12 @@ function locate(doc: Document, url: URL): LocatedSection[] {
   const root = postsRoot(items);
   if (!root || !doc.querySelector('[id^="comment_body_"]')) return [];
   const listing = doc.getElementById('commentlisting');
+  const story = storyOf(doc);
   return [
     {
       root: listing?.contains(items[0]!) ? listing : root,
       blocks: items,
-      read: (item) => readComment(item, url.href),
+      read: (item) => readComment(item, url.href, story),
       quotes,
       base: url.href,
       heading: text(doc.querySelector('.story-title, h1')) || 'Comments',
