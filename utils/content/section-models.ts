@@ -2,6 +2,7 @@ import type { CommentSection } from '@/utils/pipeline/model';
 import type { Prefs } from '@/utils/platform/prefs';
 import { nextTask, runInTasks } from '@/utils/pipeline/steps';
 import { threadByQuotes, threadSteps, type Forest } from '@/utils/pipeline/thread/thread-by-quotes';
+import { treeLevels } from '@/utils/pipeline/thread/tree';
 import {
   brandContext,
   brandContextSteps,
@@ -24,6 +25,8 @@ export interface SectionModels {
   model(section: CommentSection, prefs: Prefs, brandFocus: string[]): ViewModel;
   /** The section was read again: thread it again now, find brands on the next draw. */
   reset(section: CommentSection): void;
+  /** Levels of the discussion's tree (whatever the view), as threaded. */
+  levels(section: CommentSection): number;
 }
 
 export function createSectionModels(): SectionModels {
@@ -66,6 +69,10 @@ export function createSectionModels(): SectionModels {
     reset(section) {
       forest = threadByQuotes(section.comments);
       brands = null;
+    },
+    levels(section) {
+      forest ??= threadByQuotes(section.comments);
+      return treeLevels(forest.roots);
     },
   };
 }

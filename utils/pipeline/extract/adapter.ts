@@ -96,6 +96,11 @@ export interface RawComment {
    * Null: the site draws it at top level.
    */
   siteParent?: string | null;
+  /**
+   * The same, as the position of that comment among the section's blocks (boards whose posts may have no
+   * ids: the parent's id is known only once it is read). Null: top level.
+   */
+  siteParentAt?: number | null;
   /** An "@Name" the markup itself marks as the reply's addressee (else read from the body's first words). */
   replyTo?: string;
   /** Replies the page does not hold (url already checked: safeUrl). */

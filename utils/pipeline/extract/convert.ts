@@ -12,6 +12,7 @@ import { parseVotes } from './votes';
 /** Converts raw blocks one at a time, in page order, keeping ids unique across calls. */
 export function commentBuilder(base: string, quotes: QuoteReader, now = Date.now()): (raw: RawComment) => Comment {
   const seen = new Map<string, number>();
+  const ids: string[] = [];
   let index = 0;
   return (raw) => {
     const { body, quotes: found } = raw.body ? extractBody(raw.body, base, quotes) : { body: [], quotes: [] };
@@ -43,10 +44,12 @@ export function commentBuilder(base: string, quotes: QuoteReader, now = Date.now
     if (raw.opening) comment.opening = true;
     if (raw.parentId) comment.parentHint = raw.parentId;
     if (raw.siteParent !== undefined) comment.siteParent = raw.siteParent === raw.postId ? null : raw.siteParent;
+    else if (raw.siteParentAt !== undefined) comment.siteParent = ids[raw.siteParentAt ?? -1] ?? null;
     if (raw.more) comment.more = raw.more;
     if (raw.withheld) comment.withheld = true;
     const replyTo = raw.replyTo ?? addressee(ownText);
     if (replyTo) comment.replyTo = replyTo;
+    ids.push(id);
     index++;
     return comment;
   };

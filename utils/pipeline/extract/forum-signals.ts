@@ -2,13 +2,15 @@ import type { LocatedSection, RawComment } from './adapter';
 import { elementText, type QuoteReader } from './body';
 import { text } from './fields';
 import { citationAuthor, citedQuote, postIdInLink, postsRoot } from './forum-common';
+import { readTree } from './nesting';
 import { safeUrl } from './safe-url';
 
 // A board no adapter knows, found by what a reader sees. Conservative: three posts with an author and words
 // at least, or the page is left alone. The rules, each with the page it came from:
 // - An author is a short name (1–40 characters, one line) given by
 //   (a) a link to a member page (`profile`, `member`, `/u/`, `/people/` … in its address: unknown-engine.html);
-//   (b) a link whose address is the name itself, `/chidi` for "chidi" (tables of posts, board-table.html);
+//   (b) a link whose address is the name itself, `/chidi` or `/~chidi` for "chidi" (board-table.html; home
+//       pages with a tilde: Slashdot, Lobsters);
 //   (c) an element whose class names a person (`user`, `author`, `poster`, `name`, `nick`) with no address at
 //       all, `<a class="name">Zed</a>` (board-cite.html).
 // - A post block is one of many sibling elements of one kind (tag and first class) that each hold an author:
@@ -21,10 +23,10 @@ import { safeUrl } from './safe-url';
 // - A quote is a blockquote, or a block whose class says quote and whose first words cite ("X wrote:", "Quote
 //   from:", "X posted..."); its citation is a `cite` inside, or the element right before it: a `cite`, an
 //   element with `data-quote-id`, a `.quoteheader` (board-cite.html).
-// - A discussion the site draws as a tree is not read here (it would come out flat, or lose the replies below
-//   the level read): posts of the same kind nested inside a post (old Reddit's div.thing in div.child),
-//   or posts carrying indentation (Hacker News' td.ind and spacer images, depth/level attributes and
-//   classes, left padding that varies from post to post).
+// - A discussion the site draws as a tree keeps it (nesting.ts): posts of the same kind nested inside a post
+//   are read at every depth, each under the post around it; posts carrying indentation (depth attributes and
+//   classes, spacer images, a left margin that steps) each under the nearest earlier post one level up.
+//   Where that evidence conflicts, the page is left alone. A body never holds another post.
 // - A quote's source: `data-quote-id`, else a link to a post in its citation (or a leading link to a post
 //   inside the quote, `<a href="/post/61230"><b>ada</b></a>: …`, board-table.html); its author from the
 //   citation's words or that link's text.
@@ -43,7 +45,7 @@ const shortName = (el: Element) => {
 /** Whether a link's address is the name it shows (`/chidi` for "chidi"). */
 function namesItself(a: Element): boolean {
   const href = a.getAttribute('href') ?? '';
-  const m = /^(?:https?:\/\/[^/]+)?\/@?([^/?#]+)\/?$/i.exec(href);
+  const m = /^(?:(?:https?:)?\/\/[^/]+)?\/[@~]?([^/?#]+)\/?$/i.exec(href);
   if (!m) return false;
   try {
     return decodeURIComponent(m[1]!).toLowerCase() === text(a).toLowerCase();
@@ -113,11 +115,15 @@ function bodyOf(
   author: Element | undefined,
   isBlock: (el: Element) => boolean,
   holdsAuthor: (el: Element) => boolean,
+  depth = 0,
 ): Element | null {
   let best: Element | null = null;
   for (const child of Array.from(block.children))
     for (const el of [child, ...Array.from(child.children)])
-      if ((!best || size(el) > size(best)) && !(author && el.contains(author))) best = el;
+      if ((!best || size(el) > size(best)) && !(author && el.contains(author)) && !isBlock(el)) best = el;
+  // A post whose replies sit inside it: its own part is the child holding its author (Lemmy's li > article).
+  const own = !best && author && depth < 3 ? Array.from(block.children).find((c) => c.contains(author)) : null;
+  if (own && !isBlock(own)) return bodyOf(own, author, isBlock, holdsAuthor, depth + 1);
   for (let depth = 0; best && depth < 4; depth++) {
     const inner: Element | undefined = Array.from(best.children).find((c) => size(c) >= 0.8 * size(best!));
     if (!inner || inner.tagName === 'BLOCKQUOTE') break;
@@ -187,7 +193,7 @@ interface Board {
   holdsAuthor(el: Element): boolean;
 }
 
-function readBlock(block: Element, board: Board, base: string): RawComment {
+function readBlock(block: Element, board: Board, base: string, parentAt: number | null | undefined): RawComment {
   const author = board.authorOf.get(block);
   const time = block.querySelector('time') ?? block.querySelector('[class*="date" i], [class*="time" i]');
   const raw: RawComment = {
@@ -198,47 +204,57 @@ function readBlock(block: Element, board: Board, base: string): RawComment {
   };
   const id = postIdOf(block);
   if (id) raw.postId = id;
+  if (parentAt !== undefined) raw.siteParentAt = parentAt;
   const authorUrl = safeUrl(author?.getAttribute('href'), base);
   if (authorUrl) raw.authorUrl = authorUrl;
   return raw;
 }
 
-const INDENT = '.ind, [indent], [data-depth], [depth], [data-level], [class*="depth-"], [class*="level-"]';
-
-/** Whether the posts form a tree the site draws (see the rules above): then this reader steps aside. */
-function drawsTree(blocks: Element[]): boolean {
-  const pads = new Set<string>();
-  for (const block of blocks) {
-    const kind = block.classList[0];
-    if (kind && block.getElementsByClassName(kind).length > 0) return true;
-    if (block.matches(INDENT) || block.querySelector(INDENT)) return true;
-    const style = block.getAttribute('style') ?? '';
-    const pad = /(?:padding|margin)-left\s*:\s*([\d.]+)/i.exec(style)?.[1];
-    if (pad) pads.add(pad);
+/** Each post's author: the first one in its own part (not in a reply nested inside it). */
+function authorsOf(blocks: Element[], authors: Element[]): Map<Element, Element> {
+  const set = new Set(blocks);
+  const authorOf = new Map<Element, Element>();
+  for (const author of authors) {
+    let up = author.parentElement;
+    while (up && !set.has(up)) up = up.parentElement;
+    if (up && !authorOf.has(up)) authorOf.set(up, author);
   }
-  return pads.size > 1;
+  return authorOf;
+}
+
+/** Elements holding a post (its ancestors): never a post's body. */
+function postHolders(blocks: Element[], root: Element): Set<Element> {
+  const holders = new Set<Element>();
+  for (const block of blocks)
+    for (let up = block.parentElement; up && up !== root && !holders.has(up); up = up.parentElement) holders.add(up);
+  return holders;
 }
 
 export function locateByForumSignals(doc: Document, base: string): LocatedSection | null {
   const authors = authorCandidates(doc);
-  const blocks = postBlocks(doc, authors);
-  const root = postsRoot(blocks);
-  if (!root || root === doc.body || drawsTree(blocks)) return null;
-  const authorOf = new Map<Element, Element>();
-  for (const block of blocks) {
-    const author = authors.find((a) => block.contains(a));
-    if (author) authorOf.set(block, author);
-  }
+  const siblings = postBlocks(doc, authors);
+  const root = postsRoot(siblings);
+  if (!root || root === doc.body) return null;
+  const holdsAuthor = (el: Element) => authors.some((a) => el.contains(a));
+  const tree = readTree(root, siblings, holdsAuthor);
+  if (tree.kind === 'conflict') return null;
+  const blocks = tree.kind === 'tree' ? tree.blocks : siblings;
   const blockSet = new Set(blocks);
+  const holders = postHolders(blocks, root);
   const board: Board = {
-    authorOf,
-    isBlock: (el) => blockSet.has(el),
-    holdsAuthor: (el) => authors.some((a) => el.contains(a)),
+    authorOf: authorsOf(blocks, authors),
+    isBlock: (el) => blockSet.has(el) || holders.has(el),
+    holdsAuthor,
+  };
+  const at = new Map(blocks.map((b, i) => [b, i]));
+  const parentAt = (b: Element) => {
+    const parent = tree.kind === 'tree' ? tree.parents.get(b) : undefined;
+    return parent === undefined ? undefined : parent && (at.get(parent) ?? null);
   };
   return {
     root,
     blocks,
-    read: (b) => readBlock(b, board, base),
+    read: (b) => readBlock(b, board, base, parentAt(b)),
     quotes,
     base,
     heading: text(doc.querySelector('h1')) || 'Discussion',

@@ -64,3 +64,15 @@ export function quotedBy(nodes: ReadonlyMap<string, ThreadNode>): Map<string, st
   }
   return by;
 }
+
+/** Levels of a tree: 1 when every comment is at top level, 0 without comments. */
+export function treeLevels(roots: readonly ThreadNode[]): number {
+  let levels = 0;
+  const stack: Array<[ThreadNode, number]> = roots.map((r) => [r, 1]);
+  while (stack.length) {
+    const [node, level] = stack.pop()!;
+    if (level > levels) levels = level;
+    for (const child of node.children) stack.push([child, level + 1]);
+  }
+  return levels;
+}

@@ -1372,17 +1372,6 @@ describe('bad markup on real pages: the rest of the posts, or nothing at all', (
   });
 });
 
-describe('a discussion the site draws as a tree, on a site the reader enabled', () => {
-  useForOtherSites(anySite);
-  // Until those sites have readers of their own, no view: a flat one would lose the site's tree.
-  it('leaves a page whose posts nest inside posts as it was, not flattened', () => {
-    // A board drawn as nested lists that no reader knows (Lemmy's markup with its classes renamed).
-    const doc = fixtureDocument('native/lemmy-lemmy-ml-post-21018364-development-update-2024-10-04.html');
-    for (const el of Array.from(doc.querySelectorAll('article.comment-node'))) el.className = 'note';
-    expect(findSection(doc, URL_OF)).toBeNull();
-  });
-});
-
 describe('nested lists of comments: Lobsters, old Reddit, Slashdot and Lemmy keep the site tree', () => {
   useForOtherSites(anySite);
   /** The tree as the page nests it, read another way: depth by list items above, parent the last one up. */
