@@ -9,6 +9,7 @@ import { NoteEditor } from './Note';
 import { NotLoadedLine, WithheldComment } from './NotLoaded';
 import { QuotedBy } from './QuotedBy';
 import { TreeContext } from './tree-store';
+import type { FilterReason } from '@/utils/pipeline/arrange/filter';
 
 interface Props {
   node: ThreadNode;
@@ -53,6 +54,17 @@ function CommentArticle({ node, collapsed, tab }: { node: ThreadNode; collapsed:
       {comment.more ? <NotLoadedLine more={comment.more} what="replies" tab={tab} /> : null}
     </article>
   );
+}
+
+/** What a tree item shows: the comment, its filter placeholder, or the site's link when it is withheld. */
+function ItemContent(props: { node: ThreadNode; reason: FilterReason | undefined; collapsed: boolean; tab: 0 | -1 }) {
+  const { node, reason, collapsed, tab } = props;
+  const { store } = useContext(TreeContext)!;
+  const { comment } = node;
+  if (reason)
+    return <Placeholder author={comment.author} reason={reason} onShow={() => store.reveal(comment.id)} tab={tab} />;
+  if (comment.withheld) return <WithheldComment url={comment.postUrl} tab={tab} />;
+  return <CommentArticle node={node} collapsed={collapsed} tab={tab} />;
 }
 
 /** One comment and its replies. Re-renders on its own state changes or a new model, never for a sibling's. */
@@ -103,13 +115,7 @@ export const CommentItem = pure(function CommentItem({ node, level, version, pos
           onClick={() => store.toggle(id)}
         />
       ) : null}
-      {hidden ? (
-        <Placeholder author={comment.author} reason={reason!} onShow={() => store.reveal(id)} tab={tab} />
-      ) : comment.withheld ? (
-        <WithheldComment url={comment.postUrl} tab={tab} />
-      ) : (
-        <CommentArticle node={node} collapsed={collapsed} tab={tab} />
-      )}
+      <ItemContent node={node} reason={hidden ? reason : undefined} collapsed={collapsed} tab={tab} />
       {hasReplies && !collapsed ? (
         <ul role="group" class="tl-group">
           {node.children.map((child) => (
