@@ -37,7 +37,7 @@ export const reasonText = (reason: FilterReason): string =>
     )[reason],
   );
 
-export type Counted = 'votes' | 'replies' | 'mentions' | 'comments' | 'matches' | 'posts';
+export type Counted = 'votes' | 'replies' | 'mentions' | 'comments' | 'matches' | 'posts' | 'levels';
 let rules: Intl.PluralRules | undefined;
 /** "1 vote", "3 votes" in the UI's language (its plural rules and digits). */
 export function count(n: number, what: Counted): string {

@@ -46,6 +46,10 @@ describe('Firefox: sites the reader enabled', () => {
         ),
         true,
       );
+      assert.equal(
+        await page.evaluate(() => document.querySelectorAll('[data-threadlight="thread"] [data-not-loaded]').length),
+        site.notLoaded ?? 0,
+      );
     });
 
   it('draws engine markup clean: no controls, quotes without their citation line, spoilers as disclosures', async () => {

@@ -82,9 +82,11 @@ describe('Chromium: sites the reader enabled', () => {
           posts: document.querySelectorAll('[data-threadlight="thread"] [role="treeitem"]').length,
           nested: !!document.querySelector(`[data-comment-id="${parent}"] [data-comment-id="${child}"]`),
           first: document.querySelector('[role="treeitem"][aria-level="1"]')?.getAttribute('data-comment-id'),
+          notLoaded: document.querySelectorAll('[data-threadlight="thread"] [data-not-loaded]').length,
         }),
         site.nested,
       );
+      assert.equal(seen.notLoaded, site.notLoaded ?? 0, 'what the page does not hold keeps its place');
       assert.equal(seen.views, 1);
       assert.equal(seen.posts, site.posts);
       assert.ok(seen.nested, `${site.nested[1]} nests under ${site.nested[0]}`);
@@ -92,6 +94,36 @@ describe('Chromium: sites the reader enabled', () => {
       assert.deepEqual(errors, []);
       await page.close();
     });
+
+  it('the popup says how a discussion nests: from the site, by quotes, or not at all', async () => {
+    for (const [file, host, nesting] of [
+      [
+        'native/hackernews-item-16909056-tech-company-career-ladders-2018.html',
+        'news.ycombinator.com',
+        'nesting from the site',
+      ],
+      ['engines/board-nested.html', 'threads.router.example', 'nesting from the site'],
+      ['real/phpbb-dostips.html', 'www.dostips.com', 'nested by their quotes and replies'],
+    ]) {
+      const { page, errors } = await open(`https://${host}/${file}`);
+      await page.waitForSelector('[data-threadlight="thread"] [role="treeitem"]');
+      await page
+        .getByRole('button', { name: 'Show all' })
+        .click({ timeout: 2000 })
+        .catch(() => undefined);
+      const { total, levels } = await page.evaluate(() => {
+        const items = Array.from(document.querySelectorAll('[data-threadlight="thread"] [role="treeitem"]'));
+        return { total: items.length, levels: Math.max(...items.map((i) => Number(i.getAttribute('aria-level')))) };
+      });
+      const popup = await browser.openPopup(page);
+      const shape = popup.locator('.tl-shape');
+      await shape.waitFor();
+      assert.equal(await shape.innerText(), `${total} comments in ${levels} levels, ${nesting}.`);
+      await popup.close();
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  });
 
   it('loads the full discussion of a phpBB topic from its own pagination, on its own site', async () => {
     const { page, errors } = await open('https://www.dostips.com/real/phpbb-dostips.html');

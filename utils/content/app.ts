@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isRated, type CommentSection } from '@/utils/pipeline/model';
-import { findSection, findSectionSteps } from '@/utils/pipeline/extract/find-section';
+import { findSection, findSectionSteps, whyNoSection } from '@/utils/pipeline/extract/find-section';
 import { nextTask, runInTasks } from '@/utils/pipeline/steps';
 import { onMessage, type TabStats } from '@/utils/platform/messages';
 import { enabledOn, type Prefs } from '@/utils/platform/prefs';
@@ -59,7 +59,7 @@ export async function startThreadlight(
   await app.first();
   if (ctx.isInvalid) return;
   const unwatch = watchPrefs(state.prefs, app.stored);
-  const stopAnswering = onMessage('threadlight:stats', () => tabStats(state));
+  const stopAnswering = onMessage('threadlight:stats', () => tabStats(state, doc));
   // Single-page navigation: the old section is gone or replaced; start over on the new address.
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => app.navigated(newUrl.href));
   ctx.addEventListener(window, 'pageshow', (e) => e.persisted && app.restored());
@@ -82,9 +82,19 @@ function whenVisible(ctx: ContentScriptContext, doc: Document): Promise<void> {
   });
 }
 
-function tabStats({ view, section, prefs, href }: AppState): TabStats {
+/** Where the discussion's nesting comes from, by its comments and its tree's levels. */
+function nestingOf(section: CommentSection, levels: number): TabStats['nesting'] {
+  if (section.comments.some((c) => c.siteParent !== undefined)) return 'site';
+  return levels > 1 ? 'quotes' : 'flat';
+}
+
+function tabStats({ view, section, prefs, href }: AppState, doc: Document): TabStats {
   const counts = view?.counts();
+  const levels = section && view ? view.levels() : null;
   return {
+    levels,
+    nesting: section && levels !== null ? nestingOf(section, levels) : null,
+    aside: section ? null : whyNoSection(doc, href),
     found: section !== null,
     enabled: enabledOn(prefs.view, new URL(href).hostname),
     total: section?.comments.length ?? 0,

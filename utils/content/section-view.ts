@@ -47,6 +47,8 @@ export interface SectionView {
   /** New extraction of the same discussion (the site changed it, or drew it again in a new element). */
   replaceSection(section: CommentSection): void;
   counts(): Counts | null;
+  /** Levels of the discussion's tree (threaded once, whatever the view shows). */
+  levels(): number;
   /** Our element on the page, or null while the view is off. */
   host(): HTMLElement | null;
   destroy(): void;
@@ -149,6 +151,7 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
       draw();
     },
     counts: () => counts,
+    levels: () => models.levels(section),
     host: () => host.element,
     destroy: unmount,
   };

@@ -17,7 +17,16 @@ export interface TabStats {
   source: string | null;
   /** Whether the page rates its comments (false: page order, no vote counts); null without a section. */
   rated?: boolean | null;
+  /** Levels of the discussion's tree, while the view is on. */
+  levels?: number | null;
+  /** Where its nesting comes from: the site's own tree, quotes and replies, or none (all at top level). */
+  nesting?: 'site' | 'quotes' | 'flat' | null;
+  /** Why no view was drawn on a page that has a discussion (the content script stepped aside). */
+  aside?: StepAside | null;
 }
+
+/** Why Threadlight left a page with a discussion as it was. */
+export type StepAside = 'unclear-tree';
 
 interface Protocol {
   /** Popup → content script: the tab's counts. */

@@ -97,6 +97,25 @@ describe('popup', () => {
     ).toContain('No comment section found');
   });
 
+  it('says how the discussion nests, and why nothing is shown when Threadlight stepped aside', () => {
+    const base = { found: true, enabled: true, total: 137, shown: 137, hidden: 0, source: 'hackernews' };
+    const shape = (s: Parameters<typeof mount>[1]) => mount('news.ycombinator.com', s).root.querySelector('.tl-shape');
+    expect(shape({ ...base, levels: 4, nesting: 'site' })!.textContent).toBe(
+      '137 comments in 4 levels, nesting from the site.',
+    );
+    expect(shape({ ...base, levels: 3, nesting: 'quotes' })!.textContent).toBe(
+      '137 comments in 3 levels, nested by their quotes and replies.',
+    );
+    expect(shape({ ...base, levels: 1, nesting: 'flat' })!.textContent).toBe(
+      '137 comments, none nested under another.',
+    );
+    expect(shape({ ...base, enabled: false, levels: 4, nesting: 'site' })).toBeNull();
+    const aside = { found: false, enabled: true, total: 0, shown: 0, hidden: 0, source: null, aside: 'unclear-tree' };
+    expect(mount('news.ycombinator.com', aside as never).root.textContent).toMatch(
+      /stepped aside: the comments here look nested, but their tree could not be read/,
+    );
+  });
+
   it('on a site that is not built in, asks the browser for it, gives it back, or threads the page once', async () => {
     const root = document.createElement('div');
     document.body.append(root);

@@ -148,6 +148,8 @@ export const SITE_PAGES = [
     file: 'native/oldreddit-r-aww-8dyrb3-ben-proud-of-learning-to-go-on-walks-2018.html',
     posts: 197,
     nested: ['dxr0evr', 'dxr2q90'],
+    // "load more comments (1 reply)", twice: a line in the comment each belongs to.
+    notLoaded: 2,
   },
   {
     engine: 'Slashdot (nested lists, hidden comments kept)',
@@ -155,6 +157,8 @@ export const SITE_PAGES = [
     file: 'native/slashdot-2025-stanford-cs-grads-degrees-no-longer-guarantee-jobs.html',
     posts: 87,
     nested: ['65870289', '65870653'],
+    // Comments below the threshold: withheld tree items with their own page.
+    notLoaded: 9,
   },
   {
     engine: 'Lemmy (nested lists)',
@@ -176,6 +180,20 @@ export const SITE_PAGES = [
     file: 'engines/board-cite.html',
     posts: 4,
     nested: ['1002', '1003'],
+  },
+  {
+    engine: 'a board of its own that nests replies in posts',
+    host: 'threads.router.example',
+    file: 'engines/board-nested.html',
+    posts: 8,
+    nested: ['504', '505'],
+  },
+  {
+    engine: 'a board of its own that indents replies',
+    host: 'photo.board.example',
+    file: 'engines/board-indent.html',
+    posts: 8,
+    nested: ['605', '608'],
   },
   {
     engine: 'an engine no adapter knows',

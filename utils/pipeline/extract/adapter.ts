@@ -17,6 +17,11 @@ export interface SiteAdapter {
    * parser creates it until the first view is ready (utils/content/hold.ts); none for signal-found sections.
    */
   holdSelector?: string;
+  /**
+   * Why no section was read on a page that has a discussion, asked only when none was found (the popup says
+   * it): 'unclear-tree' when the comments look nested but the tree does not read for certain.
+   */
+  declined?(doc: Document, url: URL): 'unclear-tree' | null;
 }
 
 /** Thread addresses and pagination of a forum engine: what "Load full discussion" needs. */

@@ -23,3 +23,13 @@ export function* findSectionSteps(doc: Document, href: string, slice: number): S
 export function findSection(doc: Document, href: string): CommentSection | null {
   return runAll(findSectionSteps(doc, href, Number.POSITIVE_INFINITY));
 }
+
+/** Why the page's discussion was left as it was, when its site's adapter can say (no section was found). */
+export function whyNoSection(doc: Document, href: string): 'unclear-tree' | null {
+  try {
+    const url = new URL(href);
+    return siteFor(url)?.adapter.declined?.(doc, url) ?? null;
+  } catch {
+    return null;
+  }
+}

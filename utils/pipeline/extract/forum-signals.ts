@@ -107,6 +107,32 @@ function postBlocks(doc: Document, authors: Element[]): Element[] {
   return best.length >= MIN_POSTS ? best : [];
 }
 
+/**
+ * Where no sibling group reaches three posts (narrow threads nested in posts, board-nested.html): elements of
+ * one kind nested in each other, each the nearest of its kind around an author; the kind with the most. Its
+ * outermost elements are returned (readTree finds the rest).
+ */
+function nestedBlocks(authors: Element[]): Element[] {
+  const owners = new Map<string, Set<Element>>();
+  for (const author of authors) {
+    const seen = new Set<string>();
+    let up = container(author);
+    for (let depth = 0; up && up.tagName !== 'BODY' && depth < MAX_DEPTH; depth++, up = container(up)) {
+      const sig = signature(up);
+      if (seen.has(sig) || !up.classList.length) continue;
+      seen.add(sig);
+      owners.set(sig, (owners.get(sig) ?? new Set<Element>()).add(up));
+    }
+  }
+  let best: Element[] = [];
+  let most = MIN_POSTS - 1;
+  for (const set of owners.values()) {
+    const outer = Array.from(set).filter((el) => !Array.from(set).some((o) => o !== el && o.contains(el)));
+    if (outer.length < set.size && set.size > most) [best, most] = [outer, set.size];
+  }
+  return best;
+}
+
 const size = (el: Element) => el.textContent?.length ?? 0;
 
 /** Rule: the child (or grandchild) with the most text that does not hold the author, narrowed. */
@@ -230,9 +256,23 @@ function postHolders(blocks: Element[], root: Element): Set<Element> {
   return holders;
 }
 
+/** Whether this page's posts look nested but their tree conflicts (then no view; the popup says why). */
+export function treeConflict(doc: Document): boolean {
+  const authors = authorCandidates(doc);
+  const found = postBlocks(doc, authors);
+  const siblings = found.length ? found : nestedBlocks(authors);
+  const root = postsRoot(siblings);
+  return (
+    !!root &&
+    root !== doc.body &&
+    readTree(root, siblings, (el) => authors.some((a) => el.contains(a))).kind === 'conflict'
+  );
+}
+
 export function locateByForumSignals(doc: Document, base: string): LocatedSection | null {
   const authors = authorCandidates(doc);
-  const siblings = postBlocks(doc, authors);
+  const found = postBlocks(doc, authors);
+  const siblings = found.length ? found : nestedBlocks(authors);
   const root = postsRoot(siblings);
   if (!root || root === doc.body) return null;
   const holdsAuthor = (el: Element) => authors.some((a) => el.contains(a));

@@ -1,6 +1,7 @@
 import type { LocatedSection, SiteAdapter, SiteModule } from '@/utils/pipeline/extract/adapter';
 import { ENGINES } from './engines';
-import { locateByForumSignals } from '@/utils/pipeline/extract/forum-signals';
+import { locateByForumSignals, treeConflict } from '@/utils/pipeline/extract/forum-signals';
+import { hnParents } from './hackernews';
 
 // A site the reader enabled: no host is known in advance, so the page's markup says which engine it runs
 // (engines.ts, in order), and when none knows it, what a reader sees (forum-signals.ts).
@@ -11,7 +12,14 @@ function* locateAny(doc: Document, url: URL): Iterable<LocatedSection> {
   if (bySignals) yield bySignals;
 }
 
-const adapter: SiteAdapter = { locate: locateAny };
+/** Comments that look nested but whose tree does not read: Hacker News rows whose depths skip, boards. */
+function declined(doc: Document): 'unclear-tree' | null {
+  const rows = Array.from(doc.querySelectorAll('tr.athing.comtr'));
+  if (rows.length && !hnParents(rows)) return 'unclear-tree';
+  return treeConflict(doc) ? 'unclear-tree' : null;
+}
+
+const adapter: SiteAdapter = { locate: locateAny, declined };
 
 /** Every site the reader enables (hosts come from their permissions, not from here). */
 export const anySite: SiteModule = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSection } from '@/utils/pipeline/extract/find-section';
+import { findSection, whyNoSection } from '@/utils/pipeline/extract/find-section';
 import { anySite } from '@/utils/pipeline/extract/sites/any-site';
 import { useForOtherSites } from '@/utils/pipeline/extract/sites/registry';
 import { threadByQuotes } from '@/utils/pipeline/thread/thread-by-quotes';
@@ -97,5 +97,50 @@ describe('indented posts on a board no reader knows', () => {
   it('reads a board whose posts carry no indentation as flat, as before', () => {
     const doc = board([0, 1, 2, 3].map((i) => ({ indent: '', name: `user${i}`, words: says(i) })));
     expect(parentPositions(findSection(doc, URL_OF)!)).toEqual([null, null, null, null]);
+  });
+});
+
+describe('boards of their own that draw a tree (written from how such boards lay out, not captures)', () => {
+  useForOtherSites(anySite);
+  const parentsOf = (file: string) =>
+    Object.fromEntries(findSection(fixtureDocument(file), URL_OF)!.comments.map((c) => [c.id, c.siteParent]));
+  it('a reply list inside each post, threads narrower than three posts, an anonymous reply with its own reply', () => {
+    expect(parentsOf('engines/board-nested.html')).toEqual({
+      501: null,
+      502: '501',
+      503: '502',
+      504: '502',
+      505: '504',
+      506: '501',
+      507: null,
+      508: '507',
+    });
+  });
+  it('sibling rows indented by a left margin one step deeper than the post they answer', () => {
+    expect(parentsOf('engines/board-indent.html')).toEqual({
+      601: null,
+      602: '601',
+      603: '602',
+      604: '601',
+      605: null,
+      606: '605',
+      607: '606',
+      608: '607',
+    });
+  });
+});
+
+describe('why the page was left as it was', () => {
+  useForOtherSites(anySite);
+  it('says the tree could not be read for certain where nesting evidence conflicts, and nothing otherwise', () => {
+    const skipped = board([0, 2, 1].map((d, i) => ({ indent: `data-depth="${d}"`, name: `user${i}`, words: says(i) })));
+    expect(findSection(skipped, URL_OF)).toBeNull();
+    expect(whyNoSection(skipped, URL_OF)).toBe('unclear-tree');
+    const hn = fixtureDocument('native/hackernews-item-16909056-tech-company-career-ladders-2018.html');
+    expect(whyNoSection(hn, URL_OF)).toBeNull();
+    hn.querySelector('tr.athing.comtr td.ind img')!.setAttribute('width', '80'); // the first row claims depth 2
+    expect(findSection(hn, URL_OF)).toBeNull();
+    expect(whyNoSection(hn, URL_OF)).toBe('unclear-tree');
+    expect(whyNoSection(parseDocument('<html><body><p>No discussion.</p></body></html>'), URL_OF)).toBeNull();
   });
 });
