@@ -1,6 +1,6 @@
 import { pagedEngine } from './paged-forum';
 import type { LocatedSection, RawComment } from '@/utils/pipeline/extract/adapter';
-import type { QuoteReader } from '@/utils/pipeline/extract/body';
+import { elementText, type QuoteReader } from '@/utils/pipeline/extract/body';
 import { text, within, withUrls } from '@/utils/pipeline/extract/fields';
 import { postsRoot } from '@/utils/pipeline/extract/forum-common';
 import { notLoaded } from '@/utils/pipeline/extract/not-loaded';
@@ -9,13 +9,29 @@ import { notLoaded } from '@/utils/pipeline/extract/not-loaded';
 // markup): every comment is a row `tr.athing.comtr#<id>` of one table, its depth in `td.ind[indent]` (today)
 // or the spacer image's width / 40 (2018). The site's tree is the truth: each comment's parent is the
 // nearest earlier row one level up. Author `a.hnuser`, time `span.age`, text `.commtext` (2018: the span in
-// `div.comment`); HN shows no points on comments, so nothing is rated. Quotes are "> " lines of plain text:
-// nothing to read as a quote block.
+// `div.comment`); HN shows no points on comments, so nothing is rated. Quotes are paragraphs of plain text
+// that begin with ">" (a `<p>`, an `<i>`, or the text before the first `<p>`): read as quotes, they link to
+// the comment they quote (backlinks, previews) and never move a comment.
 
-const NO_QUOTES: QuoteReader = {
-  isQuote: () => false,
-  read: (el) => ({ text: '', content: el }),
+const QUOTED = /^\s*>/;
+const quotes: QuoteReader = {
+  isQuote: (el) => (el.tagName === 'P' || el.tagName === 'I') && QUOTED.test(el.textContent ?? ''),
+  read: (el) => ({ text: elementText(el).replace(/^\s*(?:>\s*)+/, ''), content: el }),
 };
+
+/**
+ * The comment's text; when its first paragraph (the text before the first `<p>`, which HN does not wrap) is
+ * a quote, a copy with that paragraph wrapped, so it reads as one. The page's own element is never changed.
+ */
+function bodyOf(row: Element): Element | null {
+  const body = row.querySelector('.commtext') ?? within(row, 'div.comment', 'span');
+  if (!body || !QUOTED.test(body.firstChild?.nodeType === 3 ? (body.firstChild.textContent ?? '') : '')) return body;
+  const copy = body.cloneNode(true) as Element;
+  const first = copy.ownerDocument.createElement('p');
+  while (copy.firstChild && (copy.firstChild as Element).tagName !== 'P') first.append(copy.firstChild);
+  copy.prepend(first);
+  return copy;
+}
 
 /** The row's depth: `indent`, else the spacer's width in 40-pixel steps; NaN when neither reads. */
 function depthOf(row: Element): number {
@@ -34,7 +50,7 @@ function readRow(row: Element, parent: string | null, base: string): RawComment 
     postId: row.id,
     timeText: text(age),
     voteText: null,
-    body: row.querySelector('.commtext') ?? within(row, 'div.comment', 'span'),
+    body: bodyOf(row),
     siteParent: parent,
   };
   const stamp = Date.parse(age?.getAttribute('title') ?? '');
@@ -74,7 +90,7 @@ function locate(doc: Document, url: URL): LocatedSection[] {
       root: root.closest('table') ?? root,
       blocks: rows,
       read: (row) => readRow(row, parentOf.get(row) ?? null, url.href),
-      quotes: NO_QUOTES,
+      quotes,
       base: url.href,
       heading: text(doc.querySelector('.titleline > a, a.storylink')) || 'Hacker News',
       source: 'hackernews',

@@ -1476,4 +1476,21 @@ describe('Hacker News: the site draws the tree', () => {
     expect(section.comments[0]!.ownText).not.toMatch(/\breply$/);
     expect(section.comments.every((c) => c.votesMissing)).toBe(true);
   });
+
+  it('reads "> " lines as quotes that link to what they quote, and never moves a comment for them', () => {
+    const doc = fixtureDocument(FILE);
+    const before = doc.querySelector('[id="16911787"] .c00')!.innerHTML;
+    const section = findSection(doc, 'https://news.ycombinator.com/item?id=16909056')!;
+    const forest = threadByQuotes(section.comments);
+    const quoting = section.comments.filter((c) => c.quotes.length);
+    expect(quoting.length).toBeGreaterThanOrEqual(12);
+    // The text before the first <p> is a quote too: its ">" marks are not part of the quoted words.
+    expect(section.comments.find((c) => c.id === '16911787')!.quotes[0]!.text).toMatch(/^As soon as I get married/);
+    expect(section.comments.find((c) => c.id === '16911787')!.ownText).not.toMatch(/As soon as I get married/);
+    expect(doc.querySelector('[id="16911787"] .c00')!.innerHTML).toBe(before);
+    // Quoting the parent: a link to it (a backlink there); quoting the grandparent: "Also replies to" it.
+    expect(forest.byId.get('16911132')!.links.map((l) => l.sourceId)).toEqual(['16910090']);
+    expect(forest.byId.get('16909777')!.parentId).toBe('16909739');
+    expect(forest.byId.get('16909777')!.alsoRepliesTo).toEqual(['16909724']);
+  });
 });
