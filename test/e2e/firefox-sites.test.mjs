@@ -52,6 +52,20 @@ describe('Firefox: sites the reader enabled', () => {
       );
     });
 
+  it('new Reddit: comments the app adds after load join the one view, under their parents', async () => {
+    const { page } = session;
+    await gotoCapture(page, 'http://www.reddit.com/native/shreddit-homelab-quiet-nas.html?arrive');
+    await waitFor(page, `${VIEW}.posts === 9`, { timeoutMs: 10_000 });
+    assert.deepEqual(
+      await page.evaluate(() => ({
+        views: document.querySelectorAll('[data-threadlight="thread"]').length,
+        reply: !!document.querySelector('[data-comment-id="kq7"] [role="group"] [data-comment-id="kq8"]'),
+        top: document.querySelector('[data-comment-id="kq9"]')?.getAttribute('aria-level'),
+      })),
+      { views: 1, reply: true, top: '1' },
+    );
+  });
+
   it('draws engine markup clean: no controls, quotes without their citation line, spoilers as disclosures', async () => {
     const { page } = session;
     await gotoCapture(page, 'http://www.dostips.com/real/phpbb-dostips.html?clean');

@@ -95,6 +95,25 @@ describe('Chromium: sites the reader enabled', () => {
       await page.close();
     });
 
+  it('new Reddit: comments the app adds after load join the one view, under their parents', async () => {
+    const { page, errors } = await open('https://www.reddit.com/native/shreddit-homelab-quiet-nas.html?arrive');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-threadlight="thread"] [role="treeitem"]').length === 9,
+      null,
+      { timeout: 10_000 },
+    );
+    const seen = await page.evaluate(() => ({
+      views: document.querySelectorAll('[data-threadlight="thread"]').length,
+      reply: !!document.querySelector('[data-comment-id="kq7"] [role="group"] [data-comment-id="kq8"]'),
+      top: document.querySelector('[data-comment-id="kq9"]')?.getAttribute('aria-level'),
+      // The site's own elements are still there, hidden, with their shadow roots.
+      shadow: !!document.querySelector('shreddit-comment[thingid="t1_kq9"]')?.shadowRoot,
+    }));
+    assert.deepEqual(seen, { views: 1, reply: true, top: '1', shadow: true });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('the popup says how a discussion nests: from the site, by quotes, or not at all', async () => {
     for (const [file, host, nesting] of [
       [

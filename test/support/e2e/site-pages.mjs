@@ -152,6 +152,23 @@ export const SITE_PAGES = [
     notLoaded: 2,
   },
   {
+    engine: 'new Reddit (shreddit elements, written from SITES.md)',
+    host: 'www.reddit.com',
+    file: 'native/shreddit-homelab-quiet-nas.html',
+    posts: 7,
+    nested: ['kq2', 'kq3'],
+    // "2 more replies" in its comment, "View more comments" below the tree.
+    notLoaded: 2,
+  },
+  {
+    engine: "Reddit's 2018–2023 redesign (rows with a hidden level)",
+    host: 'new.reddit.com',
+    file: 'native/newreddit2019-r-humansbeingbros-aybtf7-thanks-human.html',
+    posts: 19,
+    nested: ['ehzrws3', 'ehzu69c'],
+    notLoaded: 6,
+  },
+  {
     engine: 'Slashdot (nested lists, hidden comments kept)',
     host: 'developers.slashdot.org',
     file: 'native/slashdot-2025-stanford-cs-grads-degrees-no-longer-guarantee-jobs.html',

@@ -2,22 +2,30 @@ import type { LocatedSection, SiteAdapter, SiteModule } from '@/utils/pipeline/e
 import { ENGINES } from './engines';
 import { locateByForumSignals, treeConflict } from '@/utils/pipeline/extract/forum-signals';
 import { hnParents } from './hackernews';
+import { shredditConflict } from './newreddit';
 
 // A site the reader enabled: no host is known in advance, so the page's markup says which engine it runs
 // (engines.ts, in order), and when none knows it, what a reader sees (forum-signals.ts).
 
+/**
+ * A site whose own tree was recognised but does not read (Hacker News rows whose depths skip, new Reddit
+ * comments whose parentid disagrees with where they sit): no other reader may guess at it.
+ */
+function engineDeclined(doc: Document): boolean {
+  const rows = Array.from(doc.querySelectorAll('tr.athing.comtr'));
+  return (rows.length > 0 && !hnParents(rows)) || shredditConflict(doc);
+}
+
 function* locateAny(doc: Document, url: URL): Iterable<LocatedSection> {
   for (const engine of ENGINES) yield* engine.adapter.locate(doc, url);
+  if (engineDeclined(doc)) return;
   const bySignals = locateByForumSignals(doc, url.href);
   if (bySignals) yield bySignals;
 }
 
-/** Comments that look nested but whose tree does not read: Hacker News rows whose depths skip, boards. */
-function declined(doc: Document): 'unclear-tree' | null {
-  const rows = Array.from(doc.querySelectorAll('tr.athing.comtr'));
-  if (rows.length && !hnParents(rows)) return 'unclear-tree';
-  return treeConflict(doc) ? 'unclear-tree' : null;
-}
+/** Comments that look nested but whose tree does not read: a known site's, or a board's of its own. */
+const declined = (doc: Document): 'unclear-tree' | null =>
+  engineDeclined(doc) || treeConflict(doc) ? 'unclear-tree' : null;
 
 const adapter: SiteAdapter = { locate: locateAny, declined };
 

@@ -5,9 +5,11 @@ import { invision } from './invision';
 import { lemmy } from './lemmy';
 import { lobsters } from './lobsters';
 import { mybb } from './mybb';
+import { newreddit } from './newreddit';
 import { nodebb } from './nodebb';
 import { oldreddit } from './oldreddit';
 import { phpbb } from './phpbb';
+import { redditRedesign } from './reddit-redesign';
 import { slashdot } from './slashdot';
 import { smf } from './smf';
 import { vanilla } from './vanilla';
@@ -23,6 +25,8 @@ export const ENGINES: readonly SiteModule[] = [
   lobsters,
   lemmy,
   oldreddit,
+  newreddit,
+  redditRedesign,
   slashdot,
   xenforo2,
   xenforo1,
