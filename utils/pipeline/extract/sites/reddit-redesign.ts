@@ -1,6 +1,6 @@
 import { pagedEngine } from './paged-forum';
 import type { LocatedSection, RawComment } from '@/utils/pipeline/extract/adapter';
-import { articleQuotes, text, withUrls } from '@/utils/pipeline/extract/fields';
+import { articleQuotes, childMatching, text, withUrls } from '@/utils/pipeline/extract/fields';
 import { postsRoot } from '@/utils/pipeline/extract/forum-common';
 import { countIn, joinNotLoaded, notLoaded } from '@/utils/pipeline/extract/not-loaded';
 import type { NotLoaded } from '@/utils/pipeline/model';
@@ -56,7 +56,7 @@ function readRow(row: Element, parent: string | null, more: NotLoaded | undefine
     body: row.querySelector('[data-testid="comment"]'),
     siteParent: parent,
   };
-  const votes = score(text(row.querySelector('[id^="vote-arrows-"] > div')));
+  const votes = score(text(childMatching(row.querySelector('[id^="vote-arrows-"]'), 'div')));
   if (votes !== undefined) raw.votes = votes;
   if (more) raw.more = more;
   return withUrls(raw, base, { member: author ? `/user/${author}/` : null, post: stamp?.getAttribute('href') });
