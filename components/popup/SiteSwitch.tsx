@@ -15,10 +15,13 @@ interface Props {
  */
 export function SiteSwitch({ access, actions }: Props) {
   const [granted, setGranted] = useState(access.granted);
+  const [frames, setFrames] = useState(access.frames);
   const [note, setNote] = useState<string | null>(null);
   const toggle = (on: boolean) => {
-    // Asked for at once: the browser only asks the reader from inside the click.
-    const asked = on ? actions.request(access.origin) : actions.remove(access.origin).then((removed) => !removed);
+    // Asked for at once, the page's discussion frames with it: the browser only asks from inside the click.
+    const asked = on
+      ? actions.request([access.origin, ...frames]).then((ok) => (ok && setFrames([]), ok))
+      : actions.remove(access.origin).then((removed) => !removed);
     void asked.then(
       (now) => {
         setGranted(now);
@@ -27,10 +30,18 @@ export function SiteSwitch({ access, actions }: Props) {
       () => setGranted(!on),
     );
   };
+  const allowFrames = () => void actions.request(frames).then((ok) => (ok ? setFrames([]) : setNote(t('notGranted'))));
   const once = () => void actions.threadOnce().then((ok) => setNote(ok ? t('threadedOnce') : t('couldNotRun')));
   return (
     <>
       <Toggle id="tl-enabled" class="tl-row" label={t('enableOnThisSite')} checked={granted} onToggle={toggle} />
+      {granted && frames.length ? (
+        <p class="tl-row">
+          <button type="button" class="tl-linkish" onClick={allowFrames}>
+            {t('allowFrames', frames.map((f) => f.replace(/^https?:\/\/|\/\*$/g, '')).join(', '))}
+          </button>
+        </p>
+      ) : null}
       {granted ? null : (
         <p class="tl-row">
           <button type="button" class="tl-linkish" onClick={once}>

@@ -14,7 +14,7 @@ async function main() {
   const app = document.getElementById('app')!;
   let draw = () => {};
   const [prefs, tab] = await Promise.all([followPrefs(() => draw()), targetTab(location.search).catch(() => null)]);
-  const access = await siteAccessOf(tab?.url);
+  const access = await siteAccessOf(tab?.url, tab?.id);
   const actions = siteActions(tab?.id);
   let stats: TabStats | null | undefined = tab ? undefined : null;
   draw = () =>

@@ -6,9 +6,17 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FIREFOX_EXTENSION_ID } from '../../scripts/lib/firefox.mjs';
 import { firefoxSession, gotoCapture, waitFor } from '../support/e2e/firefox-session.mjs';
-import { NOT_ENABLED_HOST, SITE_PAGES } from '../support/e2e/site-pages.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES } from '../../scripts/lib/paths.mjs';
+import { FRAME_PAGES, NOT_ENABLED_HOST, SITE_PAGES } from '../support/e2e/site-pages.mjs';
 
-const session = firefoxSession({ proxy: true });
+const servesFile = (file) => (_req, res) =>
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(FIXTURES, file)));
+const session = firefoxSession({
+  proxy: true,
+  serverOptions: { routes: Object.fromEntries(FRAME_PAGES.map((p) => [p.framePath, servesFile(p.frameFile)])) },
+});
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const VIEW = `(() => ({
@@ -50,6 +58,39 @@ describe('Firefox: sites the reader enabled', () => {
         await page.evaluate(() => document.querySelectorAll('[data-threadlight="thread"] [data-not-loaded]').length),
         site.notLoaded ?? 0,
       );
+    });
+
+  for (const site of FRAME_PAGES)
+    it(`threads ${site.engine} inside the frame, where both the site and ${site.frameHost} are enabled`, async () => {
+      const { page } = session;
+      await gotoCapture(page, `http://${site.host}/${site.file}`);
+      const frameOf = () => page.frames().find((f) => f.url().includes(`${site.frameHost}${site.framePath}`));
+      const deadline = Date.now() + 10_000;
+      let seen = null;
+      while (Date.now() < deadline) {
+        seen = await frameOf()
+          ?.evaluate(
+            ([parent, child]) => ({
+              views: document.querySelectorAll('[data-threadlight="thread"]').length,
+              posts: document.querySelectorAll('[data-threadlight="thread"] [role="treeitem"]').length,
+              nested: !!document.querySelector(
+                `[data-comment-id="${parent}"] [role="group"] [data-comment-id="${child}"]`,
+              ),
+              notLoaded: document.querySelectorAll('[data-threadlight="thread"] [data-not-loaded]').length,
+            }),
+            site.nested,
+          )
+          .catch(() => null);
+        if (seen?.posts >= site.posts) break;
+        await sleep(200);
+      }
+      assert.deepEqual(seen, { views: 1, posts: site.posts, nested: true, notLoaded: 1 });
+      assert.equal(await page.evaluate(() => document.querySelectorAll('[data-threadlight="thread"]').length), 0);
+      // The same frame on a page of a site nobody enabled (the browser names the embedding page): left alone.
+      await gotoCapture(page, `http://${NOT_ENABLED_HOST}/${site.file}`);
+      await sleep(1500);
+      assert.equal(await frameOf().evaluate(() => document.querySelectorAll('[data-threadlight]').length), 0);
+      assert.ok(await frameOf().evaluate(() => document.getElementById('post-list') !== null));
     });
 
   it('new Reddit: comments the app adds after load join the one view, under their parents', async () => {

@@ -5,12 +5,12 @@ import { execSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/lib/paths.mjs';
-import { SITE_PAGES } from '../support/e2e/site-pages.mjs';
+import { GRANTED_HOSTS } from '../support/e2e/site-pages.mjs';
 
 const only = process.argv.slice(2);
 execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
 // Test builds: loopback hosts, and the engine pages' sites granted at install (as a policy could grant them).
-const grant = (scheme) => SITE_PAGES.map((p) => `${scheme}://${p.host}/*`).join(',');
+const grant = (scheme) => GRANTED_HOSTS.map((h) => `${scheme}://${h}/*`).join(',');
 execSync('npx wxt build -b firefox --mv3', {
   cwd: ROOT,
   stdio: 'inherit',

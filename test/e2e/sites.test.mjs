@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
 import { FIXTURES, ROOT } from '../../scripts/lib/paths.mjs';
-import { GRANTED_ORIGINS, NOT_ENABLED_HOST, SITE_PAGES } from '../support/e2e/site-pages.mjs';
+import { FRAME_PAGES, GRANTED_ORIGINS, NOT_ENABLED_HOST, SITE_PAGES } from '../support/e2e/site-pages.mjs';
 
 let server;
 let browser;
@@ -22,10 +22,14 @@ const otherPage = (name) => (req, res) => {
   res.writeHead(200, { 'content-type': 'text/html' }).end(readFileSync(join(FIXTURES, 'real', 'phpbb-dostips.html')));
 };
 
+const servesFile = (file) => (_req, res) =>
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(FIXTURES, file)));
+
 before(async () => {
   server = await startFixtureServer({
     https: true,
     routes: {
+      ...Object.fromEntries(FRAME_PAGES.map((p) => [p.framePath, servesFile(p.frameFile)])),
       '/real/viewtopicdf43.html': otherPage('viewtopicdf43'),
       '/real/viewtopic4d09.html': otherPage('viewtopic4d09'),
     },
@@ -33,7 +37,7 @@ before(async () => {
   browser = await launchChromium({
     extensionDir: join(ROOT, '.output-test', 'chrome-mv3'),
     port: server.port,
-    hosts: [...SITE_PAGES.map((p) => p.host), NOT_ENABLED_HOST],
+    hosts: [...SITE_PAGES.map((p) => p.host), ...FRAME_PAGES.flatMap((p) => [p.host, p.frameHost]), NOT_ENABLED_HOST],
   });
 });
 after(async () => {
@@ -92,6 +96,46 @@ describe('Chromium: sites the reader enabled', () => {
       assert.ok(seen.nested, `${site.nested[1]} nests under ${site.nested[0]}`);
       if (site.first) assert.equal(seen.first, site.first, 'the opening post stays first under "Top rated"');
       assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+  for (const site of FRAME_PAGES)
+    it(`threads ${site.engine} inside the frame, where both the site and ${site.frameHost} are enabled`, async () => {
+      const { page, errors } = await open(`https://${site.host}/${site.file}`);
+      const frame = () => page.frames().find((f) => f.url().includes(`${site.frameHost}${site.framePath}`));
+      await page.waitForFunction(() => document.querySelector('iframe')?.contentWindow, null, { timeout: 5000 });
+      await frame().waitForFunction(
+        (n) => document.querySelectorAll('[data-threadlight="thread"] [role="treeitem"]').length >= n,
+        site.posts,
+        { timeout: 10_000 },
+      );
+      const seen = await frame().evaluate(
+        ([parent, child]) => ({
+          views: document.querySelectorAll('[data-threadlight="thread"]').length,
+          posts: document.querySelectorAll('[data-threadlight="thread"] [role="treeitem"]').length,
+          nested: !!document.querySelector(`[data-comment-id="${parent}"] [role="group"] [data-comment-id="${child}"]`),
+          notLoaded: document.querySelector('[data-threadlight="thread"] [data-not-loaded]')?.textContent,
+          original: document.getElementById('post-list')?.checkVisibility({ visibilityProperty: true }),
+        }),
+        site.nested,
+      );
+      assert.deepEqual(seen, {
+        views: 1,
+        posts: site.posts,
+        nested: true,
+        notLoaded: '25 comments not loaded here · Open on the site',
+        original: false,
+      });
+      // The article's page itself has no discussion of its own: nothing of ours there.
+      assert.equal(await page.locator('[data-threadlight="thread"]').count(), 0);
+      assert.deepEqual(errors, []);
+      // The same frame on a page of a site nobody enabled: left as it was.
+      const other = await browser.context.newPage();
+      await other.goto(`https://${NOT_ENABLED_HOST}/${site.file}`);
+      await other.waitForTimeout(1500);
+      const elsewhere = other.frames().find((f) => f.url().includes(site.frameHost));
+      assert.equal(await elsewhere.evaluate(() => document.querySelectorAll('[data-threadlight]').length), 0);
+      await other.close();
       await page.close();
     });
 

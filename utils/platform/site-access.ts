@@ -48,7 +48,20 @@ export function isEnabledSite(raw: string, enabled: readonly string[]): boolean 
   return pattern !== null && enabled.includes(pattern);
 }
 
-type Registered = { id: string; matches?: string[] };
+/**
+ * A page, or a discussion frame (`embedder`: the address of the page that embeds it, as the frame names it;
+ * null when it names none): the frame's origin and the embedding site must both be enabled. Embedding pages
+ * name themselves with either scheme (Disqus's `t_u` is often http on an https site): either counts.
+ */
+export function isEnabledHere(raw: string, embedder: string | null | undefined, enabled: readonly string[]): boolean {
+  if (!isEnabledSite(raw, enabled)) return false;
+  if (embedder === undefined) return true;
+  if (!embedder) return false;
+  const other = embedder.replace(/^(https?):/i, (_, s: string) => (s.toLowerCase() === 'https' ? 'http:' : 'https:'));
+  return isEnabledSite(embedder, enabled) || isEnabledSite(other, enabled);
+}
+
+type Registered = { id: string; matches?: string[]; allFrames?: boolean };
 
 async function currentRegistration(): Promise<Registered | undefined> {
   const all = (await browser.scripting.getRegisteredContentScripts({ ids: [USER_SCRIPT_ID] })) as Registered[];
@@ -59,7 +72,9 @@ async function currentRegistration(): Promise<Registered | undefined> {
 async function syncNow(): Promise<string[]> {
   const origins = userOrigins((await browser.permissions.getAll()).origins ?? []);
   const current = await currentRegistration();
-  const same = current && JSON.stringify([...(current.matches ?? [])].sort()) === JSON.stringify(origins);
+  // A registration from an older version (top frames only) is updated too.
+  const same =
+    current?.allFrames === true && JSON.stringify([...(current.matches ?? [])].sort()) === JSON.stringify(origins);
   if (origins.length === 0 && current) await browser.scripting.unregisterContentScripts({ ids: [USER_SCRIPT_ID] });
   else if (origins.length && !current) await browser.scripting.registerContentScripts([script(origins)]);
   else if (origins.length && !same) await browser.scripting.updateContentScripts([script(origins)]);
@@ -73,6 +88,8 @@ const script = (matches: string[]) => ({
   js: [CONTENT_JS],
   css: [CONTENT_CSS],
   runAt: 'document_start' as const,
+  // Discussion frames (Disqus) of enabled sites; in any other frame the script returns at once (start.ts).
+  allFrames: true,
   persistAcrossSessions: true,
 });
 
@@ -147,17 +164,18 @@ const enabledList = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 /** Whether the content script should run on this page of a site that is not built in. */
-export async function wantedOnUserSite(href: string): Promise<boolean> {
-  if (once()) return true;
+export async function wantedOnUserSite(href: string, embedder?: string | null): Promise<boolean> {
+  if (once() && embedder === undefined) return true;
   const stored = await browser.storage.local.get(ENABLED_SITES_KEY);
-  return isEnabledSite(href, enabledList(stored[ENABLED_SITES_KEY]));
+  return isEnabledHere(href, embedder, enabledList(stored[ENABLED_SITES_KEY]));
 }
 
 /** Calls `gone` when the reader takes the site away (its permission removed); returns the unsubscribe. */
-export function whenDisabled(href: string, gone: () => void): () => void {
+export function whenDisabled(href: string, gone: () => void, embedder?: string | null): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     const change = changes[ENABLED_SITES_KEY];
-    if (area === 'local' && change && !once() && !isEnabledSite(href, enabledList(change.newValue))) gone();
+    if (area !== 'local' || !change || (once() && embedder === undefined)) return;
+    if (!isEnabledHere(href, embedder, enabledList(change.newValue))) gone();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

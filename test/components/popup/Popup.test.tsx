@@ -122,7 +122,7 @@ describe('popup', () => {
     const calls: string[] = [];
     let answer = true;
     const actions = {
-      request: async (o: string) => (calls.push(`request ${o}`), answer),
+      request: async (o: string[]) => (calls.push(`request ${o.join(' ')}`), answer),
       remove: async (o: string) => (calls.push(`remove ${o}`), true),
       threadOnce: async () => (calls.push('once'), true),
     };
@@ -133,7 +133,7 @@ describe('popup', () => {
         stats={null}
         sink={recordingSink().sink}
         onOpenOptions={() => {}}
-        access={{ kind: 'other', origin: 'https://forum.example.org/*', granted: false }}
+        access={{ kind: 'other', origin: 'https://forum.example.org/*', granted: false, frames: [] }}
         actions={actions}
       />,
       root,
@@ -160,5 +160,44 @@ describe('popup', () => {
     await tick();
     expect(calls.at(-1)).toBe('remove https://forum.example.org/*');
     expect(enable.checked).toBe(false);
+  });
+
+  it("a page that embeds Disqus: enabling the site asks for the frame's origin in the same request", async () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const calls: string[] = [];
+    const actions = {
+      request: async (o: string[]) => (calls.push(`request ${o.join(' ')}`), true),
+      remove: async (o: string) => (calls.push(`remove ${o}`), true),
+      threadOnce: async () => true,
+    };
+    const show = (granted: boolean) =>
+      render(
+        <Popup
+          stored={DEFAULT_PREFS}
+          hostname="news.example.org"
+          stats={null}
+          sink={recordingSink().sink}
+          onOpenOptions={() => {}}
+          access={{ kind: 'other', origin: 'https://news.example.org/*', granted, frames: ['https://disqus.com/*'] }}
+          actions={actions}
+        />,
+        root,
+      );
+    show(false);
+    (byLabel(root, 'Enable on this site') as HTMLInputElement).click();
+    expect(calls).toEqual(['request https://news.example.org/* https://disqus.com/*']);
+    await tick();
+    render(null, root);
+    // Enabled before, its frame not yet: one button asks for the frame alone.
+    show(true);
+    const allow = Array.from(root.querySelectorAll('button')).find((b) => /comments frame/.test(b.textContent ?? ''))!;
+    expect(allow.textContent).toBe('Also enable its comments frame (disqus.com)');
+    allow.click();
+    expect(calls.at(-1)).toBe('request https://disqus.com/*');
+    await tick();
+    expect(Array.from(root.querySelectorAll('button')).some((b) => /comments frame/.test(b.textContent ?? ''))).toBe(
+      false,
+    );
   });
 });

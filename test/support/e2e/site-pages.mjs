@@ -224,4 +224,24 @@ export const SITE_PAGES = [
 /** Serves the same pages everywhere; no site is enabled on this host. */
 export const NOT_ENABLED_HOST = 'www.example.com';
 
-export const GRANTED_ORIGINS = SITE_PAGES.map((p) => `https://${p.host}/*`);
+/**
+ * Discussions in a frame of their own origin (Disqus): the article's site and the frame's origin are both
+ * enabled; the frame's address is served by the tests' route for `framePath`.
+ */
+export const FRAME_PAGES = [
+  {
+    engine: 'Disqus (its own frame, the real embed capture)',
+    host: 'android.mobile-review.com',
+    file: 'native/disqus-host-article.html',
+    frameHost: 'disqus.com',
+    framePath: '/embed/comments/',
+    frameFile: 'native/disqus-embed-mobile-review-android-54479-2018.html',
+    posts: 50,
+    nested: ['3867673899', '3867916222'],
+  },
+];
+
+/** Every host the test builds grant at install: the engine pages', the frame pages' and their frames'. */
+export const GRANTED_HOSTS = [...SITE_PAGES.map((p) => p.host), ...FRAME_PAGES.flatMap((p) => [p.host, p.frameHost])];
+
+export const GRANTED_ORIGINS = GRANTED_HOSTS.map((h) => `https://${h}/*`);

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   CONTENT_JS,
   ENABLED_SITES_KEY,
+  isEnabledHere,
   isEnabledSite,
   originPattern,
   syncRegistrations,
@@ -38,7 +39,7 @@ describe('sites the reader enables', () => {
 });
 
 describe('registrations follow the granted origins', () => {
-  let registered: Array<{ id: string; matches: string[] }>;
+  let registered: Array<{ id: string; matches: string[]; allFrames?: boolean }>;
   let granted: string[];
   beforeEach(() => {
     fakeBrowser.reset();
@@ -68,6 +69,29 @@ describe('registrations follow the granted origins', () => {
     await syncRegistrations();
     expect(registered).toEqual([]);
     expect((await fakeBrowser.storage.local.get(ENABLED_SITES_KEY))[ENABLED_SITES_KEY]).toEqual([]);
+  });
+
+  it('registers for every frame, and brings an older top-frame-only registration up to date', async () => {
+    granted = ['https://news.example.org/*', 'https://disqus.com/*'];
+    registered = [{ id: USER_SCRIPT_ID, matches: ['https://disqus.com/*', 'https://news.example.org/*'] }];
+    await syncRegistrations();
+    expect(registered).toEqual([expect.objectContaining({ allFrames: true })]);
+  });
+
+  it('runs in a discussion frame only where its origin and the site embedding it are both enabled', async () => {
+    const frame = 'https://disqus.com/embed/comments/?f=x&t_u=http%3A%2F%2Fnews.example.org%2Fa%2F1';
+    const embedder = 'http://news.example.org/a/1'; // the frame names the page http, the site is https
+    await fakeBrowser.storage.local.set({
+      [ENABLED_SITES_KEY]: ['https://disqus.com/*', 'https://news.example.org/*'],
+    });
+    expect(await wantedOnUserSite(frame, embedder)).toBe(true);
+    expect(await wantedOnUserSite(frame, null)).toBe(false);
+    expect(await wantedOnUserSite(frame, 'https://other.example.org/')).toBe(false);
+    const gone = vi.fn();
+    whenDisabled(frame, gone, embedder);
+    await fakeBrowser.storage.local.set({ [ENABLED_SITES_KEY]: ['https://disqus.com/*'] });
+    expect(gone).toHaveBeenCalledTimes(1);
+    expect(isEnabledHere(frame, embedder, ['https://news.example.org/*'])).toBe(false);
   });
 
   it('tells a content script whether it is wanted, and when it no longer is', async () => {

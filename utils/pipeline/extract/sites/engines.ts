@@ -1,4 +1,5 @@
 import type { SiteModule } from '@/utils/pipeline/extract/adapter';
+import { disqus } from './disqus';
 import { fluxbb } from './fluxbb';
 import { hackernews } from './hackernews';
 import { invision } from './invision';
@@ -28,6 +29,7 @@ export const ENGINES: readonly SiteModule[] = [
   newreddit,
   redditRedesign,
   slashdot,
+  disqus,
   xenforo2,
   xenforo1,
   nodebb,
