@@ -69,3 +69,19 @@ export function xenforoHtml(comments) {
   });
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Bench thread | MacRumors Forums</title></head><body><div class="p-title"><h1 class="p-title-value">Bench thread</h1></div><div class="block-body js-replyNewMessageContainer">${posts.join('\n')}</div></body></html>`;
 }
+
+/**
+ * A Hacker News item page holding every comment as a tree (rows with `td.ind[indent]`): each comment a reply
+ * to the one before it, a sibling of it, or back at a shallower level, to depth 10; quotes as "> " lines.
+ */
+export function hackerNewsHtml(comments, { seed = 11 } = {}) {
+  const random = rng(seed);
+  let depth = 0;
+  const rows = comments.map((c, i) => {
+    const roll = random();
+    depth = i === 0 ? 0 : roll < 0.45 ? Math.min(depth + 1, 10) : roll < 0.75 ? depth : Math.floor(random() * depth);
+    const quote = c.quote ? `<p>&gt; ${esc(c.quote.text)}</p>` : '';
+    return `<tr class="athing comtr" id="${c.id}"><td><table border="0"><tr><td class="ind" indent="${depth}"><img src="s.gif" height="1" width="${depth * 40}"></td><td class="votelinks"><center><a id="up_${c.id}" href="vote?id=${c.id}&amp;how=up"><div class="votearrow" title="upvote"></div></a></center></td><td class="default"><div style="margin-top:2px; margin-bottom:-10px;"><span class="comhead"><a href="user?id=${esc(c.author)}" class="hnuser">${esc(c.author)}</a> <span class="age" title="2024-05-01T10:00:00"><a href="item?id=${c.id}">3 hours ago</a></span></span></div><br><div class="comment"><div class="commtext c00">${esc(c.text)}${quote}</div><div class="reply"><p><font size="1"><u><a href="reply?id=${c.id}">reply</a></u></font></p></div></div></td></tr></table></td></tr>`;
+  });
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Synthetic discussion | Hacker News</title></head><body><center><table id="hnmain" border="0" cellpadding="0" cellspacing="0" width="85%" bgcolor="#f6f6ef"><tr><td><table class="fatitem"><tr class="athing submission" id="1"><td class="title"><span class="titleline"><a href="https://example.com/">Synthetic discussion</a></span></td></tr></table><br><table border="0" class="comment-tree">${rows.join('\n')}</table></td></tr></table></center></body></html>`;
+}

@@ -27,7 +27,14 @@ function* locateAny(doc: Document, url: URL): Iterable<LocatedSection> {
 const declined = (doc: Document): 'unclear-tree' | null =>
   engineDeclined(doc) || treeConflict(doc) ? 'unclear-tree' : null;
 
-const adapter: SiteAdapter = { locate: locateAny, declined };
+/**
+ * Long server-drawn trees held out of the layout while the parser builds them (utils/content/hold.ts): Hacker
+ * News' comment table (2,000 rows of nested tables laid out for nothing cost Chromium ~300 ms before the view)
+ * and old Reddit's listing.
+ */
+const HOLD = 'table.comment-tree, div.commentarea > div.sitetable.nestedlisting';
+
+const adapter: SiteAdapter = { locate: locateAny, declined, holdSelector: HOLD };
 
 /** Every site the reader enables (hosts come from their permissions, not from here). */
 export const anySite: SiteModule = {
