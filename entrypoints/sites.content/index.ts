@@ -2,6 +2,7 @@ import '../content/style.css';
 import '../content/aids.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runOnPage } from '@/utils/content/start';
+import { frameOf } from '@/utils/content/frame';
 import { anySite } from '@/utils/pipeline/extract/sites/any-site';
 import { useForOtherSites } from '@/utils/pipeline/extract/sites/registry';
 
@@ -13,7 +14,9 @@ export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_start',
   main(ctx) {
+    const frame = frameOf(document, location.href);
+    if (frame === null) return;
     useForOtherSites(anySite);
-    runOnPage(ctx, document, location.href);
+    runOnPage(ctx, document, location.href, frame);
   },
 });

@@ -2,7 +2,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { siteFor } from '@/utils/pipeline/extract/sites/registry';
 import { sendMessage } from '@/utils/platform/messages';
 import { builtInHere, wantedOnUserSite, whenDisabled } from '@/utils/platform/site-access';
-import { frameHostOf } from '@/utils/pipeline/extract/frames';
 import { startThreadlight } from './app';
 import { holdSection } from './hold';
 import { createViewPartsLoader } from './view-parts';
@@ -11,31 +10,14 @@ import { createViewPartsLoader } from './view-parts';
 // parser builds it (hold.ts), make sure a site that is not built in is still one the reader enabled (and stop
 // when they take it away), then run the app (app.ts) with the drawing code loaded on demand (view-parts.ts).
 
-/** Whether this document is in a frame (a cross-origin parent can still be compared with). */
-function framed(): boolean {
-  try {
-    return window.top !== window;
-  } catch {
-    return true;
-  }
+/** A discussion frame's page (the sites' script only, utils/content/frame.ts): who embeds it. */
+export interface InFrame {
+  embedder: string | null;
 }
 
-/**
- * The page embedding this frame: the browser's own word first (Chromium's ancestorOrigins, the referrer's
- * origin), the frame's address's claim (Disqus's t_u) only where the browser says nothing.
- */
-function embeddingPage(doc: Document, claimed: string | null): string | null {
-  const ancestors = (doc.defaultView?.location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins;
-  if (ancestors && ancestors.length > 0) return `${ancestors[0]!}/`;
-  return doc.referrer || claimed;
-}
-
-export function runOnPage(ctx: ContentScriptContext, doc: Document, href: string): void {
+export function runOnPage(ctx: ContentScriptContext, doc: Document, href: string, frame?: InFrame): void {
   const url = new URL(href);
-  // In a frame only as a discussion frame (Disqus) of an enabled site: every other frame is left alone.
-  const frame = framed() ? frameHostOf(url) : undefined;
-  if (framed() && !frame) return;
-  const embedder = frame ? embeddingPage(doc, frame.embedder(url)) : undefined;
+  const embedder = frame?.embedder;
   const selector = siteFor(url)?.adapter.holdSelector;
   const release = selector && doc.visibilityState !== 'hidden' ? holdSection(ctx, doc, selector) : null;
   const loadParts = createViewPartsLoader(() => sendMessage('threadlight:load-view', {}));
