@@ -158,6 +158,44 @@ describe('Chromium: sites the reader enabled', () => {
     await page.close();
   });
 
+  it("Original gives back each nesting site's own section exactly as the site sent it", async () => {
+    const roots = {
+      'native/hackernews-item-16909056-tech-company-career-ladders-2018.html': 'table.comment-tree',
+      'native/oldreddit-r-aww-8dyrb3-ben-proud-of-learning-to-go-on-walks-2018.html': 'div.sitetable.nestedlisting',
+      'native/slashdot-2025-stanford-cs-grads-degrees-no-longer-guarantee-jobs.html': '#commentlisting',
+      'native/shreddit-homelab-quiet-nas.html': 'shreddit-comment-tree',
+    };
+    for (const site of SITE_PAGES.filter((p) => roots[p.file])) {
+      const selector = roots[site.file];
+      const { page, errors } = await open(`https://${site.host}/${site.file}`);
+      await page.waitForSelector('[data-threadlight="thread"] [role="treeitem"]');
+      // <noscript> holds text where scripts run and elements where they do not (DOMParser): left out of both.
+      const plain = (html) => html.replace(/<noscript>[\s\S]*?<\/noscript>/g, '');
+      const pristine = await page.evaluate(
+        (sel) =>
+          fetch(location.href)
+            .then((r) => r.text())
+            .then((html) => new DOMParser().parseFromString(html, 'text/html').querySelector(sel).outerHTML),
+        selector,
+      );
+      const popup = await browser.openPopup(page);
+      const view = popup.getByLabel('View', { exact: true });
+      try {
+        await view.selectOption({ label: 'Original' });
+        await page.waitForFunction(() => !document.querySelector('[data-threadlight]'));
+        const now = await page.evaluate((sel) => document.querySelector(sel).outerHTML, selector);
+        assert.ok(plain(now) === plain(pristine), `${site.host}: the section is not as the site sent it`);
+        assert.equal(await page.locator(selector).first().isVisible(), true);
+      } finally {
+        await view.selectOption({ label: 'Threaded' });
+      }
+      await page.waitForSelector('[data-threadlight="thread"]');
+      await popup.close();
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  });
+
   it('the popup says how a discussion nests: from the site, by quotes, or not at all', async () => {
     for (const [file, host, nesting] of [
       [

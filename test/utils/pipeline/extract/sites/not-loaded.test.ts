@@ -62,6 +62,22 @@ describe('nesting sites: what the page does not hold keeps its place', () => {
     expect(section.comments.filter((c) => !c.withheld).every((c) => c.author)).toBe(true);
   });
 
+  it('Slashdot: "1 reply beneath your current threshold" is a line in the comment it belongs to', () => {
+    const doc = fixtureDocument('native/slashdot-2025-stanford-cs-grads-degrees-no-longer-guarantee-jobs.html');
+    const owners = Array.from(doc.querySelectorAll('li[id^="hidestring_"]'))
+      .filter((li) => /beneath your current threshold/.test(li.textContent ?? ''))
+      .map((li) => li.id.slice('hidestring_'.length));
+    expect(owners).toHaveLength(5);
+    const section = findSection(doc, 'https://developers.slashdot.org/story/25/12/19/236259/x')!;
+    const withMore = section.comments.filter((c) => c.more);
+    expect(withMore.map((c) => c.id).sort()).toEqual(owners.sort());
+    for (const c of withMore)
+      expect(c.more).toEqual({
+        count: 1,
+        url: `https://developers.slashdot.org/comments.pl?sid=23873421&threshold=-1&commentsort=0&mode=thread&pid=${c.id}`,
+      });
+  });
+
   it('Hacker News: a "More" page of the discussion is one line at the end with its address', () => {
     const doc = fixtureDocument('native/hackernews-item-16909056-tech-company-career-ladders-2018.html');
     expect(findSection(doc, 'https://news.ycombinator.com/item?id=16909056')!.more).toBeUndefined();
