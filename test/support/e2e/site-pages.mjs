@@ -174,9 +174,9 @@ export const SITE_PAGES = [
     file: 'native/slashdot-2025-stanford-cs-grads-degrees-no-longer-guarantee-jobs.html',
     posts: 87,
     nested: ['65870289', '65870653'],
-    // Comments below the threshold: 9 withheld tree items with their own page, and 5 "1 reply beneath your
-    // current threshold" lines.
-    notLoaded: 14,
+    // Comments below the threshold: 9 withheld tree items with their own page, 5 "1 reply beneath your
+    // current threshold" lines and "4 comments not loaded here" below the tree.
+    notLoaded: 15,
   },
   {
     engine: 'Lemmy (nested lists)',

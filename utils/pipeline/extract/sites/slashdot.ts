@@ -27,7 +27,7 @@ const storyOf = (doc: Document) =>
   /[?&]sid=(\d+)/.exec(doc.querySelector('a[href*="comments.pl?sid="]')?.getAttribute('href') ?? '')?.[1];
 
 /**
- * Replies below the reader's threshold: `li#hidestring_<parent>` holding, in a `<noscript>`, "<a href=…>1
+ * Replies below the reader's threshold: `li#hidestring_<parent>` (0: top level) holding, in a `<noscript>`, "<a href=…>1
  * reply</a> beneath your current threshold." (markup as text where scripts run, elements where not).
  */
 function belowThreshold(doc: Document, base: string): Map<string, NotLoaded> {
@@ -77,8 +77,11 @@ function locate(doc: Document, url: URL): LocatedSection[] {
   const listing = doc.getElementById('commentlisting');
   const story = storyOf(doc);
   const hidden = belowThreshold(doc, url.href);
+  // `hidestring_0`: top-level comments below the threshold.
+  const more = hidden.get('0');
   return [
     {
+      ...(more ? { more } : {}),
       root: listing?.contains(items[0]!) ? listing : root,
       blocks: items,
       read: (item) => readComment(item, url.href, story, hidden.get(idAfter(item, 'tree_') ?? '')),

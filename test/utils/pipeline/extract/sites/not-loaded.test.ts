@@ -62,15 +62,20 @@ describe('nesting sites: what the page does not hold keeps its place', () => {
     expect(section.comments.filter((c) => !c.withheld).every((c) => c.author)).toBe(true);
   });
 
-  it('Slashdot: "1 reply beneath your current threshold" is a line in the comment it belongs to', () => {
+  it('Slashdot: "1 reply beneath your current threshold" is a line in its comment; "4 replies" at the top, below', () => {
     const doc = fixtureDocument('native/slashdot-2025-stanford-cs-grads-degrees-no-longer-guarantee-jobs.html');
     const owners = Array.from(doc.querySelectorAll('li[id^="hidestring_"]'))
       .filter((li) => /beneath your current threshold/.test(li.textContent ?? ''))
       .map((li) => li.id.slice('hidestring_'.length));
-    expect(owners).toHaveLength(5);
+    expect(owners).toHaveLength(6);
     const section = findSection(doc, 'https://developers.slashdot.org/story/25/12/19/236259/x')!;
     const withMore = section.comments.filter((c) => c.more);
-    expect(withMore.map((c) => c.id).sort()).toEqual(owners.sort());
+    // hidestring_0 counts top-level comments: a line below the tree.
+    expect(withMore.map((c) => c.id).sort()).toEqual(owners.filter((id) => id !== '0').sort());
+    expect(section.more).toEqual({
+      count: 4,
+      url: 'https://developers.slashdot.org/comments.pl?sid=23873421&threshold=-1&commentsort=0&mode=thread&pid=0',
+    });
     for (const c of withMore)
       expect(c.more).toEqual({
         count: 1,
