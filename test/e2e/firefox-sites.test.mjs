@@ -107,6 +107,25 @@ describe('Firefox: sites the reader enabled', () => {
     );
   });
 
+  it('new Reddit: in-page navigation to another post gives one view, of the new comments', async () => {
+    const { page } = session;
+    await gotoCapture(page, 'http://www.reddit.com/native/shreddit-homelab-quiet-nas.html?navigate');
+    await waitFor(
+      page,
+      `!!document.querySelector('[data-threadlight="thread"] [data-comment-id="kr1"] [data-comment-id="kr2"]')`,
+      { timeoutMs: 10_000 },
+    );
+    assert.deepEqual(
+      await page.evaluate(() => ({
+        views: document.querySelectorAll('[data-threadlight="thread"]').length,
+        items: Array.from(document.querySelectorAll('[data-threadlight="thread"] [role="treeitem"]'), (i) =>
+          i.getAttribute('data-comment-id'),
+        ),
+      })),
+      { views: 1, items: ['kr1', 'kr2'] },
+    );
+  });
+
   it('draws engine markup clean: no controls, quotes without their citation line, spoilers as disclosures', async () => {
     const { page } = session;
     await gotoCapture(page, 'http://www.dostips.com/real/phpbb-dostips.html?clean');

@@ -158,6 +158,26 @@ describe('Chromium: sites the reader enabled', () => {
     await page.close();
   });
 
+  it('new Reddit: in-page navigation to another post gives one view, of the new comments', async () => {
+    const { page, errors } = await open('https://www.reddit.com/native/shreddit-homelab-quiet-nas.html?navigate');
+    await page.waitForSelector('[data-threadlight="thread"] [data-comment-id="kq1"]');
+    await page.waitForFunction(
+      () => !!document.querySelector('[data-threadlight="thread"] [data-comment-id="kr1"] [data-comment-id="kr2"]'),
+      null,
+      { timeout: 10_000 },
+    );
+    const seen = await page.evaluate(() => ({
+      views: document.querySelectorAll('[data-threadlight="thread"]').length,
+      items: Array.from(document.querySelectorAll('[data-threadlight="thread"] [role="treeitem"]'), (i) =>
+        i.getAttribute('data-comment-id'),
+      ),
+      path: location.pathname,
+    }));
+    assert.deepEqual(seen, { views: 1, items: ['kr1', 'kr2'], path: '/r/homelab/comments/1b9z9z/fan_curves/' });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it("Original gives back each nesting site's own section exactly as the site sent it", async () => {
     const roots = {
       'native/hackernews-item-16909056-tech-company-career-ladders-2018.html': 'table.comment-tree',
