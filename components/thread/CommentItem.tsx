@@ -9,6 +9,7 @@ import { NoteEditor } from './Note';
 import { NotLoadedLine, WithheldComment } from './NotLoaded';
 import { QuotedBy } from './QuotedBy';
 import { TreeContext } from './tree-store';
+import { usePacedReplies } from './use-paced-replies';
 import type { FilterReason } from '@/utils/pipeline/arrange/filter';
 
 interface Props {
@@ -80,6 +81,7 @@ export const CommentItem = pure(function CommentItem({ node, level, version, pos
 
   const hasReplies = node.children.length > 0;
   const collapsed = store.collapsed.has(id);
+  const replies = usePacedReplies(node, store.whole.has(id));
   const reason = env.reasons.get(id);
   const hidden = reason !== undefined && !store.revealed.has(id);
   const focusable = (store.focused ?? env.defaultFocus) === id;
@@ -118,7 +120,7 @@ export const CommentItem = pure(function CommentItem({ node, level, version, pos
       <ItemContent node={node} reason={hidden ? reason : undefined} collapsed={collapsed} tab={tab} />
       {hasReplies && !collapsed ? (
         <ul role="group" class="tl-group">
-          {node.children.map((child) => (
+          {replies.map((child) => (
             <CommentItem key={child.comment.id} node={child} level={level + 1} version={version} />
           ))}
         </ul>

@@ -13,6 +13,8 @@ export class TreeStore {
   revealed = new Set<string>();
   focused: string | null = null;
   flash: string | null = null;
+  /** Comments whose replies render all at once now (the reader is being taken into them). */
+  whole = new Set<string>();
   private listeners = new Map<string, Set<() => void>>();
   private any = new Set<() => void>();
 
@@ -54,6 +56,12 @@ export class TreeStore {
     const old = this.focused;
     this.focused = id;
     this.notify([old, id].filter((x): x is string => x !== null));
+  }
+
+  renderWhole(ids: string[]) {
+    const added = ids.filter((id) => !this.whole.has(id));
+    for (const id of added) this.whole.add(id);
+    if (added.length) this.notify(added);
   }
 
   setFlash(id: string | null) {

@@ -29,12 +29,16 @@ export function useBring(store: TreeStore, tree: MutableRef<HTMLUListElement | n
     if (!flash && !stay && itemEl(id)) return focusItem(id);
     const { model, parents, showThrough } = now.current;
     const open = new Set(store.collapsed);
+    const path: string[] = [];
     let root = id;
     for (let p = parents.get(id); p; p = parents.get(p)) {
       open.delete(p);
+      path.push(p);
       root = p;
     }
     if (open.size !== store.collapsed.size) store.setCollapsed(open);
+    // Its ancestors render their replies whole at once (long reply lists otherwise come in steps).
+    store.renderWhole(path);
     const index = model.roots.findIndex((n) => n.comment.id === root);
     setTarget({ model, root: index });
     showThrough(index);
