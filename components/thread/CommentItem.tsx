@@ -50,6 +50,9 @@ function CommentArticle({ node, collapsed, tab }: { node: ThreadNode; collapsed:
         tab={tab}
         query={env.search && env.search.matches.has(comment.id) ? env.search.query : ''}
       />
+      {!env.threaded && node.parentId ? (
+        <AlsoRepliesTo ids={[node.parentId]} authorOf={env.authorOf} onJump={env.onJump} tab={tab} parent />
+      ) : null}
       <AlsoRepliesTo ids={node.alsoRepliesTo} authorOf={env.authorOf} onJump={env.onJump} tab={tab} />
       <QuotedBy id={comment.id} env={env} tab={tab} />
       {comment.more ? <NotLoadedLine more={comment.more} what="replies" tab={tab} /> : null}

@@ -87,17 +87,21 @@ export function Placeholder(props: { author: string; reason: FilterReason; onSho
   );
 }
 
-/** "Also replies to A, B": the other comments a reply quotes besides its parent. */
+/**
+ * "Also replies to A, B": the other comments a reply quotes besides its parent. With `parent`: "In reply to
+ * A", the parent itself, where the view does not nest (Flat): the site's tree is never lost.
+ */
 export function AlsoRepliesTo(props: {
   ids: string[];
   authorOf(id: string): string | undefined;
   onJump(id: string): void;
   tab: 0 | -1;
+  parent?: boolean;
 }) {
   if (props.ids.length === 0) return null;
   return (
-    <div class="tl-also">
-      {t('alsoRepliesTo')}{' '}
+    <div class={props.parent ? 'tl-also tl-in-reply-to' : 'tl-also'}>
+      {t(props.parent ? 'inReplyTo' : 'alsoRepliesTo')}{' '}
       {props.ids.map((other, i) => (
         <>
           {i > 0 ? ', ' : ''}

@@ -24,7 +24,12 @@ async function renderAll(): Promise<void> {
   }
 }
 
-function show(file: string, url: string, edit?: (doc: Document) => void): SectionView {
+function show(
+  file: string,
+  url: string,
+  edit?: (doc: Document) => void,
+  mode: 'threaded' | 'flat' = 'threaded',
+): SectionView {
   useForOtherSites(anySite);
   const parsed = parseDocument(fixtureHtml(file));
   edit?.(parsed);
@@ -32,7 +37,7 @@ function show(file: string, url: string, edit?: (doc: Document) => void): Sectio
   document.body.replaceWith(document.importNode(parsed.body, true));
   const section = findSection(document, url)!;
   const view = createSectionView(section, { parts: viewParts, onViewPrefs: () => {} });
-  view.update({ ...DEFAULT_PREFS, view: { ...DEFAULT_PREFS.view, sort: 'page' } });
+  view.update({ ...DEFAULT_PREFS, view: { ...DEFAULT_PREFS.view, sort: 'page', view: mode } });
   return view;
 }
 
@@ -88,5 +93,23 @@ describe('comments not loaded here, in the view', () => {
     const line = document.querySelector<HTMLElement>('.tl-view > [data-not-loaded]')!;
     expect(line.textContent).toBe('More comments not loaded here · Open on the site');
     expect(line.querySelector('a')!.href).toBe('https://news.ycombinator.com/item?id=16909056&p=2');
+  });
+
+  it('Flat view of a site tree: every reply says which comment it answers, so the tree is never lost', async () => {
+    view = show(
+      'native/hackernews-item-16909056-tech-company-career-ladders-2018.html',
+      'https://news.ycombinator.com/item?id=16909056',
+      undefined,
+      'flat',
+    );
+    await renderAll();
+    const items = Array.from(document.querySelectorAll<HTMLElement>('[role="treeitem"]'));
+    expect(items).toHaveLength(115);
+    expect(items.every((i) => i.getAttribute('aria-level') === '1')).toBe(true);
+    const reply = document.querySelector<HTMLElement>('[data-comment-id="16911460"]')!;
+    expect(reply.querySelector('.tl-in-reply-to')!.textContent).toBe('In reply to peterburkimsher');
+    const top = document.querySelector<HTMLElement>('[data-comment-id="16909828"]')!;
+    expect(top.querySelector('.tl-in-reply-to')).toBeNull();
+    expect(document.querySelectorAll('.tl-in-reply-to').length).toBeGreaterThan(80);
   });
 });
