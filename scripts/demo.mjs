@@ -23,6 +23,7 @@ export const DEMO_PAGES = [
     'nested-hackernews',
     'https://news.ycombinator.com/native/hackernews-item-16909056-tech-company-career-ladders-2018.html',
   ],
+  ['nested-reddit', 'https://www.reddit.com/native/shreddit-homelab-quiet-nas.html'],
   [
     'blog-wordpress-balloon-juice',
     'https://balloon-juice.com/real/wordpress-balloon-juice-2026-schadenfreude-open-thread.html',
@@ -33,6 +34,7 @@ const ENABLED = [
   'www.dostips.com',
   'bbs.archlinux.org',
   'news.ycombinator.com',
+  'www.reddit.com',
   'balloon-juice.com',
 ];
 /** Tall enough for the screenshot's part of the view: comments off screen are skipped (content-visibility). */
