@@ -55,7 +55,6 @@ function CommentArticle({ node, collapsed, tab }: { node: ThreadNode; collapsed:
       ) : null}
       <AlsoRepliesTo ids={node.alsoRepliesTo} authorOf={env.authorOf} onJump={env.onJump} tab={tab} />
       <QuotedBy id={comment.id} env={env} tab={tab} />
-      {comment.more ? <NotLoadedLine more={comment.more} what="replies" tab={tab} /> : null}
     </article>
   );
 }
@@ -128,6 +127,7 @@ export const CommentItem = pure(function CommentItem({ node, level, version, pos
           ))}
         </ul>
       ) : null}
+      {comment.more && !collapsed ? <NotLoadedLine more={comment.more} what="replies" tab={tab} /> : null}
     </li>
   );
 });

@@ -68,7 +68,7 @@ describe('comments not loaded here, in the view', () => {
       'https://www.reddit.com/r/aww/comments/8dyrb3/ben_is_very_proud_of_himself_for_learning_to_go/',
     );
     await renderAll();
-    const lines = Array.from(document.querySelectorAll<HTMLElement>('.tl-comment [data-not-loaded]'));
+    const lines = Array.from(document.querySelectorAll<HTMLElement>('[role="treeitem"] > [data-not-loaded]'));
     expect(lines).toHaveLength(2);
     for (const line of lines) {
       expect(line.textContent).toMatch(/^1 reply not loaded here · Open on the site$/);
