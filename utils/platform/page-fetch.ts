@@ -8,7 +8,10 @@ export const PAGE_TIMEOUT_MS = 20_000;
 export const MAX_BYTES = 5_000_000;
 
 /** A fetched page, or why there is none (the answer to 'threadlight:fetch-forum-page'). */
-export type ForumPageResult = { ok: true; url: string; html: string } | { ok: false; status: number; error: string };
+export type ForumPageResult =
+  | { ok: true; url: string; html: string }
+  /** `retryAfter`: seconds the site asked to wait (429 / 503 with Retry-After in seconds). */
+  | { ok: false; status: number; error: string; retryAfter?: number };
 
 export interface PageFetchOptions {
   init: RequestInit;
@@ -65,6 +68,15 @@ function limits(signal: AbortSignal | undefined, timeoutMs: number) {
   return { signal: controller.signal, done };
 }
 
+/** A refusal, with the wait the site asked for when it says one in seconds. */
+function failed(res: Response): ForumPageResult {
+  const wait = Number(res.headers.get('retry-after'));
+  const answer = { ok: false as const, status: res.status, error: t('forumAnswered', String(res.status)) };
+  return (res.status === 429 || res.status === 503) && Number.isInteger(wait) && wait >= 0
+    ? { ...answer, retryAfter: wait }
+    : answer;
+}
+
 /** Fetches one page within the limits; `check` may refuse the address the answer came from. */
 export async function fetchPageLimited(
   url: string,
@@ -76,7 +88,7 @@ export async function fetchPageLimited(
   try {
     const res = await fetchImpl(url, { ...options.init, signal: limit.signal });
     if (res.type === 'opaqueredirect') return { ok: false, status: 0, error: t('forumRedirected') };
-    if (!res.ok) return { ok: false, status: res.status, error: t('forumAnswered', String(res.status)) };
+    if (!res.ok) return failed(res);
     const finalUrl = res.url || url;
     if (!(await check(finalUrl))) return { ok: false, status: res.status, error: t('forumRedirected') };
     return { ok: true, url: finalUrl, html: await readCapped(res, maxBytes) };
