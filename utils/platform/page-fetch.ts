@@ -70,7 +70,8 @@ function limits(signal: AbortSignal | undefined, timeoutMs: number) {
 
 /** A refusal, with the wait the site asked for when it says one in seconds. */
 function failed(res: Response): ForumPageResult {
-  const wait = Number(res.headers.get('retry-after'));
+  const header = res.headers.get('retry-after')?.trim() ?? '';
+  const wait = /^\d{1,6}$/.test(header) ? Number(header) : NaN;
   const answer = { ok: false as const, status: res.status, error: t('forumAnswered', String(res.status)) };
   return (res.status === 429 || res.status === 503) && Number.isInteger(wait) && wait >= 0
     ? { ...answer, retryAfter: wait }

@@ -93,5 +93,6 @@ describe('loading the rest of a Discourse topic', () => {
     expect(await get(503, '0')).toMatchObject({ ok: false, status: 503, retryAfter: 0 });
     expect(await get(429, 'Wed, 21 Oct 2015 07:28:00 GMT')).not.toHaveProperty('retryAfter');
     expect(await get(404, '7')).not.toHaveProperty('retryAfter');
+    expect(await get(503, null)).not.toHaveProperty('retryAfter');
   });
 });
