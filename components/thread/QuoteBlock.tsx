@@ -24,8 +24,11 @@ interface Props {
 
 const SUMMARY_CHARS = 90;
 
+/** The quote in one line, without the ">" marks of a plain-text quote (Hacker News, mail). */
 const summary = (nodes: BodyNode[]) => {
-  const text = bodyText(nodes).replace(/\s+/g, ' ');
+  const text = bodyText(nodes)
+    .replace(/\s+/g, ' ')
+    .replace(/^(?:\s*>)+\s*/, '');
   return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS).trimEnd()}…` : text;
 };
 

@@ -112,4 +112,14 @@ describe('comments not loaded here, in the view', () => {
     expect(top.querySelector('.tl-in-reply-to')).toBeNull();
     expect(document.querySelectorAll('.tl-in-reply-to').length).toBeGreaterThan(80);
   });
+
+  it('Hacker News: a "> " quote of the parent folds to one line without its ">" marks', async () => {
+    view = show(
+      'native/hackernews-item-16909056-tech-company-career-ladders-2018.html',
+      'https://news.ycombinator.com/item?id=16909056',
+    );
+    await renderAll();
+    const fold = document.querySelector<HTMLElement>('[data-comment-id="16911132"] .tl-quote-fold')!;
+    expect(fold.textContent).toBe('Quote of the comment above: “future children would be stateless.”');
+  });
 });
