@@ -256,28 +256,24 @@ function postHolders(blocks: Element[], root: Element): Set<Element> {
   return holders;
 }
 
-/** Whether this page's posts look nested but their tree conflicts (then no view; the popup says why). */
-export function treeConflict(doc: Document): boolean {
-  const authors = authorCandidates(doc);
-  const found = postBlocks(doc, authors);
-  const siblings = found.length ? found : nestedBlocks(authors);
-  const root = postsRoot(siblings);
-  return (
-    !!root &&
-    root !== doc.body &&
-    readTree(root, siblings, (el) => authors.some((a) => el.contains(a))).kind === 'conflict'
-  );
-}
-
-export function locateByForumSignals(doc: Document, base: string): LocatedSection | null {
+/** The page's posts as signals find them: authors, post blocks, their root and the tree they draw. */
+function boardOf(doc: Document) {
   const authors = authorCandidates(doc);
   const found = postBlocks(doc, authors);
   const siblings = found.length ? found : nestedBlocks(authors);
   const root = postsRoot(siblings);
   if (!root || root === doc.body) return null;
   const holdsAuthor = (el: Element) => authors.some((a) => el.contains(a));
-  const tree = readTree(root, siblings, holdsAuthor);
-  if (tree.kind === 'conflict') return null;
+  return { authors, siblings, root, holdsAuthor, tree: readTree(root, siblings, holdsAuthor) };
+}
+
+/** Whether this page's posts look nested but their tree conflicts (then no view; the popup says why). */
+export const treeConflict = (doc: Document): boolean => boardOf(doc)?.tree.kind === 'conflict';
+
+export function locateByForumSignals(doc: Document, base: string): LocatedSection | null {
+  const found = boardOf(doc);
+  if (!found || found.tree.kind === 'conflict') return null;
+  const { authors, siblings, root, holdsAuthor, tree } = found;
   const blocks = tree.kind === 'tree' ? tree.blocks : siblings;
   const blockSet = new Set(blocks);
   const holders = postHolders(blocks, root);
