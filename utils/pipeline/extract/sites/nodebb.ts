@@ -22,7 +22,7 @@ function citationOf(quote: Element): Element | null {
   return cites && /:\s*$/.test(before.textContent ?? '') ? before : null;
 }
 
-const quotes: QuoteReader = {
+export const nodebbQuotes: QuoteReader = {
   isQuote: (el) => el.tagName === 'BLOCKQUOTE',
   citationOf,
   read: (el) => {
@@ -74,7 +74,7 @@ function locate(doc: Document, url: URL): LocatedSection[] {
   return boardSection(doc, url, {
     posts,
     read: (post) => readPost(post, url.href),
-    quotes,
+    quotes: nodebbQuotes,
     source: 'nodebb',
     heading: text(doc.querySelector('[component="post/header"], h1')) || 'Topic',
   });

@@ -7,7 +7,7 @@ import { fixtureDocument, fixtureHtml } from '@/test/support/helpers';
 // post, parents from the data (a quote's data-post within this topic, else reply_to_post_number), likes,
 // hostile shapes refused field by field.
 
-const json = (file: string): unknown => JSON.parse(fixtureHtml(`discourse/${file}`));
+const json = (file: string): unknown => JSON.parse(fixtureHtml(`data/${file}`));
 type RawPost = { id: number; post_number: number; reply_to_post_number: number | null; cooked: string };
 const rawPosts = (data: unknown) => (data as { post_stream: { posts: RawPost[] } }).post_stream.posts;
 
@@ -69,7 +69,7 @@ describe('Discourse topics from the platform data', () => {
   });
 
   it('keeps a quote of another topic a link, never a parent (a real crawler page)', () => {
-    const doc = fixtureDocument('discourse/discourse-letsencrypt-longer-chain-after-08-02-2024.html');
+    const doc = fixtureDocument('data/discourse-letsencrypt-longer-chain-after-08-02-2024.html');
     const topic = preloadedTopic(doc)!;
     expect(topic.id).toBe(212419);
     const comments = topicComments(topic, 'https://community.letsencrypt.org/t/x/212419');
@@ -83,8 +83,8 @@ describe('Discourse topics from the platform data', () => {
   });
 
   it('reads the preloaded topic of a real crawler page: every post the page lists', () => {
-    const html = fixtureHtml('discourse/discourse-docker-confusing-resolver-structure.html');
-    const topic = preloadedTopic(fixtureDocument('discourse/discourse-docker-confusing-resolver-structure.html'))!;
+    const html = fixtureHtml('data/discourse-docker-confusing-resolver-structure.html');
+    const topic = preloadedTopic(fixtureDocument('data/discourse-docker-confusing-resolver-structure.html'))!;
     expect(topic.id).toBe(144854);
     expect(topic.posts).toHaveLength(9);
     expect(topic.stream).toHaveLength(9);
