@@ -1,31 +1,27 @@
 import type { LocatedSection, SiteAdapter, SiteModule } from '@/utils/pipeline/extract/adapter';
 import { ENGINES } from './engines';
 import { locateByForumSignals, treeConflict } from '@/utils/pipeline/extract/forum-signals';
-import { hnParents } from './hackernews';
-import { shredditConflict } from './newreddit';
 
 // A site the reader enabled: no host is known in advance, so the page's markup says which engine it runs
 // (engines.ts, in order), and when none knows it, what a reader sees (forum-signals.ts).
 
 /**
- * A site whose own tree was recognised but does not read (Hacker News rows whose depths skip, new Reddit
+ * An engine that recognised its own tree but cannot read it (Hacker News rows whose depths skip, new Reddit
  * comments whose parentid disagrees with where they sit): no other reader may guess at it.
  */
-function engineDeclined(doc: Document): boolean {
-  const rows = Array.from(doc.querySelectorAll('tr.athing.comtr'));
-  return (rows.length > 0 && !hnParents(rows)) || shredditConflict(doc);
-}
+const engineDeclined = (doc: Document, url: URL): boolean =>
+  ENGINES.some((engine) => engine.adapter.declined?.(doc, url));
 
 function* locateAny(doc: Document, url: URL): Iterable<LocatedSection> {
   for (const engine of ENGINES) yield* engine.adapter.locate(doc, url);
-  if (engineDeclined(doc)) return;
+  if (engineDeclined(doc, url)) return;
   const bySignals = locateByForumSignals(doc, url.href);
   if (bySignals) yield bySignals;
 }
 
 /** Comments that look nested but whose tree does not read: a known site's, or a board's of its own. */
-const declined = (doc: Document): 'unclear-tree' | null =>
-  engineDeclined(doc) || treeConflict(doc) ? 'unclear-tree' : null;
+const declined = (doc: Document, url: URL): 'unclear-tree' | null =>
+  engineDeclined(doc, url) || treeConflict(doc) ? 'unclear-tree' : null;
 
 /**
  * Long server-drawn trees held out of the layout while the parser builds them (utils/content/hold.ts): Hacker

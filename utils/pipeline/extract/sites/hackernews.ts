@@ -75,8 +75,16 @@ export function hnParents(rows: Element[]): (string | null)[] | null {
   return parents;
 }
 
+const rowsOf = (doc: Document) => Array.from(doc.querySelectorAll('tr.athing.comtr')).filter((r) => /^\d+$/.test(r.id));
+
+/** Comment rows whose depths do not read (a skipped level): the tree is the site's, so no view at all. */
+const declined = (doc: Document) => {
+  const rows = rowsOf(doc);
+  return rows.length > 0 && !hnParents(rows) ? 'unclear-tree' : null;
+};
+
 function locate(doc: Document, url: URL): LocatedSection[] {
-  const rows = Array.from(doc.querySelectorAll('tr.athing.comtr')).filter((r) => /^\d+$/.test(r.id));
+  const rows = rowsOf(doc);
   const parents = hnParents(rows);
   const root = postsRoot(rows);
   if (!rows.length || !parents || !root) return [];
@@ -98,4 +106,4 @@ function locate(doc: Document, url: URL): LocatedSection[] {
   ];
 }
 
-export const hackernews = pagedEngine('hackernews', locate);
+export const hackernews = pagedEngine('hackernews', locate, declined);

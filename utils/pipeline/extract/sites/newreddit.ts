@@ -67,7 +67,7 @@ function readComment(el: Element, base: string): RawComment {
 const commentsOf = (doc: Document) => Array.from(doc.getElementsByTagName('shreddit-comment')).filter(thingOf);
 
 /** Whether some comment's `parentid` names another comment than the one it sits in (then no view). */
-export const shredditConflict = (doc: Document): boolean => commentsOf(doc).some((el) => parentOf(el) === false);
+const shredditConflict = (doc: Document): boolean => commentsOf(doc).some((el) => parentOf(el) === false);
 
 function locate(doc: Document, url: URL): LocatedSection[] {
   const blocks = commentsOf(doc);
@@ -91,4 +91,4 @@ function locate(doc: Document, url: URL): LocatedSection[] {
   ];
 }
 
-export const newreddit = pagedEngine('newreddit', locate);
+export const newreddit = pagedEngine('newreddit', locate, (doc) => (shredditConflict(doc) ? 'unclear-tree' : null));

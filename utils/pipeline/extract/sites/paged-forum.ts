@@ -1,5 +1,11 @@
 import type { Comment } from '@/utils/pipeline/model';
-import type { ForumKnowledge, LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
+import type {
+  ForumKnowledge,
+  LocatedSection,
+  RawComment,
+  SiteAdapter,
+  SiteModule,
+} from '@/utils/pipeline/extract/adapter';
 import type { QuoteReader } from '@/utils/pipeline/extract/body';
 import { extractLocated } from '@/utils/pipeline/extract/convert';
 import { postsRoot, threadPages } from '@/utils/pipeline/extract/forum-common';
@@ -68,7 +74,11 @@ export function boardSection(doc: Document, url: URL, page: BoardPage): LocatedS
   ];
 }
 
-/** An engine found by its markup on sites the reader enables: no hosts of its own, pages by its pagination. */
-export function pagedEngine(id: string, locate: Locate): SiteModule {
-  return { id, hosts: [], paths: '/*', adapter: { locate }, forum: pagedForum(locate) };
+/**
+ * An engine found by its markup on sites the reader enables: no hosts of its own, pages by its pagination.
+ * `declined`: where it recognises its markup but the tree does not read (then no other reader may guess).
+ */
+export function pagedEngine(id: string, locate: Locate, declined?: SiteAdapter['declined']): SiteModule {
+  const adapter: SiteAdapter = declined ? { locate, declined } : { locate };
+  return { id, hosts: [], paths: '/*', adapter, forum: pagedForum(locate) };
 }
