@@ -88,6 +88,22 @@ export interface CommentSection {
   source: string;
   /** Top-level comments the page does not hold (a "More" page, "load more comments" at the end). */
   more?: NotLoaded;
+  /**
+   * Read from the platform's own data (an app forum), not from markup: the app redrawing its posts changes
+   * nothing, and "Load full discussion" loads the posts the topic lists from the platform's JSON.
+   */
+  topic?: PlatformTopic;
+}
+
+/** A discussion its platform serves as data (Discourse, Flarum, NodeBB): what loading the rest needs. */
+export interface PlatformTopic {
+  /** Which platform's reader and loader (utils/pipeline/extract/data/, utils/content/topic-loaders.ts). */
+  platform: 'discourse' | 'flarum' | 'nodebb';
+  /** The topic's address without a post number (the cache's key; endpoints are found from it). */
+  url: string;
+  id: string;
+  /** Every post id of the topic, in order, where the platform lists them. */
+  posts: string[];
 }
 
 /** A page rates its comments when at least one shows a vote count (most forums and blogs show none). */

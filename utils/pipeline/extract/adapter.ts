@@ -1,4 +1,4 @@
-import type { Comment, NotLoaded } from '@/utils/pipeline/model';
+import type { Comment, NotLoaded, PlatformTopic } from '@/utils/pipeline/model';
 import type { QuoteReader } from './body';
 
 // The contract between site knowledge and the shared extraction: a site module names its hosts and an
@@ -11,7 +11,13 @@ export interface SiteAdapter {
    * Where the comment section might be, best guess first (markup eras, then visible signals): its root, its
    * comment blocks and how to read one. Lazy, so later guesses run only when earlier ones are rejected.
    */
-  locate(doc: Document, url: URL): Iterable<LocatedSection>;
+  locate(doc: Document, url: URL, data?: PageData): Iterable<LocatedSection>;
+  /**
+   * Platform data the page's discussion needs and the page does not hold (an app forum's topic after in-app
+   * navigation): a same-origin JSON address the content app fetches once before locating again; null when
+   * nothing is missing. Data readers only (extract/data/).
+   */
+  wants?(doc: Document, url: URL, data: PageData): string | null;
   /**
    * A simple selector for the element that holds this site's known section markup, hidden from the moment the
    * parser creates it until the first view is ready (utils/content/hold.ts); none for signal-found sections.
@@ -22,6 +28,11 @@ export interface SiteAdapter {
    * it): 'unclear-tree' when the comments look nested but the tree does not read for certain.
    */
   declined?(doc: Document, url: URL): 'unclear-tree' | null;
+  /**
+   * The page is this platform's (an app forum): when it gives no section (the app is still drawing, the data
+   * is not there), no other reader may guess at the app's markup.
+   */
+  claims?(doc: Document): boolean;
 }
 
 /** Thread addresses and pagination of a forum engine: what "Load full discussion" needs. */
@@ -56,13 +67,18 @@ export interface SiteModule {
   forumFor?(source: string): ForumKnowledge | undefined;
 }
 
+/** Same-origin JSON the content app fetched for a data reader, by address (parsed; hostile like the page). */
+export interface PageData {
+  get(url: string): unknown;
+}
+
 /** A candidate comment section: found, not yet read. Reading the blocks is the costly part. */
-export interface LocatedSection {
+export type LocatedSection = MarkupSection | DataSection;
+
+/** What every candidate section says about itself, whatever it is read from. */
+interface SectionPlace {
+  /** Where the view goes (before it) and what it hides. */
   root: Element;
-  blocks: Element[];
-  read(block: Element): RawComment;
-  quotes: QuoteReader;
-  base: string;
   heading: string;
   discussionUrl?: string;
   /** Every page of the discussion, in order, when its engine numbers pages its own way (threadPages). */
@@ -72,6 +88,23 @@ export interface LocatedSection {
   accept?(comments: Comment[]): boolean;
   /** Top-level comments the page does not hold (url already checked: safeUrl). */
   more?: NotLoaded;
+}
+
+/** A section in the page's markup (DOM adapters, sites/): comment blocks and how to read one. */
+export interface MarkupSection extends SectionPlace {
+  blocks: Element[];
+  read(block: Element): RawComment;
+  quotes: QuoteReader;
+  base: string;
+}
+
+/**
+ * A section read from the platform's data (data readers, extract/data/): its comments, made one by one as the
+ * extraction asks (so a long topic is read between pauses); the root is only where the app draws it.
+ */
+export interface DataSection extends SectionPlace {
+  comments: Iterable<Comment>;
+  topic: PlatformTopic;
 }
 
 /** What an adapter reads off one comment block before the shared conversion. */

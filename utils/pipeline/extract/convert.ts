@@ -1,7 +1,7 @@
 import type { BodyNode, Comment, CommentSection } from '@/utils/pipeline/model';
 import { runAll, type Steps } from '@/utils/pipeline/steps';
 import { stableId } from '@/utils/pipeline/text';
-import type { LocatedSection, RawComment } from './adapter';
+import type { LocatedSection, MarkupSection, RawComment } from './adapter';
 import { bodyText, extractBody, type QuoteReader } from './body';
 import { estimateTimestamp } from './relative-time';
 import { parseVotes } from './votes';
@@ -76,15 +76,21 @@ function finish(located: LocatedSection, comments: Comment[]): CommentSection | 
   if (located.discussionUrl) section.discussionUrl = located.discussionUrl;
   if (located.pages) section.pages = located.pages;
   if (located.more) section.more = located.more;
+  if ('topic' in located) section.topic = located.topic;
   return section;
 }
 
-/** Reads a located section's blocks, pausing after every `slice` of them; see steps.ts. */
-export function* extractSteps(located: LocatedSection, slice: number): Steps<CommentSection | null> {
+/** A markup section's blocks as comments, one at a time. */
+function* readBlocks(located: MarkupSection): Iterable<Comment> {
   const build = commentBuilder(located.base, located.quotes);
+  for (const block of located.blocks) yield build(located.read(block));
+}
+
+/** Reads a located section's comments, pausing after every `slice` of them; see steps.ts. */
+export function* extractSteps(located: LocatedSection, slice: number): Steps<CommentSection | null> {
   const comments: Comment[] = [];
-  for (const block of located.blocks) {
-    comments.push(build(located.read(block)));
+  for (const comment of 'comments' in located ? located.comments : readBlocks(located)) {
+    comments.push(comment);
     if (comments.length % slice === 0) yield;
   }
   return finish(located, comments);

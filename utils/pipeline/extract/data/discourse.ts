@@ -90,6 +90,14 @@ export function preloadedTopic(doc: Document): DiscourseTopic | null {
   }
 }
 
+/**
+ * A post known only by its number (not in the posts read so far): a placeholder id that matches no comment
+ * ("quoted post not shown here"), made the real id once the post is loaded (resolvePostNumbers).
+ */
+export const numberRef = (n: number) => `discourse:#${n}`;
+/** Another topic's post: never a parent here, whatever its words. */
+const otherTopicRef = (topic: number, n: number) => `discourse:t${topic}#${n}`;
+
 /** Quotes as cooked HTML writes them: `aside.quote[data-post][data-topic]`, the source's name in `.title`. */
 function quotesOf(topicId: number, idOfNumber: ReadonlyMap<number, number>): QuoteReader {
   return {
@@ -101,31 +109,41 @@ function quotesOf(topicId: number, idOfNumber: ReadonlyMap<number, number>): Quo
       const name = el.getAttribute('data-username') ?? /^\s*([^:\n]{1,60}):\s*$/.exec(title?.textContent ?? '')?.[1];
       if (name) quote.sourceAuthor = name.trim();
       const topic = Number(el.getAttribute('data-topic') ?? topicId);
-      const source = idOfNumber.get(Number(el.getAttribute('data-post')));
-      if (topic === topicId && source !== undefined) quote.sourceId = String(source);
+      const number = Number(el.getAttribute('data-post'));
+      if (!Number.isSafeInteger(number) || number <= 0) return quote;
+      if (topic !== topicId) quote.sourceId = otherTopicRef(topic, number);
+      else quote.sourceId = String(idOfNumber.get(number) ?? numberRef(number));
       return quote;
     },
   };
 }
 
 /** The topic's own address from any of its addresses (a post's, a subfolder install's), no post number. */
-function topicUrl(base: string, id: number): string {
+export function topicUrl(base: string, id: number): string {
   const url = new URL(base);
   const at = new RegExp(`^(.*?/t/(?:[^/]+/)?${id})(?:/|$)`).exec(url.pathname);
   return `${url.origin}${at ? at[1] : `/t/${id}`}`;
 }
 
-/** The topic's posts as comments, in post order; `base` is the topic's address (links and avatars). */
-export function topicComments(topic: DiscourseTopic, base: string, now = Date.now()): Comment[] {
-  const idOfNumber = new Map(topic.posts.map((p) => [p.number, p.id]));
+/**
+ * The topic's posts as comments, in the order given, made one at a time; `base` is the topic's address
+ * (links and avatars); `known` maps post numbers to ids beyond these posts (posts loaded before).
+ */
+export function* eachTopicComment(
+  topic: DiscourseTopic,
+  base: string,
+  known: ReadonlyMap<number, number> = new Map(),
+  now = Date.now(),
+): Iterable<Comment> {
+  const idOfNumber = new Map(known);
+  for (const p of topic.posts) idOfNumber.set(p.number, p.id);
   const build = commentBuilder(base, quotesOf(topic.id, idOfNumber), now);
   const parser = new DOMParser();
   const origin = new URL(base).origin;
   const topicAt = topicUrl(base, topic.id);
-  return topic.posts.map((p) => {
+  for (const p of topic.posts) {
     // A document of its own, parsed, never attached: nothing in it runs or loads; the whitelist reads it.
     const body = parser.parseFromString(p.cooked, 'text/html').body;
-    const parent = p.replyTo !== null ? idOfNumber.get(p.replyTo) : undefined;
     const raw: RawComment = {
       author: p.username || p.name,
       postId: String(p.id),
@@ -138,13 +156,39 @@ export function topicComments(topic: DiscourseTopic, base: string, now = Date.no
     };
     const stamp = Date.parse(p.createdAt);
     if (!Number.isNaN(stamp)) raw.timestamp = stamp;
-    if (parent !== undefined) raw.parentId = String(parent);
+    if (p.replyTo !== null && p.replyTo !== p.number)
+      raw.parentId = String(idOfNumber.get(p.replyTo) ?? numberRef(p.replyTo));
     const postUrl = safeUrl(`${topicAt}/${p.number}`, base);
     if (postUrl) raw.postUrl = postUrl;
     const authorUrl = p.username ? safeUrl(`${origin}/u/${encodeURIComponent(p.username)}`, base) : undefined;
     if (authorUrl) raw.authorUrl = authorUrl;
     const avatar = p.avatar ? safeUrl(p.avatar.replace('{size}', '48'), base) : undefined;
     if (avatar) raw.avatarUrl = avatar;
-    return build(raw);
+    yield build(raw);
+  }
+}
+
+/** Every post of the topic as comments, in post order. */
+export const topicComments = (topic: DiscourseTopic, base: string, now = Date.now()): Comment[] =>
+  Array.from(eachTopicComment(topic, base, new Map(), now));
+
+/**
+ * Once more posts are loaded: quotes and replies that named a post by its number alone (numberRef) get its
+ * id where it is known now. Comments not changed are kept as they are (the view redraws only what changed).
+ */
+export function resolvePostNumbers(comments: readonly Comment[]): Comment[] {
+  const idOfNumber = new Map<string, string>();
+  for (const c of comments) if (c.number !== undefined) idOfNumber.set(numberRef(c.number), c.id);
+  const resolve = (ref: string | undefined) => (ref?.startsWith('discourse:#') ? idOfNumber.get(ref) : undefined);
+  return comments.map((c) => {
+    const parent = resolve(c.parentHint);
+    const quoted = c.quotes.some((q) => resolve(q.sourceId) !== undefined);
+    if (parent === undefined && !quoted) return c;
+    const next: Comment = {
+      ...c,
+      quotes: c.quotes.map((q) => ({ ...q, sourceId: resolve(q.sourceId) ?? q.sourceId })),
+    };
+    if (parent !== undefined) next.parentHint = parent;
+    return next;
   });
 }

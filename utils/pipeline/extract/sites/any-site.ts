@@ -1,4 +1,4 @@
-import type { LocatedSection, SiteAdapter, SiteModule } from '@/utils/pipeline/extract/adapter';
+import type { LocatedSection, PageData, SiteAdapter, SiteModule } from '@/utils/pipeline/extract/adapter';
 import { ENGINES } from './engines';
 import { locateByForumSignals, treeConflict } from '@/utils/pipeline/extract/forum-signals';
 
@@ -12,8 +12,11 @@ import { locateByForumSignals, treeConflict } from '@/utils/pipeline/extract/for
 const engineDeclined = (doc: Document, url: URL): boolean =>
   ENGINES.some((engine) => engine.adapter.declined?.(doc, url));
 
-function* locateAny(doc: Document, url: URL): Iterable<LocatedSection> {
-  for (const engine of ENGINES) yield* engine.adapter.locate(doc, url);
+function* locateAny(doc: Document, url: URL, data?: PageData): Iterable<LocatedSection> {
+  for (const engine of ENGINES) {
+    yield* engine.adapter.locate(doc, url, data);
+    if (engine.adapter.claims?.(doc)) return;
+  }
   if (engineDeclined(doc, url)) return;
   const bySignals = locateByForumSignals(doc, url.href);
   if (bySignals) yield bySignals;
@@ -30,7 +33,16 @@ const declined = (doc: Document, url: URL): 'unclear-tree' | null =>
  */
 const HOLD = 'table.comment-tree, div.commentarea > div.sitetable.nestedlisting';
 
-const adapter: SiteAdapter = { locate: locateAny, declined, holdSelector: HOLD };
+/** The platform data an app forum's engine needs for this page (the first that needs any). */
+function wants(doc: Document, url: URL, data: PageData): string | null {
+  for (const engine of ENGINES) {
+    const wanted = engine.adapter.wants?.(doc, url, data);
+    if (wanted) return wanted;
+  }
+  return null;
+}
+
+const adapter: SiteAdapter = { locate: locateAny, declined, wants, holdSelector: HOLD };
 
 /** Every site the reader enables (hosts come from their permissions, not from here). */
 export const anySite: SiteModule = {

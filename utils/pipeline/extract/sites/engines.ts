@@ -1,4 +1,5 @@
 import type { SiteModule } from '@/utils/pipeline/extract/adapter';
+import { discourse } from './discourse';
 import { disqus } from './disqus';
 import { fluxbb } from './fluxbb';
 import { hackernews } from './hackernews';
@@ -20,8 +21,10 @@ import { xenforo2 } from './xenforo';
 import { xenforo1 } from './xenforo1';
 
 // Forum and comment engines found by their markup on any site the reader enables, most specific first.
-// Each is a module of its own in this folder; adding one is a line here.
+// Each is a module of its own in this folder; adding one is a line here. App forums come first: their
+// pages are read from the platform's data, and the app's markup is nobody else's to guess at.
 export const ENGINES: readonly SiteModule[] = [
+  discourse,
   hackernews,
   lobsters,
   lemmy,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preloadedTopic, readTopic, topicComments } from '@/utils/pipeline/extract/data/discourse';
+import { preloadedTopic, readTopic, resolvePostNumbers, topicComments } from '@/utils/pipeline/extract/data/discourse';
 import { threadByQuotes } from '@/utils/pipeline/thread/thread-by-quotes';
 import { fixtureDocument, fixtureHtml } from '@/test/support/helpers';
 
@@ -76,10 +76,30 @@ describe('Discourse topics from the platform data', () => {
     expect(comments.length).toBe(topic.posts.length);
     const quotes = comments.flatMap((c) => c.quotes);
     expect(quotes.length).toBeGreaterThanOrEqual(5);
-    const foreign = quotes.filter((q) => !q.sourceId);
-    expect(foreign.length).toBeGreaterThanOrEqual(1);
+    // The other topic's post keeps an id of its own that no comment here has: "not shown here", never a guess.
+    const foreign = quotes.filter((q) => q.sourceId?.startsWith('discourse:t201580#'));
+    expect(foreign).toHaveLength(1);
     const ids = new Set(comments.map((c) => c.id));
-    for (const q of quotes) if (q.sourceId) expect(ids.has(q.sourceId)).toBe(true);
+    for (const q of quotes) if (q !== foreign[0]) expect(ids.has(q.sourceId!)).toBe(true);
+    const forest = threadByQuotes(comments);
+    const quoting = comments.find((c) => c.quotes.includes(foreign[0]!))!;
+    expect(forest.byId.get(quoting.id)!.alsoRepliesTo).not.toContain(expect.anything());
+  });
+
+  it('names posts not loaded by their number, and gives them their id once they are', () => {
+    const data = json('discourse-criticalfallibilism-t2108-from-post-452.json');
+    const topic = readTopic(data)!;
+    // Quotes reach posts older than the payload (e.g. #428): placeholders, not parents.
+    const comments = topicComments(topic, 'https://discuss.criticalfallibilism.com/t/x/2108');
+    const refs = comments.flatMap((c) => c.quotes).filter((q) => q.sourceId?.startsWith('discourse:#'));
+    expect(refs.length).toBeGreaterThan(0);
+    const number = Number(refs[0]!.sourceId!.slice('discourse:#'.length));
+    const older = { ...comments[0]!, id: '999001', number, quotes: [], parentHint: undefined };
+    const resolved = resolvePostNumbers([older, ...comments]);
+    expect(resolved.flatMap((c) => c.quotes).filter((q) => q.sourceId === '999001').length).toBeGreaterThan(0);
+    // Comments nothing changed in are the same objects.
+    const untouched = resolved.filter((c, i) => i > 0 && c === comments[i - 1]);
+    expect(untouched.length).toBeGreaterThan(0);
   });
 
   it('reads the preloaded topic of a real crawler page: every post the page lists', () => {
