@@ -9,11 +9,14 @@ import { loadDiscussion, mergeDiscussion, type LoaderDeps, type LoadResult, type
 // "Load full discussion": asks the background for each forum page, parses it here, merges it with the
 // section's comments, keeps the result in the cache, and reports progress to the view.
 
+/** What `loaded` and `total` count: forum pages (the default), or an app forum's posts. */
+type Unit = { unit?: 'posts' };
+
 export type DiscussionState =
   | { status: 'idle' }
-  | { status: 'loading'; loaded: number; total: number }
-  | { status: 'failed'; loaded: number; total: number; error: string }
-  | { status: 'cancelled'; loaded: number; total: number }
+  | ({ status: 'loading'; loaded: number; total: number } & Unit)
+  | ({ status: 'failed'; loaded: number; total: number; error: string } & Unit)
+  | ({ status: 'cancelled'; loaded: number; total: number } & Unit)
   | { status: 'done'; posts: number; savedAt?: number; missing?: { pages: number; total: number } };
 
 export interface DiscussionUi {

@@ -15,14 +15,19 @@ function pageFetch(): typeof fetch {
   return page?.fetch ? page.fetch.bind(page) : fetch;
 }
 
-/** One page of the thread, if it is on `origin` (the page's own); Cancel through `signal`. */
-export function fetchSameOrigin(url: string, origin: string, signal?: AbortSignal): Promise<ForumPageResult> {
+/** One page of the thread (or the platform's JSON: `accept`), if it is on `origin` (the page's own); Cancel through `signal`. */
+export function fetchSameOrigin(
+  url: string,
+  origin: string,
+  signal?: AbortSignal,
+  accept = 'text/html',
+): Promise<ForumPageResult> {
   if (originOf(url) !== origin) return Promise.resolve({ ok: false, status: 0, error: t('notThreadAddress') });
   const init: RequestInit = {
     credentials: 'same-origin',
     mode: 'same-origin',
     redirect: 'follow',
-    headers: { accept: 'text/html' },
+    headers: { accept },
   };
   return fetchPageLimited(url, { init, signal, fetchImpl: pageFetch() }, (final) => originOf(final) === origin);
 }

@@ -1,0 +1,100 @@
+import type { Comment, CommentSection, PlatformTopic } from '@/utils/pipeline/model';
+import type { ForumPageResult } from '@/utils/platform/page-fetch';
+import { cacheDiscussion, readCachedDiscussion } from '@/utils/platform/discussion-cache';
+import type { DiscussionController, DiscussionState } from './discussion-controller';
+import { fetchSameOrigin } from './same-origin-fetch';
+import { mergeTopic, TOPIC_LOADERS, type TopicLoader, type TopicRun } from './topic-loaders';
+
+// "Load full discussion" for an app forum's topic (CommentSection.topic): every post the platform lists and
+// the view does not hold, from its JSON on the page's own origin, in batches (topic-loaders.ts); progress in
+// posts, Cancel, Retry from where it stopped; what was loaded joins the view even when the load stops; the
+// whole topic is kept 30 minutes like a forum thread's pages.
+
+interface TopicDeps {
+  get?(url: string, signal?: AbortSignal): Promise<ForumPageResult>;
+  sleep?(ms: number): Promise<void>;
+}
+
+/** The page's own fetch of platform JSON: same origin, the reader's session. */
+const jsonFrom = (origin: string) => (url: string, signal?: AbortSignal) =>
+  fetchSameOrigin(url, origin, signal, 'application/json');
+
+/**
+ * The cache key of a topic: its platform and address (the cache adds the origin; two installs in two
+ * subfolders of one origin are two forums).
+ */
+const keyOf = (topic: PlatformTopic) => `${topic.platform}:${new URL(topic.url).pathname}`;
+
+/** One load's work for the platform's loader: what is known, how to fetch, where batches go. */
+const runner =
+  (deps: TopicDeps, get: NonNullable<TopicDeps['get']>) =>
+  (topic: PlatformTopic, known: Comment[], signal: AbortSignal, onBatch: TopicRun['onBatch']): TopicRun => ({
+    topic,
+    known,
+    get: (url) => get(url, signal),
+    signal,
+    onBatch,
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+  });
+
+export function createTopicController(
+  section: CommentSection,
+  onChange: (merged: CommentSection | null) => void,
+  deps: TopicDeps = {},
+): DiscussionController {
+  const topic = section.topic;
+  const loader: TopicLoader | undefined = topic && TOPIC_LOADERS[topic.platform];
+  const runOf = runner(deps, deps.get ?? jsonFrom(new URL(topic?.url ?? 'https://invalid.invalid/').origin));
+  let state: DiscussionState = { status: 'idle' };
+  let loaded: Comment[] = [];
+  let abort: AbortController | null = null;
+  let current = section;
+  const total = topic?.posts.length ?? 0;
+  const merged = () => loader!.settle(mergeTopic(current.comments, loaded));
+  const set = (next: DiscussionState, withPosts: boolean) => {
+    state = next;
+    onChange(withPosts ? controller.apply(current) : null);
+  };
+
+  const fromCache = async () => {
+    const cached = await readCachedDiscussion(topic!.url, keyOf(topic!));
+    if (!cached) return false;
+    loaded = cached.comments;
+    set({ status: 'done', posts: merged().length, savedAt: cached.savedAt }, true);
+    return true;
+  };
+
+  const load = async () => {
+    if (!topic || !loader || state.status === 'loading') return;
+    if (state.status === 'idle' && (await fromCache())) return;
+    if (state.status === 'done') loaded = [];
+    abort = new AbortController();
+    const known = mergeTopic(current.comments, loaded);
+    set({ status: 'loading', loaded: known.length, total, unit: 'posts' }, false);
+    const run = runOf(topic, known, abort.signal, (comments, count) => {
+      loaded.push(...comments);
+      set({ status: 'loading', loaded: count, total, unit: 'posts' }, false);
+    });
+    const error = await loader.load(run);
+    const count = merged().length;
+    if (error === null) {
+      set({ status: 'done', posts: count }, true);
+      void cacheDiscussion(topic.url, keyOf(topic), merged());
+    } else if (abort.signal.aborted) set({ status: 'cancelled', loaded: count, total, unit: 'posts' }, true);
+    else set({ status: 'failed', loaded: count, total, error, unit: 'posts' }, true);
+  };
+
+  const controller: DiscussionController = {
+    // Nothing to load when the topic lists no post the view lacks.
+    ui: () =>
+      loader && (total > current.comments.length || state.status !== 'idle')
+        ? { state, load: () => void load(), cancel: () => abort?.abort() }
+        : null,
+    apply(s) {
+      current = s;
+      return loaded.length ? { ...s, comments: merged() } : s;
+    },
+    destroy: () => abort?.abort(),
+  };
+  return controller;
+}
