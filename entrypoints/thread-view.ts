@@ -1,10 +1,9 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { renderThreadView } from '@/components/thread/render';
-import { createSectionModels } from '@/utils/content/section-models';
+import { threadViewParts } from '@/components/thread/parts';
 import { offerViewParts } from '@/utils/content/view-parts';
 
 // The drawing half of the content script, injected by the background when a discussion is found
-// (utils/content/view-parts.ts explains the split).
+// (utils/content/view-parts.ts explains the split), with what loads a whole discussion.
 export default defineUnlistedScript(() => {
-  offerViewParts({ render: renderThreadView, models: createSectionModels });
+  offerViewParts(threadViewParts);
 });

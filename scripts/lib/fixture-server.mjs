@@ -90,15 +90,17 @@ function serveFixture(url, res, options) {
 }
 
 /**
- * @param {{ https?: boolean, harness?: string, routes?: Record<string, (req, res) => void>, headers?: Record<string,string> }} options
+ * @param {{ https?: boolean, harness?: string, routes?: Record<string, (req, res) => void>, handle?: (req, res, url: URL) => boolean, headers?: Record<string,string> }} options
  *   harness: a script served at /__harness.js and injected into every fixture page (Firefox tests).
  *   routes: extra handlers by path (tests add pages that fail once, slow pages, CSP headers).
+ *   handle: a handler asked first for every request (a whole app's addresses); it returns true when it answered.
  */
 export async function startFixtureServer(options = {}) {
   const reports = [];
   const waiters = [];
   const handler = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    if (options.handle?.(req, res, url)) return;
     const route = options.routes?.[url.pathname];
     if (route) return route(req, res, url);
     if (url.pathname === '/__report' && ['POST', 'OPTIONS'].includes(req.method ?? ''))

@@ -1,12 +1,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isRated, type CommentSection } from '@/utils/pipeline/model';
-import { findSection, findSectionSteps, whyNoSection } from '@/utils/pipeline/extract/find-section';
-import { nextTask, runInTasks } from '@/utils/pipeline/steps';
+import { findSection, whyNoSection } from '@/utils/pipeline/extract/find-section';
 import { onMessage, type TabStats } from '@/utils/platform/messages';
 import { enabledOn, type Prefs } from '@/utils/platform/prefs';
 import { loadPrefs, watchPrefs } from '@/utils/platform/storage';
 import { createPrefsLink } from './prefs-link';
-import { createDiscussionController, type DiscussionController } from './discussion-controller';
+import type { DiscussionController } from './discussion-controller';
 import { pageTheme } from './page-theme';
 import { createSectionView, type SectionView, type SectionViewOptions } from './section-view';
 import { createPageWatch } from './page-watch';
@@ -16,14 +15,13 @@ import { parsed } from './hold';
 import { removeStaleViews } from './view-host';
 import type { ViewParts } from './view-parts';
 import { createFreshTracker, type FreshTracker } from './fresh';
-import { timersOf } from './timers';
+import { createSeeker, firstView, type PartsLoader } from './first-view';
+import type { PageDataStore } from './page-data';
+import { pageDataFor } from './app-forums';
 
 // The content script's whole job, wired to its context: find the section (now, or when the site adds it),
 // show the view the preferences ask for, follow preference changes and section changes live, answer the
 // popup's questions, and leave the page exactly as it was when the context ends.
-
-/** Comment blocks read between pauses on first load (tasks take as many slices as fit their time budget). */
-const EXTRACT_SLICE = 10;
 
 interface AppState {
   href: string;
@@ -37,10 +35,11 @@ interface AppState {
   parts: ViewParts | null;
   /** New since the last visit, for the current view. */
   fresh?: FreshTracker;
+  /** Platform JSON fetched for an app forum's page (page-data.ts). */
+  pageData: PageDataStore;
 }
 
-/** Asks for the drawing code; resolves once it is in this content-script world. */
-export type PartsLoader = () => Promise<ViewParts>;
+export type { PartsLoader } from './first-view';
 
 export async function startThreadlight(
   ctx: ContentScriptContext,
@@ -50,7 +49,16 @@ export async function startThreadlight(
 ): Promise<void> {
   const prefs = await loadPrefs();
   if (ctx.isInvalid) return;
-  const state: AppState = { href: startHref, prefs, view: null, section: null, discussion: null, parts: null };
+  const pageData = pageDataFor(new URL(startHref).origin);
+  const state: AppState = {
+    href: startHref,
+    prefs,
+    view: null,
+    section: null,
+    discussion: null,
+    parts: null,
+    pageData,
+  };
   const app = createApp(ctx, doc, state, loadParts);
   await parsed(doc);
   // A tab opened in the background does no work until the reader looks at it.
@@ -109,7 +117,7 @@ function tabStats({ view, section, prefs, href }: AppState, doc: Document): TabS
 function newView(state: AppState, doc: Document, edits: Pick<SectionViewOptions, 'onViewPrefs' | 'onNote'>) {
   return (found: CommentSection, parts: ViewParts) => {
     state.discussion?.destroy();
-    state.discussion = createDiscussionController(found, (merged) => {
+    state.discussion = parts.discussion(found, (merged) => {
       if (merged) state.view?.replaceSection(merged);
       else state.view?.redraw();
       if (merged) state.fresh?.update(merged);
@@ -133,10 +141,6 @@ function removeView(state: AppState, doc: Document) {
   state.view = null;
 }
 
-/** Where the app looks for a section that has not appeared yet (a late section, a page after navigation). */
-const SEEK_MS = 500;
-const SEEK_FOR_MS = 60_000;
-
 function createApp(ctx: ContentScriptContext, doc: Document, state: AppState, loadParts: PartsLoader) {
   const { effective, show, onViewPrefs, onNote, flush, stored } = createPrefsLink(state, () => stepAside());
   const viewOf = newView(state, doc, { onViewPrefs, onNote });
@@ -145,8 +149,9 @@ function createApp(ctx: ContentScriptContext, doc: Document, state: AppState, lo
   const seeker = createSeeker(ctx, () => !state.view && detect());
   const stepAside = () => removeView(state, doc);
   const { attach, takeInPlace } = createAttacher(ctx, state, { viewOf, show, loadParts });
+  const find = () => findSection(doc, state.href, state.pageData.data);
   function reread() {
-    const next = findSection(doc, state.href);
+    const next = find();
     if (!next || !state.view || !state.section) return next ? attach(next) : stepAside();
     if (sameSection(next, state.section)) return;
     takeInPlace(next);
@@ -156,7 +161,15 @@ function createApp(ctx: ContentScriptContext, doc: Document, state: AppState, lo
    * another replaces it; none starts seeking.
    */
   function detect() {
-    const found = findSection(doc, state.href);
+    // An app forum's page whose data is not here yet (the app navigated to another topic): no view of the
+    // topic before, and a look again once the data came.
+    const wanted = state.pageData.missing(doc, state.href);
+    if (wanted) {
+      stepAside();
+      state.section = null;
+      return void state.pageData.fetch(wanted).then(() => !ctx.isInvalid && detect());
+    }
+    const found = find();
     const intact = state.view?.host()?.isConnected !== false;
     if (found && state.view && state.section && intact && sameSection(found, state.section)) return;
     if (found && state.view && state.section && sameDiscussion(found, state.section)) return takeInPlace(found);
@@ -170,7 +183,8 @@ function createApp(ctx: ContentScriptContext, doc: Document, state: AppState, lo
     on: (decision) => {
       if (settler.waiting) return decision === 'lost' ? settler.now() : undefined;
       if (decision === 'lost') detect();
-      else if (decision === 'changed') backoff.poke();
+      // A section read from the platform's data: the app redrawing its markup changes nothing in it.
+      else if (decision === 'changed') return state.section?.topic ? undefined : backoff.poke();
       else seeker.poke();
     },
     activity: () => settler.activity(),
@@ -181,6 +195,7 @@ function createApp(ctx: ContentScriptContext, doc: Document, state: AppState, lo
     first: () => firstView(ctx, doc, state, { viewOf, attach, effective, loadParts, seek: () => seeker.start() }),
     navigated(href: string) {
       state.href = href;
+      state.pageData.navigated();
       settler.start(detect);
     },
     /** Back from the back-forward cache: look at the page again. */
@@ -222,69 +237,4 @@ function createAttacher(ctx: ContentScriptContext, state: AppState, { viewOf, sh
     state.fresh?.update(shown);
   }
   return { attach, takeInPlace };
-}
-
-interface FirstViewSteps {
-  viewOf(found: CommentSection, parts: ViewParts): SectionView;
-  loadParts: PartsLoader;
-  attach(found: CommentSection, prepared: SectionView): void;
-  effective(p: Prefs): Prefs;
-  seek(): void;
-}
-
-/**
- * First view: extraction (a slice of comments per task), threading and brand search each run on their own
- * tasks before the first paint, so a long section never blocks the page for long.
- */
-async function firstView(ctx: ContentScriptContext, doc: Document, state: AppState, steps: FirstViewSteps) {
-  const start = performance.now();
-  const found = await runInTasks(findSectionSteps(doc, state.href, EXTRACT_SLICE), nextTask);
-  if (ctx.isInvalid) return;
-  if (!found) return steps.seek();
-  measure(TIMING.extract, start);
-  state.parts = await steps.loadParts().catch(() => null);
-  if (ctx.isInvalid || !state.parts) return;
-  measure(TIMING.parts, start);
-  const pending = steps.viewOf(found, state.parts);
-  await nextTask();
-  const prepared = performance.now();
-  await pending.prepare(steps.effective(state.prefs)).catch(() => undefined);
-  if (ctx.isInvalid) return;
-  measure(TIMING.prepare, prepared);
-  steps.attach(found, pending);
-  performance.mark(TIMING.view);
-}
-
-/** What the first view cost, in the page's performance timeline (read by `npm run bench`). */
-export const TIMING = {
-  extract: 'threadlight:extract',
-  parts: 'threadlight:parts',
-  prepare: 'threadlight:prepare',
-  view: 'threadlight:view',
-};
-const measure = (name: string, start: number) => {
-  try {
-    performance.measure(name, { start, end: performance.now() });
-  } catch {
-    // a timeline without User Timing Level 3: no figures, same behaviour
-  }
-};
-
-/** Looks for a section at most every SEEK_MS while nodes are being added, for SEEK_FOR_MS after start. */
-function createSeeker(ctx: ContentScriptContext, look: () => void) {
-  let until = 0;
-  let pending = false;
-  return {
-    start() {
-      until = Date.now() + SEEK_FOR_MS;
-    },
-    poke() {
-      if (pending || Date.now() > until) return;
-      pending = true;
-      timersOf(ctx).setTimeout(() => {
-        pending = false;
-        look();
-      }, SEEK_MS);
-    },
-  };
 }

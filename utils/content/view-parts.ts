@@ -1,16 +1,20 @@
+import type { CommentSection } from '@/utils/pipeline/model';
+import type { DiscussionController } from './discussion-controller';
 import type { SectionModels } from './section-models';
 import type { ViewRenderer } from './section-view';
 
 // The content script that runs on every matching page is only what finds a discussion and follows the page
 // (extraction, the page watcher, preferences, messages). What draws a view (Preact, the thread components,
 // threading, brand search) is a separate script (entrypoints/thread-view.ts) that the background injects into
-// the tab's content-script world when a discussion is found. Injected by `scripting.executeScript`, it is not a
+// the tab's content-script world when a discussion is found. So is what loads a whole discussion (forum
+// pages, an app forum's topic), asked for only once a view is there. Injected by `scripting.executeScript`, it is not a
 // web-accessible resource: pages cannot load it or probe for it.
 
-/** What a view is drawn with. */
+/** What a view is drawn with, and what loads the rest of its discussion ("Load full discussion"). */
 export interface ViewParts {
   render: ViewRenderer;
   models(): SectionModels;
+  discussion(section: CommentSection, onChange: (merged: CommentSection | null) => void): DiscussionController;
 }
 
 /**
@@ -27,7 +31,9 @@ export function offerViewParts(parts: ViewParts): void {
 
 const offered = (): ViewParts | undefined => {
   const parts = (globalThis as Holder)[KEY] as Partial<ViewParts> | undefined;
-  return typeof parts?.render === 'function' && typeof parts.models === 'function' ? (parts as ViewParts) : undefined;
+  const whole =
+    typeof parts?.render === 'function' && typeof parts.models === 'function' && typeof parts.discussion === 'function';
+  return whole ? (parts as ViewParts) : undefined;
 };
 
 /**

@@ -242,7 +242,14 @@ export const FRAME_PAGES = [
   },
 ];
 
-/** Every host the test builds grant at install: the engine pages', the frame pages' and their frames'. */
-export const GRANTED_HOSTS = [...SITE_PAGES.map((p) => p.host), ...FRAME_PAGES.flatMap((p) => [p.host, p.frameHost])];
+/** App forums served as apps (test/support/e2e/discourse-app.mjs): pages, their app, their JSON. */
+export const APP_HOSTS = ['forum.quietnas.example'];
+
+/** Every host the test builds grant at install: the engine pages', the frame pages' and their frames', the apps'. */
+export const GRANTED_HOSTS = [
+  ...SITE_PAGES.map((p) => p.host),
+  ...FRAME_PAGES.flatMap((p) => [p.host, p.frameHost]),
+  ...APP_HOSTS,
+];
 
 export const GRANTED_ORIGINS = GRANTED_HOSTS.map((h) => `https://${h}/*`);

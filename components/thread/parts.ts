@@ -1,0 +1,14 @@
+import { renderThreadView } from './render';
+import { createSectionModels } from '@/utils/content/section-models';
+import { createDiscussionController } from '@/utils/content/discussion-controller';
+import { createTopicController } from '@/utils/content/topic-controller';
+import type { ViewParts } from '@/utils/content/view-parts';
+
+/** What the injected view script offers (entrypoints/thread-view.ts; DOM tests use the same). */
+export const threadViewParts: ViewParts = {
+  render: renderThreadView,
+  models: createSectionModels,
+  // A section read from an app forum's data loads its topic from that data; any other, forum pages.
+  discussion: (section, onChange) =>
+    (section.topic ? createTopicController : createDiscussionController)(section, onChange),
+};
