@@ -1,7 +1,7 @@
 // npm run bench: speed figures, printed. (1) The pure pipeline under Vitest's runner (extraction, threading,
 // highlighting). (2) The first view in Chromium and Firefox at 10 to 8,000 comments (bench-load.mjs).
-// (3) The shipped build in Chromium on generated articles: time until every comment is
-// rendered (scrolling through long discussions), and the long tasks (> 50 ms) after the page itself has loaded.
+// (2b) A Discourse topic's first view and whole load (bench-app-forum.mjs). (3) The shipped build in
+// Chromium on generated articles: time until every comment is rendered (scrolling through long discussions), and the long tasks (> 50 ms) after the page itself has loaded.
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import { launchChromium, recordLongTasks } from './lib/chromium.mjs';
@@ -16,6 +16,10 @@ if (!only.length || only.includes('pure')) {
 if (!only.length || only.includes('load')) {
   // First view in Chromium and Firefox at 10 to 8,000 comments (scripts/bench-load.mjs).
   execSync('node scripts/bench-load.mjs', { cwd: ROOT, stdio: 'inherit' });
+}
+if (!only.length || only.includes('app')) {
+  // A Discourse topic in Chromium and Firefox: first view, and 2,000 posts loaded whole (bench-app-forum.mjs).
+  execSync('node scripts/bench-app-forum.mjs', { cwd: ROOT, stdio: 'inherit' });
 }
 if (!only.length || only.includes('search')) {
   // The header's search on a 5,000-post thread in Chromium (scripts/bench-search.mjs).

@@ -118,7 +118,7 @@ function newView(state: AppState, doc: Document, edits: Pick<SectionViewOptions,
   return (found: CommentSection, parts: ViewParts) => {
     state.discussion?.destroy();
     state.discussion = parts.discussion(found, (merged) => {
-      if (merged) state.view?.replaceSection(merged);
+      if (merged) void state.view?.growSection(merged);
       else state.view?.redraw();
       if (merged) state.fresh?.update(merged);
     });

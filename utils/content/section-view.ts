@@ -46,6 +46,11 @@ export interface SectionView {
   setFresh(ids: ReadonlySet<string>): void;
   /** New extraction of the same discussion (the site changed it, or drew it again in a new element). */
   replaceSection(section: CommentSection): void;
+  /**
+   * The discussion grown a lot at once (a whole topic loaded): threaded and modelled on tasks of their own
+   * first, then drawn, so no long task; a later call wins over one still preparing.
+   */
+  growSection(section: CommentSection): Promise<void>;
   counts(): Counts | null;
   /** Levels of the discussion's tree (threaded once, whatever the view shows). */
   levels(): number;
@@ -97,6 +102,16 @@ function inputOf(section: CommentSection, prefs: Prefs, options: SectionViewOpti
   };
 }
 
+/** Models for a section, threaded and modelled on tasks of their own (threaded at once if that fails). */
+async function preparedModels(parts: ViewParts, section: CommentSection, prefs: Prefs | null, focus: string[]) {
+  const ready = parts.models();
+  if (prefs) await ready.prepare(section, prefs, focus).catch(() => ready.reset(section));
+  return ready;
+}
+
+const sameIds = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
+  a.size === b.size && Array.from(a).every((id) => b.has(id));
+
 export function createSectionView(initial: CommentSection, options: SectionViewOptions): SectionView {
   let section = initial;
   let prefs: Prefs | null = null;
@@ -104,13 +119,11 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
   let counts: Counts | null = null;
   let fresh: ReadonlySet<string> = new Set();
   const withFresh = freshMarks(() => fresh);
-  const models = options.parts.models();
+  let models = options.parts.models();
+  let growing = 0;
   const render = options.parts.render;
   const host = createViewHost();
-  const unmount = () => {
-    host.unmount((el) => render(el, null));
-    counts = null;
-  };
+  const unmount = () => (host.unmount((el) => render(el, null)), (counts = null));
 
   const draw = () => {
     if (!prefs) return;
@@ -139,15 +152,23 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
     redraw: () => draw(),
     setFresh(ids) {
       // The same marks again (most readings): no new model, so no comment is drawn again.
-      if (ids.size === fresh.size && Array.from(ids).every((id) => fresh.has(id))) return;
+      if (sameIds(ids, fresh)) return;
       fresh = ids;
       draw();
     },
     replaceSection(next) {
       // A new root (the site drew its container again): the next draw moves our host, with the reader's
       // collapsed threads and windowing, before it.
+      growing++;
       section = next;
       models.reset(section);
+      draw();
+    },
+    async growSection(next) {
+      const mine = ++growing;
+      const ready = await preparedModels(options.parts, next, prefs, brandFocus);
+      if (mine !== growing) return;
+      [section, models] = [next, ready];
       draw();
     },
     counts: () => counts,

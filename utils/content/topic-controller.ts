@@ -37,6 +37,21 @@ const runner =
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
   });
 
+/**
+ * The view's comments with the loaded ones, made once per change of either side (the view's reading, the
+ * posts loaded): 2,000 posts are not merged again for every draw.
+ */
+function mergedOnce(loader: TopicLoader | undefined, shown: () => CommentSection, loaded: () => Comment[]) {
+  let memo: { from: CommentSection; loaded: Comment[]; count: number; comments: Comment[] } | null = null;
+  return () => {
+    const [from, more] = [shown(), loaded()];
+    if (memo?.from === from && memo.loaded === more && memo.count === more.length) return memo.comments;
+    const comments = loader!.settle(mergeTopic(from.comments, more));
+    memo = { from, loaded: more, count: more.length, comments };
+    return comments;
+  };
+}
+
 export function createTopicController(
   section: CommentSection,
   onChange: (merged: CommentSection | null) => void,
@@ -50,11 +65,13 @@ export function createTopicController(
   let abort: AbortController | null = null;
   let current = section;
   const total = topic?.posts.length ?? 0;
-  const merged = () => loader!.settle(mergeTopic(current.comments, loaded));
-  const set = (next: DiscussionState, withPosts: boolean) => {
-    state = next;
-    onChange(withPosts ? controller.apply(current) : null);
-  };
+  const merged = mergedOnce(
+    loader,
+    () => current,
+    () => loaded,
+  );
+  const set = (next: DiscussionState, withPosts: boolean) =>
+    onChange(((state = next), withPosts ? controller.apply(current) : null));
 
   const fromCache = async () => {
     const cached = await readCachedDiscussion(topic!.url, keyOf(topic!));

@@ -74,9 +74,16 @@ async function forget(index: CacheIndex, keys: string[]): Promise<void> {
   if (keys.length) await browser.storage.local.remove(keys);
 }
 
-/** Stores one discussion within the budget; false when it is too large to keep or storage refused it. */
-export async function putDiscussion(key: string, value: { savedAt: number }, now: number): Promise<boolean> {
-  const bytes = bytesOf(value);
+/**
+ * Stores one discussion within the budget; false when it is too large to keep or storage refused it. `bytes`:
+ * its size, where the caller knows it (a value held as one JSON text).
+ */
+export async function putDiscussion(
+  key: string,
+  value: { savedAt: number },
+  now: number,
+  bytes = bytesOf(value),
+): Promise<boolean> {
   if (bytes > ENTRY_MAX) return false;
   const storageKey = DISCUSSION_PREFIX + key;
   const index = await readIndex();

@@ -14,6 +14,7 @@ export const TOPICS = new Map([
   [123, makeTopic(123, 120, 'Quiet NAS builds')],
   [456, makeTopic(456, 30, 'Fan curves for small cases')],
   [9000, makeTopic(9000, 2000, 'The long build log')],
+  [9001, makeTopic(9001, 2000, 'The long build log, again')],
 ]);
 
 const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

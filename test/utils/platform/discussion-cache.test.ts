@@ -36,11 +36,19 @@ describe('the full-discussion cache', () => {
       [key]: { savedAt: 5, url: URL_, comments: [comments[0], { id: 3 }, null, 'x', { ...comments[1], quotes: 'no' }] },
     });
     expect(await readCachedDiscussion(URL_, '1', 10)).toEqual({ comments: [comments[0]], savedAt: 5 });
+    // Kept as one JSON text (as cacheDiscussion writes now): read as untrusted the same way.
+    await browser.storage.local.set({
+      [key]: { savedAt: 5, url: URL_, json: JSON.stringify([{ id: 3 }, comments[1]]) },
+    });
+    expect(await readCachedDiscussion(URL_, '1', 10)).toEqual({ comments: [comments[1]], savedAt: 5 });
     for (const bad of [
       { savedAt: 'now', url: URL_, comments },
       { savedAt: 5, url: URL_, comments: 'all' },
       42,
       { savedAt: 5, url: URL_, comments: [] },
+      { savedAt: 5, url: URL_, json: '[{"id": not json' },
+      { savedAt: 5, url: URL_, json: '{"__proto__": {"polluted": 1}}' },
+      { savedAt: 5, url: URL_, json: 42 },
     ]) {
       await browser.storage.local.set({ [key]: bad });
       expect(await readCachedDiscussion(URL_, '1', 10)).toBeNull();

@@ -1,0 +1,86 @@
+// App forums in Firefox (the Firefox test build grants their site at install; pages under their real host
+// name through the local proxy): the Discourse forum of test/support/e2e/discourse-app.mjs. The view reads the
+// preloaded topic where the app draws it, loads the whole topic politely, follows the app to another topic and
+// back, and shows the topic where the app never drew.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { clickStill, firefoxSession, gotoCapture, waitFor as waitFor0 } from '../support/e2e/firefox-session.mjs';
+const waitFor = (page, e, o) =>
+  waitFor0(page, e, o).catch(async (err) => {
+    console.log('STATE', JSON.stringify(await page.evaluate(VIEW)), await page.evaluate(() => location.href));
+    throw err;
+  });
+import { DISCOURSE_HOST, discourseForum } from '../support/e2e/discourse-app.mjs';
+import { postId } from '../support/discourse-topics.mjs';
+
+const forum = discourseForum();
+const session = firefoxSession({ proxy: true, serverOptions: { handle: forum.handle } });
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const VIEW = `(() => ({
+  views: document.querySelectorAll('[data-threadlight="thread"]').length,
+  posts: document.querySelectorAll('[data-threadlight="thread"] [role="treeitem"]').length,
+  first: document.querySelector('[role="treeitem"][aria-level="1"]')?.getAttribute('data-comment-id') ?? null,
+  drawn: window.__drawn ?? null,
+}))()`;
+const nested = (page, parent, child) =>
+  page.evaluate(
+    ([p, c]) => !!document.querySelector(`[data-comment-id="${p}"] [role="group"] [data-comment-id="${c}"]`),
+    [String(parent), String(child)],
+  );
+
+describe('Firefox: Discourse from its own data', () => {
+  it('threads the preloaded topic where the app draws it, then loads the whole topic in batches', async () => {
+    const { page } = session;
+    forum.reset();
+    await gotoCapture(page, `http://${DISCOURSE_HOST}/t/quiet-nas-builds/123`);
+    await waitFor(page, `${VIEW}.posts === 20 && ${VIEW}.drawn === 123`, { timeoutMs: 10_000 });
+    await waitFor(page, `document.querySelector('[data-threadlight="thread"] + .post-stream')`, { timeoutMs: 5000 });
+    assert.deepEqual(await page.evaluate(VIEW), { views: 1, posts: 20, first: String(postId(123, 1)), drawn: 123 });
+    assert.ok(await nested(page, postId(123, 7), postId(123, 10)));
+    assert.deepEqual(forum.log, []);
+    // The app cloaks posts and rewrites the address meanwhile: nothing changes in the view.
+    await sleep(2000);
+    assert.equal((await page.evaluate(VIEW)).posts, 20);
+    await clickStill(page, '.tl-discussion button');
+    await waitFor(page, `${VIEW}.posts === 120`, { timeoutMs: 15_000 });
+    assert.deepEqual(
+      forum.log.map((r) => [r.path, r.ids]),
+      [
+        ['/t/123/posts.json', 50],
+        ['/t/123/posts.json', 50],
+      ],
+    );
+    assert.equal(forum.mostAtOnce(), 1);
+    assert.ok(await nested(page, postId(123, 97), postId(123, 100)));
+  });
+
+  it('follows the app to another topic and back, one view at a time', async () => {
+    const { page } = session;
+    await gotoCapture(page, `http://${DISCOURSE_HOST}/t/quiet-nas-builds/123?again`);
+    await waitFor(page, `${VIEW}.posts === 20 && ${VIEW}.drawn === 123`, { timeoutMs: 10_000 });
+    await clickStill(page, 'a.raw-topic-link');
+    const other = String(postId(456, 1));
+    await waitFor(page, `${VIEW}.first === '${other}' && ${VIEW}.posts === 20`, { timeoutMs: 10_000 });
+    assert.deepEqual(await page.evaluate(VIEW), { views: 1, posts: 20, first: other, drawn: 456 });
+    await page.evaluate(() => history.back());
+    const back = String(postId(123, 1));
+    await waitFor(page, `${VIEW}.first === '${back}' && ${VIEW}.drawn === 123`, { timeoutMs: 10_000 });
+    assert.equal((await page.evaluate(VIEW)).views, 1);
+  });
+
+  it('shows the topic where the app never drew, from the preloaded data alone', async () => {
+    const { page } = session;
+    forum.reset();
+    await gotoCapture(page, `http://${DISCOURSE_HOST}/t/fan-curves-for-small-cases/456?noapp`);
+    await waitFor(page, `${VIEW}.posts === 20`, { timeoutMs: 10_000 });
+    assert.deepEqual(
+      await page.evaluate(() => ({
+        before: document.querySelector('[data-threadlight="thread"]').nextElementSibling?.id,
+        splash: document.getElementById('d-splash').checkVisibility({ visibilityProperty: true }),
+      })),
+      { before: 'd-splash', splash: false },
+    );
+    assert.deepEqual(forum.log, []);
+  });
+});
