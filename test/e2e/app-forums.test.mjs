@@ -11,18 +11,21 @@ import { launchChromium } from '../../scripts/lib/chromium.mjs';
 import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
 import { ROOT } from '../../scripts/lib/paths.mjs';
 import { DISCOURSE_HOST, discourseForum } from '../support/e2e/discourse-app.mjs';
+import { FLARUM_HOST, flarumForum } from '../support/e2e/flarum-app.mjs';
 import { postId } from '../support/discourse-topics.mjs';
+import { postId as flarumPost } from '../support/flarum-discussions.mjs';
 
 let server;
 let browser;
 const forum = discourseForum();
+const flarum = flarumForum();
 
 before(async () => {
-  server = await startFixtureServer({ https: true, handle: forum.handle });
+  server = await startFixtureServer({ https: true, handle: (...a) => forum.handle(...a) || flarum.handle(...a) });
   browser = await launchChromium({
     extensionDir: join(ROOT, '.output-test', 'chrome-mv3'),
     port: server.port,
-    hosts: [DISCOURSE_HOST],
+    hosts: [DISCOURSE_HOST, FLARUM_HOST],
   });
   // The test build registers the sites' script for its granted sites as it starts: wait for that.
   await browser.worker.evaluate(async () => {
@@ -53,11 +56,11 @@ const nested = (page, parent, child) =>
     [String(parent), String(child)],
   );
 
-async function open(path) {
+async function open(path, host = DISCOURSE_HOST) {
   const page = await browser.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`https://${DISCOURSE_HOST}${path}`);
+  await page.goto(`https://${host}${path}`);
   return { page, errors };
 }
 
@@ -169,6 +172,43 @@ describe('Chromium: Discourse from its own data', () => {
       [10, 10, 10],
     );
     assert.ok(forum.log[1].at - forum.log[0].at >= 1000);
+    await page.close();
+  });
+});
+
+describe('Chromium: Flarum from its own data', () => {
+  it('threads the preloaded discussion where the app draws it, then loads the rest from its API', async () => {
+    flarum.reset();
+    const { page, errors } = await open('/d/314-stringing-with-petg', FLARUM_HOST);
+    await page.waitForFunction(
+      (sel) => document.querySelectorAll(sel).length === 19 && window.__drawn === '314',
+      ITEMS,
+    );
+    await page.waitForSelector('[data-threadlight="thread"] + .PostStream', { state: 'attached' });
+    assert.ok(await nested(page, flarumPost(314, 2), flarumPost(314, 5)), '#5 quotes #2');
+    assert.ok(await nested(page, flarumPost(314, 13), flarumPost(314, 14)), '#14 replies to #13');
+    assert.deepEqual(flarum.log, []);
+    await page.getByRole('button', { name: 'Load full discussion' }).click();
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 89, ITEMS, { timeout: 15_000 });
+    assert.deepEqual(
+      flarum.log.map((r) => [r.path, r.ids]),
+      [
+        ['/api/posts', 50],
+        ['/api/posts', 20],
+      ],
+    );
+    assert.ok(await nested(page, flarumPost(314, 67), flarumPost(314, 70)));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('shows the discussion where the app never drew', async () => {
+    const { page } = await open('/d/315-bed-levelling?noapp', FLARUM_HOST);
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 11, ITEMS);
+    assert.equal(
+      await page.evaluate(() => document.querySelector('[data-threadlight="thread"]').nextElementSibling?.id),
+      'content',
+    );
     await page.close();
   });
 });

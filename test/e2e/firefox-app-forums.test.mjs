@@ -12,9 +12,15 @@ const waitFor = (page, e, o) =>
   });
 import { DISCOURSE_HOST, discourseForum } from '../support/e2e/discourse-app.mjs';
 import { postId } from '../support/discourse-topics.mjs';
+import { FLARUM_HOST, flarumForum } from '../support/e2e/flarum-app.mjs';
+import { postId as flarumPost } from '../support/flarum-discussions.mjs';
 
 const forum = discourseForum();
-const session = firefoxSession({ proxy: true, serverOptions: { handle: forum.handle } });
+const flarum = flarumForum();
+const session = firefoxSession({
+  proxy: true,
+  serverOptions: { handle: (...a) => forum.handle(...a) || flarum.handle(...a) },
+});
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const VIEW = `(() => ({
@@ -82,5 +88,36 @@ describe('Firefox: Discourse from its own data', () => {
       { before: 'd-splash', splash: false },
     );
     assert.deepEqual(forum.log, []);
+  });
+});
+
+describe('Firefox: Flarum from its own data', () => {
+  it('threads the preloaded discussion where the app draws it, then loads the rest from its API', async () => {
+    const { page } = session;
+    flarum.reset();
+    await gotoCapture(page, `http://${FLARUM_HOST}/d/314-stringing-with-petg`);
+    await waitFor(page, `${VIEW}.posts === 19 && ${VIEW}.drawn === '314'`, { timeoutMs: 10_000 });
+    await waitFor(page, `document.querySelector('[data-threadlight="thread"] + .PostStream')`, { timeoutMs: 5000 });
+    assert.ok(await nested(page, flarumPost(314, 2), flarumPost(314, 5)));
+    await clickStill(page, '.tl-discussion button');
+    await waitFor(page, `${VIEW}.posts === 89`, { timeoutMs: 15_000 });
+    assert.deepEqual(
+      flarum.log.map((r) => [r.path, r.ids]),
+      [
+        ['/api/posts', 50],
+        ['/api/posts', 20],
+      ],
+    );
+    assert.ok(await nested(page, flarumPost(314, 67), flarumPost(314, 70)));
+  });
+
+  it('shows the discussion where the app never drew', async () => {
+    const { page } = session;
+    await gotoCapture(page, `http://${FLARUM_HOST}/d/315-bed-levelling?noapp`);
+    await waitFor(page, `${VIEW}.posts === 11`, { timeoutMs: 10_000 });
+    assert.equal(
+      await page.evaluate(() => document.querySelector('[data-threadlight="thread"]').nextElementSibling?.id),
+      'content',
+    );
   });
 });

@@ -183,8 +183,7 @@ function createApp(ctx: ContentScriptContext, doc: Document, state: AppState, lo
     on: (decision) => {
       if (settler.waiting) return decision === 'lost' ? settler.now() : undefined;
       if (decision === 'lost') detect();
-      // A section read from the platform's data: the app redrawing its markup changes nothing in it.
-      else if (decision === 'changed') return state.section?.topic ? undefined : backoff.poke();
+      else if (decision === 'changed') backoff.poke();
       else seeker.poke();
     },
     activity: () => settler.activity(),
@@ -216,6 +215,9 @@ interface AttachSteps {
 }
 
 /** Puts a view on a found section (once the drawing code is here), or gives the shown view a new reading. */
+/** Comments past which a section taken in place is threaded on tasks of its own. */
+const GROW_FROM = 500;
+
 function createAttacher(ctx: ContentScriptContext, state: AppState, { viewOf, show, loadParts }: AttachSteps) {
   function attach(found: CommentSection, prepared?: SectionView) {
     state.section = found;
@@ -233,7 +235,9 @@ function createAttacher(ctx: ContentScriptContext, state: AppState, { viewOf, sh
   function takeInPlace(next: CommentSection) {
     state.section = next;
     const shown = state.discussion ? state.discussion.apply(next) : next;
-    state.view?.replaceSection(shown);
+    // A whole loaded discussion is threaded again on tasks of its own (the site moved it, or redrew it).
+    if (shown.comments.length > GROW_FROM) void state.view?.growSection(shown);
+    else state.view?.replaceSection(shown);
     state.fresh?.update(shown);
   }
   return { attach, takeInPlace };

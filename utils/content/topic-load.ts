@@ -38,8 +38,30 @@ export function batchUrl(topicUrl: string, id: number, ids: readonly number[]): 
   return `${at.origin}${prefix}/t/${id}/posts.json?${query}`;
 }
 
+/** What one batch's answer holds: the posts read, and the ids of every post it answered with. */
+export interface BatchAnswer<T> {
+  items: T[];
+  ids: string[];
+}
+
+/** Posts of a topic loaded by id, in polite batches: any platform whose API answers "these posts, please". */
+export interface BatchLoad<T> {
+  /** Every post id of the topic, in order. */
+  stream: readonly string[];
+  have: ReadonlySet<string>;
+  /** The address that answers with these posts. */
+  url(ids: readonly string[]): string;
+  /** An answer to a request for `asked`, read: null when it is not this topic's posts. */
+  read(json: unknown, asked: readonly string[]): BatchAnswer<T> | null;
+  get(url: string): Promise<ForumPageResult>;
+  onBatch(items: T[], loaded: number): void;
+  signal?: AbortSignal;
+  sleep?(ms: number): Promise<void>;
+}
+
 /** One batch, answered or refused; waits out a 429 once per batch. */
-async function fetchBatch(load: TopicLoad, url: string): Promise<DiscoursePost[] | string> {
+async function fetchBatch<T>(load: BatchLoad<T>, ids: readonly string[]): Promise<BatchAnswer<T> | string> {
+  const url = load.url(ids);
   for (let attempt = 0; attempt < 2; attempt++) {
     const res = await load.get(url);
     if (res.ok) {
@@ -49,8 +71,7 @@ async function fetchBatch(load: TopicLoad, url: string): Promise<DiscoursePost[]
       } catch {
         return t('topicWrongShape');
       }
-      const topic = readTopic({ id: load.topicId, ...(json as object) });
-      return topic && topic.id === load.topicId ? topic.posts : t('topicWrongShape');
+      return load.read(json, ids) ?? t('topicWrongShape');
     }
     if (res.status === 401 || res.status === 403) return t('topicSignIn');
     if (res.status !== 429 || attempt > 0) return res.error;
@@ -62,20 +83,40 @@ async function fetchBatch(load: TopicLoad, url: string): Promise<DiscoursePost[]
 }
 
 /** Loads what the stream lists and is not loaded; resolves with null when complete, else why it stopped. */
-export async function loadTopicRest(load: TopicLoad): Promise<string | null> {
+export async function loadInBatches<T>(load: BatchLoad<T>): Promise<string | null> {
   const missing = load.stream.filter((id) => !load.have.has(id));
   let loaded = load.stream.length - missing.length;
   for (let i = 0; i < missing.length; i += BATCH) {
     if (load.signal?.aborted) return t('cancelled');
     const ids = missing.slice(i, i + BATCH);
-    const answer = await fetchBatch(load, batchUrl(load.topicUrl, load.topicId, ids));
+    const answer = await fetchBatch(load, ids);
     if (typeof answer === 'string') return answer;
-    // Only the posts asked for count: an answer may not slip in others.
+    // Only the posts asked for count: an answer may not slip in others, and must hold some of them.
     const asked = new Set(ids);
-    const posts = answer.filter((p) => asked.has(p.id));
-    if (posts.length === 0) return t('topicWrongShape');
-    loaded += posts.length;
-    load.onBatch(posts, loaded);
+    const answered = new Set(answer.ids.filter((id) => asked.has(id)));
+    if (answered.size === 0) return t('topicWrongShape');
+    loaded += answered.size;
+    load.onBatch(answer.items, loaded);
   }
   return null;
+}
+
+/** Discourse: the stream's posts from `/t/<id>/posts.json`, as the platform's posts. */
+export function loadTopicRest(load: TopicLoad): Promise<string | null> {
+  return loadInBatches<DiscoursePost>({
+    stream: load.stream.map(String),
+    have: new Set(Array.from(load.have, String)),
+    url: (ids) => batchUrl(load.topicUrl, load.topicId, ids.map(Number)),
+    read(json, asked) {
+      const topic = readTopic({ id: load.topicId, ...(json as object) });
+      if (!topic || topic.id !== load.topicId) return null;
+      const wanted = new Set(asked);
+      const items = topic.posts.filter((p) => wanted.has(String(p.id)));
+      return { items, ids: items.map((p) => String(p.id)) };
+    },
+    get: load.get,
+    onBatch: load.onBatch,
+    ...(load.signal ? { signal: load.signal } : {}),
+    ...(load.sleep ? { sleep: load.sleep } : {}),
+  });
 }

@@ -1,7 +1,8 @@
 import type { Comment, PlatformTopic } from '@/utils/pipeline/model';
 import type { ForumPageResult } from '@/utils/platform/page-fetch';
 import { eachTopicComment, resolvePostNumbers } from '@/utils/pipeline/extract/data/discourse';
-import { loadTopicRest } from './topic-load';
+import { eachFlarumComment, readFlarumPosts, type FlarumPost } from '@/utils/pipeline/extract/data/flarum';
+import { loadInBatches, loadTopicRest } from './topic-load';
 
 // How the rest of an app forum's topic is loaded, per platform: the posts its data lists and the view does not
 // hold, fetched from the platform's JSON on the page's own origin (politely: topic-load.ts), made comments by
@@ -51,7 +52,31 @@ const discourse: TopicLoader = {
   settle: resolvePostNumbers,
 };
 
-export const TOPIC_LOADERS: Partial<Record<PlatformTopic['platform'], TopicLoader>> = { discourse };
+/** Flarum: the discussion's posts from `/api/posts?filter[id]=…`, their users with them. */
+const flarum: TopicLoader = {
+  load(run) {
+    const api = run.topic.api ?? `${new URL(run.topic.url).origin}/api`;
+    return loadInBatches<Comment>({
+      stream: run.topic.posts,
+      have: new Set(run.known.map((c) => c.id)),
+      url: (ids) => `${api}/posts?filter%5Bid%5D=${ids.join(',')}`,
+      read(json, asked) {
+        const answer = readFlarumPosts(json);
+        if (!answer) return null;
+        const wanted = new Set(asked);
+        const posts: FlarumPost[] = answer.posts.filter((p) => wanted.has(p.id));
+        return { items: Array.from(eachFlarumComment(posts, answer.users, run.topic.url)), ids: answer.ids };
+      },
+      get: run.get,
+      onBatch: run.onBatch,
+      signal: run.signal,
+      ...(run.sleep ? { sleep: run.sleep } : {}),
+    });
+  },
+  settle: (comments) => comments,
+};
+
+export const TOPIC_LOADERS: Partial<Record<PlatformTopic['platform'], TopicLoader>> = { discourse, flarum };
 
 /**
  * The view's comments with the loaded ones, each post once (the view's own reading first), in the topic's

@@ -104,6 +104,8 @@ export interface PlatformTopic {
   id: string;
   /** Every post id of the topic, in order, where the platform lists them. */
   posts: string[];
+  /** The platform's API address, where it is not found from the topic's (Flarum's `apiUrl`). */
+  api?: string;
 }
 
 /** A page rates its comments when at least one shows a vote count (most forums and blogs show none). */

@@ -243,7 +243,7 @@ export const FRAME_PAGES = [
 ];
 
 /** App forums served as apps (test/support/e2e/discourse-app.mjs): pages, their app, their JSON. */
-export const APP_HOSTS = ['forum.quietnas.example'];
+export const APP_HOSTS = ['forum.quietnas.example', 'discuss.printing.example'];
 
 /** Every host the test builds grant at install: the engine pages', the frame pages' and their frames', the apps'. */
 export const GRANTED_HOSTS = [

@@ -9,9 +9,7 @@ import { threadByQuotes } from '@/utils/pipeline/thread/thread-by-quotes';
 import type { CommentSection } from '@/utils/pipeline/model';
 import type { ForumPageResult } from '@/utils/platform/page-fetch';
 import { parseDocument } from '@/test/support/helpers';
-// @ts-expect-error a plain JavaScript module shared with the real-browser tests
 import { makeTopic, parentNumber, postId, postsJson, topicJson } from '@/test/support/discourse-topics.mjs';
-// @ts-expect-error a plain JavaScript module shared with the real-browser tests
 import { topicPage } from '@/test/support/e2e/discourse-app.mjs';
 
 // "Load full discussion" on a Discourse topic: every post the stream lists, in batches of at most 50, one

@@ -1,6 +1,7 @@
 import type { SiteModule } from '@/utils/pipeline/extract/adapter';
 import { discourse } from './discourse';
 import { disqus } from './disqus';
+import { flarum } from './flarum';
 import { fluxbb } from './fluxbb';
 import { hackernews } from './hackernews';
 import { invision } from './invision';
@@ -25,6 +26,7 @@ import { xenforo1 } from './xenforo1';
 // pages are read from the platform's data, and the app's markup is nobody else's to guess at.
 export const ENGINES: readonly SiteModule[] = [
   discourse,
+  flarum,
   hackernews,
   lobsters,
   lemmy,

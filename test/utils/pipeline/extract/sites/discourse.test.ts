@@ -6,9 +6,7 @@ import { topicIdOf } from '@/utils/pipeline/extract/sites/discourse';
 import { useForOtherSites } from '@/utils/pipeline/extract/sites/registry';
 import { threadByQuotes } from '@/utils/pipeline/thread/thread-by-quotes';
 import { fixtureDocument, parseDocument } from '@/test/support/helpers';
-// @ts-expect-error a plain JavaScript module shared with the real-browser tests
 import { makeTopic, parentNumber, postId, topicJson, OTHER } from '@/test/support/discourse-topics.mjs';
-// @ts-expect-error a plain JavaScript module shared with the real-browser tests
 import { topicPage } from '@/test/support/e2e/discourse-app.mjs';
 
 // Discourse read from the platform's data: the preloaded topic while the address is that topic's, the fetched
