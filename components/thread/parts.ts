@@ -9,6 +9,6 @@ export const threadViewParts: ViewParts = {
   render: renderThreadView,
   models: createSectionModels,
   // A section read from an app forum's data loads its topic from that data; any other, forum pages.
-  discussion: (section, onChange) =>
-    (section.topic ? createTopicController : createDiscussionController)(section, onChange),
+  discussion: (section, onChange, forum) =>
+    section.topic ? createTopicController(section, onChange) : createDiscussionController(section, onChange, { forum }),
 };

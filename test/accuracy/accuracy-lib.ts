@@ -33,6 +33,8 @@ export interface AnswerKey {
   source: string;
   posts: number;
   replies: Record<string, KeyEntry>;
+  /** How the key was made, where not by make-keys.test.ts (an app forum's own data). */
+  note?: string;
 }
 
 export interface Figures {

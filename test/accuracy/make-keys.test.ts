@@ -79,6 +79,8 @@ function entryFor(c: Comment, earlier: Comment[], onPage: Set<string>): KeyEntry
 describe.skipIf(!process.env.MAKE_KEYS)('answer keys', () => {
   it.each(pages())('%s', (page) => {
     const old = existsSync(keyPath(page)) ? readKey(page) : null;
+    // A key made another way (an app forum's keys come from its own data) is left as it is.
+    if (old?.note) return;
     const url = old?.url ?? process.env.KEY_URL ?? 'https://forum.example.org/sites/thread';
     const { section } = readPage(page, url);
     if (!section) throw new Error(`${page}: nothing read`);

@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isRated, type CommentSection } from '@/utils/pipeline/model';
 import { findSection, whyNoSection } from '@/utils/pipeline/extract/find-section';
 import { onMessage, type TabStats } from '@/utils/platform/messages';
+import { forumOf } from '@/utils/platform/forum-fetch';
 import { enabledOn, type Prefs } from '@/utils/platform/prefs';
 import { loadPrefs, watchPrefs } from '@/utils/platform/storage';
 import { createPrefsLink } from './prefs-link';
@@ -117,11 +118,13 @@ function tabStats({ view, section, prefs, href }: AppState, doc: Document): TabS
 function newView(state: AppState, doc: Document, edits: Pick<SectionViewOptions, 'onViewPrefs' | 'onNote'>) {
   return (found: CommentSection, parts: ViewParts) => {
     state.discussion?.destroy();
-    state.discussion = parts.discussion(found, (merged) => {
+    const forum = found.discussionUrl ? forumOf(found.discussionUrl, found.source) : null;
+    const onChange = (merged: CommentSection | null) => {
       if (merged) void state.view?.growSection(merged);
       else state.view?.redraw();
       if (merged) state.fresh?.update(merged);
-    });
+    };
+    state.discussion = parts.discussion(found, onChange, forum);
     const discussion = () => state.discussion?.ui() ?? null;
     const fresh = createFreshTracker(() => state.view, state.href);
     state.fresh = fresh;

@@ -91,7 +91,11 @@ const fetcherFor =
     return sendMessage('threadlight:fetch-forum-page', { url, id });
   };
 
-type ControllerDeps = { fetchPage?: LoaderDeps['fetchPage']; pauseMs?: number };
+/**
+ * `forum`: the thread's forum knowledge as the content script has it (null: none). The view's script, where
+ * this controller runs, carries no engine of the sites the reader enabled: the content script looks it up.
+ */
+type ControllerDeps = { fetchPage?: LoaderDeps['fetchPage']; pauseMs?: number; forum?: ForumKnowledge | null };
 
 /** How the section's thread is paged: its page list (if read off the page), the fetch, the pause between pages. */
 const pagerOf = (section: CommentSection, deps: ControllerDeps) => ({
@@ -100,12 +104,16 @@ const pagerOf = (section: CommentSection, deps: ControllerDeps) => ({
   pauseMs: deps.pauseMs ?? PAUSE_MS,
 });
 
+/** The thread's forum knowledge: as handed in, else looked up here (tests, built-in forums). */
+const forumKnowledge = (section: CommentSection, deps: ControllerDeps) =>
+  deps.forum !== undefined ? deps.forum : section.discussionUrl ? forumOf(section.discussionUrl, section.source) : null;
+
 export function createDiscussionController(
   section: CommentSection,
   onChange: (merged: CommentSection | null) => void,
   deps: ControllerDeps = {},
 ): DiscussionController {
-  const forumSite = section.discussionUrl ? forumOf(section.discussionUrl, section.source) : null;
+  const forumSite = forumKnowledge(section, deps);
   const threadUrl = forumSite ? section.discussionUrl! : null;
   const threadKey = threadUrl ? forumSite!.threadKey(threadUrl) : '';
   let state: DiscussionState = { status: 'idle' };

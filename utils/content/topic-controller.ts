@@ -52,6 +52,16 @@ function mergedOnce(loader: TopicLoader | undefined, shown: () => CommentSection
   };
 }
 
+/**
+ * Posts the page held and holds no more (NodeBB takes those far from the reader off the page as they scroll)
+ * join the loaded ones: the view never loses a post it showed. The same list when none went.
+ */
+function keepGone(before: CommentSection, now: CommentSection, loaded: Comment[]): Comment[] {
+  const still = new Set([...now.comments, ...loaded].map((c) => c.id));
+  const gone = before.comments.filter((c) => !still.has(c.id));
+  return gone.length ? [...loaded, ...gone] : loaded;
+}
+
 export function createTopicController(
   section: CommentSection,
   onChange: (merged: CommentSection | null) => void,
@@ -64,7 +74,7 @@ export function createTopicController(
   let loaded: Comment[] = [];
   let abort: AbortController | null = null;
   let current = section;
-  const total = topic?.posts.length ?? 0;
+  const total = topic?.posts.length || topic?.count || 0;
   const merged = mergedOnce(
     loader,
     () => current,
@@ -108,6 +118,7 @@ export function createTopicController(
         ? { state, load: () => void load(), cancel: () => abort?.abort() }
         : null,
     apply(s) {
+      loaded = keepGone(current, s, loaded);
       current = s;
       return loaded.length ? { ...s, comments: merged() } : s;
     },

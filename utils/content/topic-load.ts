@@ -59,11 +59,19 @@ export interface BatchLoad<T> {
   sleep?(ms: number): Promise<void>;
 }
 
-/** One batch, answered or refused; waits out a 429 once per batch. */
-async function fetchBatch<T>(load: BatchLoad<T>, ids: readonly string[]): Promise<BatchAnswer<T> | string> {
-  const url = load.url(ids);
+/** How one request goes: its address, how its answer reads, and the load's politeness. */
+interface Asking<T> {
+  url: string;
+  read(json: unknown): T | null;
+  get(url: string): Promise<ForumPageResult>;
+  signal?: AbortSignal;
+  sleep?(ms: number): Promise<void>;
+}
+
+/** One request, answered or refused; waits out a 429 once (up to a minute). */
+async function ask<T>(asking: Asking<T>): Promise<T | string> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    const res = await load.get(url);
+    const res = await asking.get(asking.url);
     if (res.ok) {
       let json: unknown;
       try {
@@ -71,16 +79,20 @@ async function fetchBatch<T>(load: BatchLoad<T>, ids: readonly string[]): Promis
       } catch {
         return t('topicWrongShape');
       }
-      return load.read(json, ids) ?? t('topicWrongShape');
+      return asking.read(json) ?? t('topicWrongShape');
     }
     if (res.status === 401 || res.status === 403) return t('topicSignIn');
     if (res.status !== 429 || attempt > 0) return res.error;
     if (res.retryAfter === undefined || res.retryAfter > MAX_WAIT_S) return t('topicSlowDown');
-    await (load.sleep ?? wait)(res.retryAfter * 1000);
-    if (load.signal?.aborted) return t('cancelled');
+    await (asking.sleep ?? wait)(res.retryAfter * 1000);
+    if (asking.signal?.aborted) return t('cancelled');
   }
   return t('topicWrongShape');
 }
+
+/** One batch of ids, answered or refused. */
+const fetchBatch = <T>(load: BatchLoad<T>, ids: readonly string[]) =>
+  ask({ ...load, url: load.url(ids), read: (json) => load.read(json, ids) });
 
 /** Loads what the stream lists and is not loaded; resolves with null when complete, else why it stopped. */
 export async function loadInBatches<T>(load: BatchLoad<T>): Promise<string | null> {
@@ -119,4 +131,27 @@ export function loadTopicRest(load: TopicLoad): Promise<string | null> {
     ...(load.signal ? { signal: load.signal } : {}),
     ...(load.sleep ? { sleep: load.sleep } : {}),
   });
+}
+
+/** Pages of a topic (platforms that list no post ids: NodeBB), one request at a time. */
+export interface PageLoad<T> {
+  pages: number;
+  url(page: number): string;
+  /** A page's answer read: its posts, or null when it is not this topic's page. */
+  read(json: unknown): T[] | null;
+  get(url: string): Promise<ForumPageResult>;
+  onPage(items: T[]): void;
+  signal?: AbortSignal;
+  sleep?(ms: number): Promise<void>;
+}
+
+/** Loads every page in order; null when complete, else why it stopped (what was loaded is kept). */
+export async function loadPages<T>(load: PageLoad<T>): Promise<string | null> {
+  for (let page = 1; page <= Math.min(load.pages, 1000); page++) {
+    if (load.signal?.aborted) return t('cancelled');
+    const answer = await ask({ ...load, url: load.url(page), read: load.read });
+    if (typeof answer === 'string') return answer;
+    load.onPage(answer);
+  }
+  return null;
 }

@@ -2,7 +2,8 @@ import type { Comment, PlatformTopic } from '@/utils/pipeline/model';
 import type { ForumPageResult } from '@/utils/platform/page-fetch';
 import { eachTopicComment, resolvePostNumbers } from '@/utils/pipeline/extract/data/discourse';
 import { eachFlarumComment, readFlarumPosts, type FlarumPost } from '@/utils/pipeline/extract/data/flarum';
-import { loadInBatches, loadTopicRest } from './topic-load';
+import { nodebbComments, readNodebbTopic } from '@/utils/pipeline/extract/data/nodebb';
+import { loadInBatches, loadPages, loadTopicRest } from './topic-load';
 
 // How the rest of an app forum's topic is loaded, per platform: the posts its data lists and the view does not
 // hold, fetched from the platform's JSON on the page's own origin (politely: topic-load.ts), made comments by
@@ -76,7 +77,32 @@ const flarum: TopicLoader = {
   settle: (comments) => comments,
 };
 
-export const TOPIC_LOADERS: Partial<Record<PlatformTopic['platform'], TopicLoader>> = { discourse, flarum };
+/** NodeBB: every page of the topic from `/api/topic/<tid>/<slug>?page=N` (it lists no post ids). */
+const nodebb: TopicLoader = {
+  load(run) {
+    const { topic } = run;
+    const have = new Set(run.known.map((c) => c.id));
+    return loadPages<Comment>({
+      pages: topic.pages ?? 1,
+      url: (page) => `${topic.api}?page=${page}`,
+      read(json) {
+        const answer = readNodebbTopic(json);
+        return answer && String(answer.tid) === topic.id ? nodebbComments(answer, topic.url) : null;
+      },
+      get: run.get,
+      onPage(comments) {
+        const fresh = comments.filter((c) => !have.has(c.id));
+        for (const c of fresh) have.add(c.id);
+        run.onBatch(fresh, Math.min(have.size, topic.count ?? have.size));
+      },
+      signal: run.signal,
+      ...(run.sleep ? { sleep: run.sleep } : {}),
+    });
+  },
+  settle: (comments) => comments,
+};
+
+export const TOPIC_LOADERS: Partial<Record<PlatformTopic['platform'], TopicLoader>> = { discourse, flarum, nodebb };
 
 /**
  * The view's comments with the loaded ones, each post once (the view's own reading first), in the topic's

@@ -1,4 +1,5 @@
 import type { CommentSection } from '@/utils/pipeline/model';
+import type { ForumKnowledge } from '@/utils/pipeline/extract/adapter';
 import type { DiscussionController } from './discussion-controller';
 import type { SectionModels } from './section-models';
 import type { ViewRenderer } from './section-view';
@@ -14,7 +15,12 @@ import type { ViewRenderer } from './section-view';
 export interface ViewParts {
   render: ViewRenderer;
   models(): SectionModels;
-  discussion(section: CommentSection, onChange: (merged: CommentSection | null) => void): DiscussionController;
+  /** `forum`: the section's forum knowledge, looked up by the content script (it has the engines). */
+  discussion(
+    section: CommentSection,
+    onChange: (merged: CommentSection | null) => void,
+    forum: ForumKnowledge | null,
+  ): DiscussionController;
 }
 
 /**

@@ -102,10 +102,14 @@ export interface PlatformTopic {
   /** The topic's address without a post number (the cache's key; endpoints are found from it). */
   url: string;
   id: string;
-  /** Every post id of the topic, in order, where the platform lists them. */
+  /** Every post id of the topic, in order, where the platform lists them (none listed: empty). */
   posts: string[];
-  /** The platform's API address, where it is not found from the topic's (Flarum's `apiUrl`). */
+  /** The platform's API address, where it is not found from the topic's (Flarum's `apiUrl`, NodeBB's topic). */
   api?: string;
+  /** Posts the topic has, where the platform lists no ids (NodeBB). */
+  count?: number;
+  /** Its pages, where the platform serves it by page (NodeBB). */
+  pages?: number;
 }
 
 /** A page rates its comments when at least one shows a vote count (most forums and blogs show none). */

@@ -113,6 +113,14 @@ export const SITE_PAGES = [
     first: '101884',
   },
   {
+    engine: "Discourse (the real crawler page; its app's scripts do not load offline: the preloaded data)",
+    host: 'forums.docker.com',
+    file: 'real/discourse-docker-confusing-resolver-structure.html',
+    posts: 9,
+    nested: ['242943', '242945'],
+    first: '242934',
+  },
+  {
     engine: 'SMF 1.1 (from its templates)',
     host: 'www.simplemachines.org',
     file: 'engines/smf-1.1.html',

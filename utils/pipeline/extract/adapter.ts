@@ -88,6 +88,8 @@ interface SectionPlace {
   accept?(comments: Comment[]): boolean;
   /** Top-level comments the page does not hold (url already checked: safeUrl). */
   more?: NotLoaded;
+  /** The topic as its platform serves it, where the platform's data says (the rest loads from it). */
+  topic?: PlatformTopic;
 }
 
 /** A section in the page's markup (DOM adapters, sites/): comment blocks and how to read one. */

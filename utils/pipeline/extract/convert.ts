@@ -76,7 +76,7 @@ function finish(located: LocatedSection, comments: Comment[]): CommentSection | 
   if (located.discussionUrl) section.discussionUrl = located.discussionUrl;
   if (located.pages) section.pages = located.pages;
   if (located.more) section.more = located.more;
-  if ('topic' in located) section.topic = located.topic;
+  if (located.topic) section.topic = located.topic;
   return section;
 }
 

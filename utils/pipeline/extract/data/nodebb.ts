@@ -7,7 +7,9 @@ import { nodebbQuotes } from '@/utils/pipeline/extract/sites/nodebb';
 // A data reader (pure: JSON in, comments out): a NodeBB topic as the platform serves it (`/api/topic/<tid>`,
 // and the same object in the page's `#ajaxify-data`). Every field is checked before use. Post ids are numbers,
 // or addresses for federated posts (ActivityPub). The parent is `toPid` where it names a post in the topic; the
-// rendered `content` goes through the body whitelist with NodeBB's own quote reading ("@X said in …").
+// rendered `content` goes through the body whitelist with NodeBB's own quote reading ("@X said in …"). The
+// page's markup stays the first view's source (sites/nodebb.ts); the data tells the topic's size and pages,
+// and serves the rest page by page.
 
 export interface NodebbPost {
   pid: string;
@@ -25,6 +27,12 @@ export interface NodebbTopic {
   title: string;
   postcount: number;
   posts: NodebbPost[];
+  /** The topic's pages, as the platform paginates them. */
+  pageCount: number;
+  /** "18427/rc1-of-nodebb-v4": the topic's path after /topic/. */
+  slug: string;
+  /** Where the forum lives on its origin ("" at the root). */
+  relativePath: string;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -65,13 +73,32 @@ export function readNodebbTopic(json: unknown): NodebbTopic | null {
     .map(postOf)
     .filter((p): p is NodebbPost => p !== null);
   if (tid === null || tid <= 0 || posts.length === 0) return null;
-  return { tid, title: str(json.title, 300), postcount: int(json.postcount) ?? posts.length, posts };
+  const pagination = isObject(json.pagination) ? json.pagination : {};
+  const slug = str(json.slug, 300);
+  const relative = str(json.relative_path, 200);
+  return {
+    tid,
+    title: str(json.title, 300),
+    postcount: int(json.postcount) ?? posts.length,
+    posts,
+    pageCount: Math.max(1, Math.min(int(pagination.pageCount) ?? 1, 1000)),
+    slug: new RegExp(`^${tid}(/[^/?#]*)?$`).test(slug) ? slug : String(tid),
+    relativePath: /^(\/[\w.~-]+)*$/.test(relative) ? relative : '',
+  };
+}
+
+/** The topic the page was rendered from (`#ajaxify-data`), if any. */
+export function ajaxifyTopic(doc: Document): NodebbTopic | null {
+  try {
+    return readNodebbTopic(JSON.parse(doc.getElementById('ajaxify-data')?.textContent ?? 'null'));
+  } catch {
+    return null;
+  }
 }
 
 /** The topic's posts as comments, in index order; `base` is the topic's address. */
 export function nodebbComments(topic: NodebbTopic, base: string, now = Date.now()): Comment[] {
   const build = commentBuilder(base, nodebbQuotes, now);
-  const pids = new Set(topic.posts.map((p) => p.pid));
   const parser = new DOMParser();
   const origin = new URL(base).origin;
   return topic.posts
@@ -87,10 +114,12 @@ export function nodebbComments(topic: NodebbTopic, base: string, now = Date.now(
         // A document of its own, parsed, never attached: nothing in it runs or loads.
         body: parser.parseFromString(p.content, 'text/html').body,
         opening: p.index === 0,
+        number: p.index + 1,
       };
       const stamp = Date.parse(p.timestampISO);
       if (!Number.isNaN(stamp)) raw.timestamp = stamp;
-      if (p.toPid !== null && p.toPid !== p.pid && pids.has(p.toPid)) raw.parentId = p.toPid;
+      // NodeBB's recorded parent, as the page's markup gives it (the post may be on another page).
+      if (p.toPid !== null && p.toPid !== p.pid) raw.parentId = p.toPid;
       const postUrl = /^\d+$/.test(p.pid) ? safeUrl(`${origin}/post/${p.pid}`, base) : safeUrl(p.pid, base);
       if (postUrl) raw.postUrl = postUrl;
       const authorUrl = p.userslug ? safeUrl(`${origin}/user/${encodeURIComponent(p.userslug)}`, base) : undefined;

@@ -46,6 +46,29 @@ export function topicIdOf(path: string, preloaded: number | null): number | null
   return Number(first);
 }
 
+/**
+ * The topic the page shows: by its address, else (a page kept or served under another address) by the address
+ * the server wrote it for (`noscript[data-path]`, the canonical link). Only a topic the page also preloads
+ * is shown that way, and only where the app has drawn no post stream.
+ */
+function shownTopic(doc: Document, url: URL): number | null {
+  const preloaded = preloadedTopic(doc)?.id ?? null;
+  // Where the app runs, its address is the truth (it may have navigated to a page that is no topic).
+  if (/\/t\//.test(url.pathname) || doc.querySelector('.post-stream')) return topicIdOf(url.pathname, preloaded);
+  const served = doc.querySelector('noscript[data-path]')?.getAttribute('data-path') ?? '';
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
+  const id = topicIdOf(served, preloaded) ?? topicIdOf(pathOf(canonical), preloaded);
+  return id !== null && id === preloaded ? id : null;
+}
+
+const pathOf = (href: string) => {
+  try {
+    return new URL(href, 'https://invalid.invalid/').pathname;
+  } catch {
+    return '';
+  }
+};
+
 /** The topic JSON address for a topic of this install. */
 const topicJson = (url: URL, prefix: string, id: number) => `${url.origin}${prefix}/t/${id}.json`;
 
@@ -88,7 +111,7 @@ function mountOf(doc: Document, id: number): Element | null {
 
 function wants(doc: Document, url: URL, data: PageData): string | null {
   if (!isDiscourse(doc)) return null;
-  const id = topicIdOf(url.pathname, preloadedTopic(doc)?.id ?? null);
+  const id = shownTopic(doc, url);
   if (id === null) return null;
   const known = knownTopic(doc, url, id, data);
   if (known && startsAtFirst(known)) return null;
@@ -98,7 +121,7 @@ function wants(doc: Document, url: URL, data: PageData): string | null {
 
 function locate(doc: Document, url: URL, data?: PageData): DataSection[] {
   if (!isDiscourse(doc)) return [];
-  const id = topicIdOf(url.pathname, preloadedTopic(doc)?.id ?? null);
+  const id = shownTopic(doc, url);
   const topic = id === null ? null : knownTopic(doc, url, id, data);
   const root = topic && mountOf(doc, topic.id);
   if (!topic || !root) return [];

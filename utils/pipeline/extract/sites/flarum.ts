@@ -23,6 +23,23 @@ export const isFlarum = (doc: Document): boolean =>
 export const discussionIdOf = (path: string): string | null =>
   /\/d\/(\d{1,15})(?:-[^/]*)?(?:\/\d+)?\/?$/.exec(path)?.[1] ?? null;
 
+/**
+ * The discussion the page shows: by its address, else (a page kept or served under another address) by its
+ * canonical link, and then only the discussion the page preloads, where the app has drawn no post stream.
+ */
+function shownDiscussion(doc: Document, url: URL): string | null {
+  // Where the app runs, its address is the truth (it may have navigated to a page that is no discussion).
+  if (/\/d\/\d/.test(url.pathname) || doc.querySelector('.PostStream')) return discussionIdOf(url.pathname);
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
+  let id: string | null = null;
+  try {
+    id = discussionIdOf(new URL(canonical, url.href).pathname);
+  } catch {
+    return null;
+  }
+  return id !== null && id === preloadedDiscussion(doc)?.id ? id : null;
+}
+
 /** Where the forum lives on its origin ("" at the root). */
 const prefixOf = (path: string) => /^(.*?)\/d\/\d/.exec(path)?.[1] ?? '';
 
@@ -72,7 +89,7 @@ function mountOf(doc: Document, d: FlarumDiscussion): Element | null {
 }
 
 function wants(doc: Document, url: URL, data: PageData): string | null {
-  const id = isFlarum(doc) ? discussionIdOf(url.pathname) : null;
+  const id = isFlarum(doc) ? shownDiscussion(doc, url) : null;
   if (id === null) return null;
   const known = knownDiscussion(doc, url, id, data);
   if (known && startsAtFirst(known)) return null;
@@ -81,7 +98,7 @@ function wants(doc: Document, url: URL, data: PageData): string | null {
 }
 
 function locate(doc: Document, url: URL, data?: PageData): DataSection[] {
-  const id = isFlarum(doc) ? discussionIdOf(url.pathname) : null;
+  const id = isFlarum(doc) ? shownDiscussion(doc, url) : null;
   const discussion = id === null ? null : knownDiscussion(doc, url, id, data);
   const root = discussion && mountOf(doc, discussion);
   if (!discussion || !root || discussion.posts.length === 0) return [];

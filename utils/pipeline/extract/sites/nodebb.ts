@@ -1,5 +1,7 @@
 import { boardSection, pagedEngine } from './paged-forum';
-import type { LocatedSection, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
+import type { LocatedSection, PageData, RawComment, SiteModule } from '@/utils/pipeline/extract/adapter';
+import { ajaxifyTopic, readNodebbTopic, type NodebbTopic } from '@/utils/pipeline/extract/data/nodebb';
+import type { PlatformTopic } from '@/utils/pipeline/model';
 import type { QuoteReader } from '@/utils/pipeline/extract/body';
 import { text, within, withUrls } from '@/utils/pipeline/extract/fields';
 import { citedQuote, postIdInLink } from '@/utils/pipeline/extract/forum-common';
@@ -10,7 +12,10 @@ import { formatStamp } from '@/utils/pipeline/extract/relative-time';
 // first post); the body is `[component="post/content"]` only: the footer ("Reply Quote 11 … Last reply")
 // and the collapsed preview of the post it answers (`[component="post/parent"]`) are not its words. That
 // preview's data-parent-pid is the parent NodeBB records (toPid). Federated posts' pids are addresses, not
-// numbers. A quote is a blockquote after a paragraph "@X said in <a href="/post/N">Topic</a>:".
+// numbers. A quote is a blockquote after a paragraph "@X said in <a href="/post/N">Topic</a>:". The page's
+// data (`#ajaxify-data`, or `/api/topic/<tid>` after in-page navigation) gives the topic's size and pages:
+// "Load full discussion" then reads the platform's JSON page by page (extract/data/nodebb.ts), and posts the
+// app takes off the page as the reader scrolls stay in the view (topic-controller.ts).
 
 /** The "@X said in <a href=/post/N>…</a>:" paragraph right before a blockquote. */
 function citationOf(quote: Element): Element | null {
@@ -67,17 +72,65 @@ function readPost(post: Element, base: string): RawComment {
   });
 }
 
-function locate(doc: Document, url: URL): LocatedSection[] {
+/** The topic an address shows (`/topic/<tid>/…`), on a page NodeBB drew. */
+function shownTid(doc: Document, url: URL): number | null {
+  const tid = /\/topic\/(\d{1,12})(?:\/|$)/.exec(url.pathname)?.[1];
+  const nodebbPage = doc.getElementById('ajaxify-data') !== null || doc.querySelector('[component="topic"]') !== null;
+  return tid && nodebbPage ? Number(tid) : null;
+}
+
+/** `/api/topic/<tid>` of this forum (its relative path from the page's data). */
+const apiAddress = (doc: Document, url: URL, tid: number) =>
+  `${url.origin}${ajaxifyTopic(doc)?.relativePath ?? ''}/api/topic/${tid}`;
+
+/**
+ * The topic's data: what the page was rendered from while it is this topic's (NodeBB navigates in-page and
+ * leaves `#ajaxify-data` as the first page had it), else `/api/topic/<tid>` as fetched.
+ */
+function topicData(doc: Document, url: URL, data?: PageData): NodebbTopic | null {
+  const tid = shownTid(doc, url);
+  if (tid === null) return null;
+  const rendered = ajaxifyTopic(doc);
+  if (rendered?.tid === tid) return rendered;
+  const fetched = readNodebbTopic(data?.get(apiAddress(doc, url, tid)));
+  return fetched?.tid === tid ? fetched : null;
+}
+
+/** What loading the rest needs: the topic's pages from its API (the markup may hold one page, or fewer). */
+function platformTopic(topic: NodebbTopic, url: URL): PlatformTopic {
+  const base = `${url.origin}${topic.relativePath}`;
+  return {
+    platform: 'nodebb',
+    url: `${base}/topic/${topic.slug}`,
+    id: String(topic.tid),
+    posts: [],
+    api: `${base}/api/topic/${topic.slug}`,
+    count: topic.postcount,
+    pages: topic.pageCount,
+  };
+}
+
+function wants(doc: Document, url: URL, data: PageData): string | null {
+  const tid = shownTid(doc, url);
+  if (tid === null || topicData(doc, url, data)) return null;
+  const address = apiAddress(doc, url, tid);
+  return data.get(address) === undefined ? address : null;
+}
+
+function locate(doc: Document, url: URL, data?: PageData): LocatedSection[] {
   const posts = Array.from(doc.querySelectorAll('[component="post"][data-pid]')).filter((p) =>
     p.querySelector('[component="post/content"]'),
   );
-  return boardSection(doc, url, {
+  const sections = boardSection(doc, url, {
     posts,
     read: (post) => readPost(post, url.href),
     quotes: nodebbQuotes,
     source: 'nodebb',
     heading: text(doc.querySelector('[component="post/header"], h1')) || 'Topic',
   });
+  const topic = sections.length ? topicData(doc, url, data) : null;
+  return topic ? sections.map((s) => ({ ...s, topic: platformTopic(topic, url) })) : sections;
 }
 
-export const nodebb: SiteModule = pagedEngine('nodebb', locate);
+const base = pagedEngine('nodebb', locate);
+export const nodebb: SiteModule = { ...base, adapter: { ...base.adapter, wants } };

@@ -69,7 +69,7 @@ describe('Discourse topics from the platform data', () => {
   });
 
   it('keeps a quote of another topic a link, never a parent (a real crawler page)', () => {
-    const doc = fixtureDocument('data/discourse-letsencrypt-longer-chain-after-08-02-2024.html');
+    const doc = fixtureDocument('real/discourse-letsencrypt-longer-chain-after-08-02-2024.html');
     const topic = preloadedTopic(doc)!;
     expect(topic.id).toBe(212419);
     const comments = topicComments(topic, 'https://community.letsencrypt.org/t/x/212419');
@@ -103,8 +103,8 @@ describe('Discourse topics from the platform data', () => {
   });
 
   it('reads the preloaded topic of a real crawler page: every post the page lists', () => {
-    const html = fixtureHtml('data/discourse-docker-confusing-resolver-structure.html');
-    const topic = preloadedTopic(fixtureDocument('data/discourse-docker-confusing-resolver-structure.html'))!;
+    const html = fixtureHtml('real/discourse-docker-confusing-resolver-structure.html');
+    const topic = preloadedTopic(fixtureDocument('real/discourse-docker-confusing-resolver-structure.html'))!;
     expect(topic.id).toBe(144854);
     expect(topic.posts).toHaveLength(9);
     expect(topic.stream).toHaveLength(9);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { nodebbComments, readNodebbTopic } from '@/utils/pipeline/extract/data/nodebb';
-import { findSection } from '@/utils/pipeline/extract/find-section';
+import { findSection, wantedData } from '@/utils/pipeline/extract/find-section';
+import { createTopicController } from '@/utils/content/topic-controller';
+import type { CommentSection } from '@/utils/pipeline/model';
+import type { ForumPageResult } from '@/utils/platform/page-fetch';
 import { anySite } from '@/utils/pipeline/extract/sites/any-site';
 import { useForOtherSites } from '@/utils/pipeline/extract/sites/registry';
 import { threadByQuotes } from '@/utils/pipeline/thread/thread-by-quotes';
@@ -58,5 +62,66 @@ describe('NodeBB topics from the platform data', () => {
       ['4', '', '1', 0],
     ]);
     expect(JSON.stringify(comments[0]!.body)).not.toMatch(/script|alert/);
+  });
+});
+
+describe('NodeBB topics: size and pages from the data, the rest loaded page by page', () => {
+  useForOtherSites(anySite);
+  const PAGE = 'real/nodebb-community-nodebb-rc1-of-nodebb-v4.html';
+
+  it('knows the topic the page was rendered from, and asks /api/topic/<tid> after in-page navigation', () => {
+    const doc = fixtureDocument(PAGE);
+    const section = findSection(doc, BASE)!;
+    expect(section.topic).toEqual({
+      platform: 'nodebb',
+      url: 'https://community.nodebb.org/topic/18427/rc1-of-nodebb-v4',
+      id: '18427',
+      posts: [],
+      api: 'https://community.nodebb.org/api/topic/18427/rc1-of-nodebb-v4',
+      count: 12,
+      pages: 1,
+    });
+    // All 12 posts are on the page: nothing to load.
+    expect(createTopicController(section, () => {}).ui()).toBeNull();
+    const other = 'https://community.nodebb.org/topic/999/another-topic';
+    expect(wantedData(doc, other, { get: () => undefined })).toBe('https://community.nodebb.org/api/topic/999');
+    const fetched = { ...(payload() as object), tid: 999, slug: '999/another-topic', postcount: 40 };
+    const data = { get: (u: string) => (u === 'https://community.nodebb.org/api/topic/999' ? fetched : undefined) };
+    expect(wantedData(doc, other, data)).toBeNull();
+    expect(findSection(doc, other, data)!.topic).toMatchObject({ id: '999', count: 40 });
+  });
+
+  it('loads every page of a long topic, one request at a time, and keeps posts the page let go', async () => {
+    fakeBrowser.reset();
+    const section = findSection(fixtureDocument(PAGE), BASE)!;
+    const real = payload() as { posts: Array<Record<string, unknown>> };
+    const pageOf = (n: number) => ({
+      ...(payload() as object),
+      postcount: 30,
+      pagination: { pageCount: 3, currentPage: n },
+      posts: Array.from({ length: 10 }, (_, i) => ({
+        ...real.posts[i % real.posts.length],
+        pid: 500000 + (n - 1) * 10 + i,
+        index: (n - 1) * 10 + i,
+        toPid: i === 0 ? null : String(500000 + (n - 1) * 10 + i - 1),
+      })),
+    });
+    const topic = { ...section.topic!, count: 42, pages: 3 };
+    const asked: string[] = [];
+    const get = async (url: string): Promise<ForumPageResult> => {
+      asked.push(url);
+      return { ok: true, url, html: JSON.stringify(pageOf(Number(new URL(url).searchParams.get('page')))) };
+    };
+    let merged: CommentSection | null = null;
+    const controller = createTopicController({ ...section, topic }, (m) => m && (merged = m), { get });
+    controller.ui()!.load();
+    for (let i = 0; i < 300 && controller.ui()!.state.status !== 'done'; i++)
+      await new Promise((r) => setTimeout(r, 1));
+    expect(asked).toEqual([1, 2, 3].map((n) => `${topic.api}?page=${n}`));
+    expect(merged!.comments).toHaveLength(42);
+    expect(threadByQuotes(merged!.comments).byId.get('500021')!.parentId).toBe('500020');
+    // The app takes posts off the page as the reader scrolls: they stay in the view.
+    const fewer = { ...section, topic, comments: section.comments.slice(6) };
+    expect(controller.apply(fewer).comments).toHaveLength(42);
   });
 });

@@ -107,12 +107,21 @@ describe('Discourse, from the platform data', () => {
   });
 
   it('reads a real crawler page in place (its noscript copy is never read as markup)', () => {
-    const doc = fixtureDocument('data/discourse-docker-confusing-resolver-structure.html');
+    const doc = fixtureDocument('real/discourse-docker-confusing-resolver-structure.html');
     const section = findSection(doc, 'https://forums.docker.com/t/confusing-resolver-structure/144854')!;
     expect(section.source).toBe('discourse');
     expect(section.comments).toHaveLength(9);
     expect(section.root.id).toBe('d-splash');
     expect(section.more).toBeUndefined();
+  });
+
+  it('reads a page served under another address by the address it was written for', () => {
+    const doc = fixtureDocument('real/discourse-docker-confusing-resolver-structure.html');
+    const section = findSection(doc, 'https://forums.docker.com/saved/page.html')!;
+    expect(section.comments).toHaveLength(9);
+    // The app navigated to a list: the preloaded topic is not shown there (the app drew something else).
+    const app = pageOf(TOPIC, { drawn: 456 });
+    expect(findSection(app, `${HOST}/latest`)).toBeNull();
   });
 
   it('steps aside on bad data, on pages that are not topics, and on a preloaded topic of another address', () => {
