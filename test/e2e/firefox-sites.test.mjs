@@ -93,6 +93,18 @@ describe('Firefox: sites the reader enabled', () => {
       assert.ok(await frameOf().evaluate(() => document.getElementById('post-list') !== null));
     });
 
+  it('NodeBB: posts the app takes off the page as the reader scrolls stay in the view', async () => {
+    const { page } = session;
+    await gotoCapture(page, 'http://community.nodebb.org/real/nodebb-community-nodebb-rc1-of-nodebb-v4.html?scroll');
+    await waitFor(page, `${VIEW}.posts === 12`, { timeoutMs: 10_000 });
+    await page.evaluate(() => {
+      for (const post of Array.from(document.querySelectorAll('[component="post"][data-pid]')).slice(0, 6))
+        post.remove();
+    });
+    await sleep(1500);
+    assert.deepEqual(await page.evaluate(VIEW), { views: 1, posts: 12 });
+  });
+
   it('new Reddit: comments the app adds after load join the one view, under their parents', async () => {
     const { page } = session;
     await gotoCapture(page, 'http://www.reddit.com/native/shreddit-homelab-quiet-nas.html?arrive');

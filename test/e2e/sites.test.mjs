@@ -139,6 +139,24 @@ describe('Chromium: sites the reader enabled', () => {
       await page.close();
     });
 
+  it('NodeBB: posts the app takes off the page as the reader scrolls stay in the view', async () => {
+    const { page, errors } = await open(
+      'https://community.nodebb.org/real/nodebb-community-nodebb-rc1-of-nodebb-v4.html?scroll',
+    );
+    const ITEMS = '[data-threadlight="thread"] [role="treeitem"]';
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 12, ITEMS);
+    // As NodeBB's infinite scroll does (infinitescroll.removeExtra): the first posts leave the page.
+    await page.evaluate(() => {
+      for (const post of Array.from(document.querySelectorAll('[component="post"][data-pid]')).slice(0, 6))
+        post.remove();
+    });
+    await page.waitForTimeout(1500);
+    assert.equal(await page.locator(ITEMS).count(), 12);
+    assert.equal(await page.locator('[data-threadlight="thread"]').count(), 1);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('new Reddit: comments the app adds after load join the one view, under their parents', async () => {
     const { page, errors } = await open('https://www.reddit.com/native/shreddit-homelab-quiet-nas.html?arrive');
     await page.waitForFunction(

@@ -72,11 +72,15 @@ function readPost(post: Element, base: string): RawComment {
   });
 }
 
-/** The topic an address shows (`/topic/<tid>/…`), on a page NodeBB drew. */
+/**
+ * The topic the page shows: the one its markup draws (`[component="topic"][data-tid]`), where the address
+ * names the same one or none (a page kept or served elsewhere); mid-navigation, where the two differ, none.
+ */
 function shownTid(doc: Document, url: URL): number | null {
-  const tid = /\/topic\/(\d{1,12})(?:\/|$)/.exec(url.pathname)?.[1];
-  const nodebbPage = doc.getElementById('ajaxify-data') !== null || doc.querySelector('[component="topic"]') !== null;
-  return tid && nodebbPage ? Number(tid) : null;
+  const drawn = doc.querySelector('[component="topic"][data-tid]')?.getAttribute('data-tid') ?? '';
+  const named = /\/topic\/(\d{1,12})(?:\/|$)/.exec(url.pathname)?.[1];
+  if (!/^\d{1,12}$/.test(drawn) || (named && named !== drawn)) return null;
+  return Number(drawn);
 }
 
 /** `/api/topic/<tid>` of this forum (its relative path from the page's data). */

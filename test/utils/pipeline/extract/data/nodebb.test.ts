@@ -84,6 +84,11 @@ describe('NodeBB topics: size and pages from the data, the rest loaded page by p
     // All 12 posts are on the page: nothing to load.
     expect(createTopicController(section, () => {}).ui()).toBeNull();
     const other = 'https://community.nodebb.org/topic/999/another-topic';
+    // Mid-navigation (the address is the next topic's, the page still the last one's): nothing asked, no size.
+    expect(wantedData(doc, other, { get: () => undefined })).toBeNull();
+    expect(findSection(doc, other)!.topic).toBeUndefined();
+    // The app drew topic 999 (its #ajaxify-data stays the first page's): its data is asked for.
+    doc.querySelector('[component="topic"]')!.setAttribute('data-tid', '999');
     expect(wantedData(doc, other, { get: () => undefined })).toBe('https://community.nodebb.org/api/topic/999');
     const fetched = { ...(payload() as object), tid: 999, slug: '999/another-topic', postcount: 40 };
     const data = { get: (u: string) => (u === 'https://community.nodebb.org/api/topic/999' ? fetched : undefined) };
