@@ -10,6 +10,7 @@ import { findBrowser, missingBrowserText, ROOT } from './lib/paths.mjs';
 import { firefoxDemo } from './lib/demo-firefox.mjs';
 import { shootAids, shootStore } from './lib/demo-aids.mjs';
 import { forumRoutes } from '../test/support/e2e/forum-routes.mjs';
+import { DISCOURSE_HOST, discourseForum } from '../test/support/e2e/discourse-app.mjs';
 
 export const DEMO_PAGES = [
   ['seed-huawei-xiaomi', 'https://www.macrumors.com/2017/12/08/macrumors-2017-huawei-xiaomi.html'],
@@ -24,6 +25,8 @@ export const DEMO_PAGES = [
     'https://news.ycombinator.com/native/hackernews-item-16909056-tech-company-career-ladders-2018.html',
   ],
   ['nested-reddit', 'https://www.reddit.com/native/shreddit-homelab-quiet-nas.html'],
+  // A forum that is an app (Discourse, served with its JSON by test/support/e2e/discourse-app.mjs).
+  ['app-discourse', `https://${DISCOURSE_HOST}/t/quiet-nas-builds/123`],
   [
     'blog-wordpress-balloon-juice',
     'https://balloon-juice.com/real/wordpress-balloon-juice-2026-schadenfreude-open-thread.html',
@@ -36,6 +39,7 @@ const ENABLED = [
   'news.ycombinator.com',
   'www.reddit.com',
   'balloon-juice.com',
+  DISCOURSE_HOST,
 ];
 /** Tall enough for the screenshot's part of the view: comments off screen are skipped (content-visibility). */
 const SHOT_HEIGHT = 1400;
@@ -82,7 +86,11 @@ if (!process.argv.includes('--no-build'))
   });
 
 // The seed article's forum thread too, for "Load full discussion".
-const server = await startFixtureServer({ https: true, routes: forumRoutes({ failPage3Times: 0 }).routes });
+const server = await startFixtureServer({
+  https: true,
+  routes: forumRoutes({ failPage3Times: 0 }).routes,
+  handle: discourseForum().handle,
+});
 /** Chromium with the demo build, the demo's sites mapped to the fixture server. */
 const demoChromium = (options) =>
   launchChromium({

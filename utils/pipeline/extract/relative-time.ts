@@ -53,3 +53,9 @@ export function formatStamp(ms: number): string {
     return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
   }
 }
+
+/** A platform's ISO time (app forums' data) as the reader's locale writes it, as the page shows it; else as given. */
+export function formatIso(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : formatStamp(ms);
+}

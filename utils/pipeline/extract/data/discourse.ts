@@ -3,6 +3,7 @@ import type { RawComment } from '@/utils/pipeline/extract/adapter';
 import { elementText, type QuoteReader } from '@/utils/pipeline/extract/body';
 import { commentBuilder } from '@/utils/pipeline/extract/convert';
 import { safeUrl } from '@/utils/pipeline/extract/safe-url';
+import { formatIso } from '@/utils/pipeline/extract/relative-time';
 
 // A data reader (pure: JSON in, comments out; fetching is the content app's): a Discourse topic as the
 // platform hands it to the page (`#data-preloaded`'s `topic_<id>`) or serves it (`/t/<id>.json`,
@@ -147,7 +148,7 @@ export function* eachTopicComment(
     const raw: RawComment = {
       author: p.username || p.name,
       postId: String(p.id),
-      timeText: p.createdAt,
+      timeText: formatIso(p.createdAt),
       voteText: null,
       votes: p.likes,
       body,

@@ -3,6 +3,7 @@ import type { RawComment } from '@/utils/pipeline/extract/adapter';
 import { elementText, type QuoteReader } from '@/utils/pipeline/extract/body';
 import { commentBuilder } from '@/utils/pipeline/extract/convert';
 import { safeUrl } from '@/utils/pipeline/extract/safe-url';
+import { formatIso } from '@/utils/pipeline/extract/relative-time';
 
 // A data reader (pure: JSON in, comments out): a Flarum discussion as the platform hands it to the page (the
 // payload's `apiDocument`, in `#flarum-json-payload` or an inline `app.load({...})`) or serves it
@@ -212,7 +213,7 @@ export function* eachFlarumComment(
     const raw: RawComment = {
       author: user?.displayName || user?.username || '',
       postId: p.id,
-      timeText: p.createdAt,
+      timeText: formatIso(p.createdAt),
       voteText: null,
       body,
       number: p.number,

@@ -2,6 +2,7 @@ import type { Comment } from '@/utils/pipeline/model';
 import type { RawComment } from '@/utils/pipeline/extract/adapter';
 import { commentBuilder } from '@/utils/pipeline/extract/convert';
 import { safeUrl } from '@/utils/pipeline/extract/safe-url';
+import { formatIso } from '@/utils/pipeline/extract/relative-time';
 import { nodebbQuotes } from '@/utils/pipeline/extract/sites/nodebb';
 
 // A data reader (pure: JSON in, comments out): a NodeBB topic as the platform serves it (`/api/topic/<tid>`,
@@ -108,7 +109,7 @@ export function nodebbComments(topic: NodebbTopic, base: string, now = Date.now(
       const raw: RawComment = {
         author: p.username,
         postId: p.pid,
-        timeText: p.timestampISO,
+        timeText: formatIso(p.timestampISO),
         voteText: null,
         votes: p.votes,
         // A document of its own, parsed, never attached: nothing in it runs or loads.
