@@ -15,10 +15,11 @@ import {
 // drawn nothing (scripts blocked or failed), where its splash or empty root is. The app redrawing or
 // "cloaking" posts changes nothing read here.
 
-/** The page is a Discourse app's: its generator, its setup element, or its preloaded data. */
+/** The page is a Discourse app's: its generator, its setup element, or its preloaded data for the app. */
 export const isDiscourse = (doc: Document): boolean =>
   /^Discourse\b/.test(doc.querySelector('meta[name="generator"]')?.getAttribute('content') ?? '') ||
-  doc.getElementById('data-discourse-setup') !== null;
+  doc.getElementById('data-discourse-setup') !== null ||
+  (doc.getElementById('data-preloaded')?.hasAttribute('data-preloaded') ?? false);
 
 /** Where the install lives: "" at the root, "/forum" in a subfolder (the app's own setting, else the path). */
 function prefixOf(doc: Document, path: string): string {

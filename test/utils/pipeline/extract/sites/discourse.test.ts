@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageData } from '@/utils/pipeline/extract/adapter';
 import { findSection, wantedData, whyNoSection } from '@/utils/pipeline/extract/find-section';
 import { anySite } from '@/utils/pipeline/extract/sites/any-site';
-import { topicIdOf } from '@/utils/pipeline/extract/sites/discourse';
+import { isDiscourse, topicIdOf } from '@/utils/pipeline/extract/sites/discourse';
 import { useForOtherSites } from '@/utils/pipeline/extract/sites/registry';
 import { threadByQuotes } from '@/utils/pipeline/thread/thread-by-quotes';
 import { fixtureDocument, parseDocument } from '@/test/support/helpers';
@@ -113,6 +113,16 @@ describe('Discourse, from the platform data', () => {
     expect(section.comments).toHaveLength(9);
     expect(section.root.id).toBe('d-splash');
     expect(section.more).toBeUndefined();
+  });
+
+  it('knows the app by any one of its generator, its setup element or its preloaded data', () => {
+    const signals = [
+      '<meta name="generator" content="Discourse 3.1.0.beta2 - https://github.com/discourse/discourse version x">',
+      '<meta id="data-discourse-setup" data-base-uri="">',
+      '<div class="hidden" id="data-preloaded" data-preloaded="{}"></div>',
+    ];
+    for (const signal of signals) expect(isDiscourse(parseDocument(`<html><head>${signal}</head></html>`))).toBe(true);
+    expect(isDiscourse(parseDocument('<meta name="generator" content="WordPress 6.5">'))).toBe(false);
   });
 
   it('reads a page served under another address by the address it was written for', () => {
