@@ -4,15 +4,14 @@
 // browser and build: the target is the seed's view plus one request. (2) "Load full discussion" on a 2,000-post
 // topic: time until the view holds all of it (target under 10 s), the long tasks over 50 ms meanwhile
 // (Chromium) and the longest gap between frames (both browsers; the page must stay responsive).
-import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import { launchChromium, recordLongTasks } from './lib/chromium.mjs';
 import { launchFirefox, waitFor } from './lib/firefox.mjs';
 import { startFixtureServer } from './lib/fixture-server.mjs';
 import { ROOT } from './lib/paths.mjs';
+import { testBuild } from './lib/test-build.mjs';
 import { articleHtml, syntheticDiscussion } from './lib/synthetic.mjs';
 import { DISCOURSE_HOST, discourseForum } from '../test/support/e2e/discourse-app.mjs';
-import { GRANTED_HOSTS } from '../test/support/e2e/site-pages.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const SEED = '/bench/article-10.html';
@@ -22,16 +21,6 @@ const handle = (req, res, url) => {
   if (url.pathname === SEED) return (res.writeHead(200, { 'content-type': 'text/html' }).end(seedHtml), true);
   return forum.handle(req, res, url);
 };
-const build = (browser, scheme) =>
-  execSync(`npx wxt build${browser === 'firefox' ? ' -b firefox --mv3' : ''}`, {
-    cwd: ROOT,
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      TL_TEST_BUILD: '1',
-      TL_GRANT_ORIGINS: GRANTED_HOSTS.map((h) => `${scheme}://${h}/*`).join(','),
-    },
-  });
 
 const READY = `performance.getEntriesByName('threadlight:view').length > 0`;
 const VIEW_MS = `performance.getEntriesByName('threadlight:view')[0].startTime - performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd`;
@@ -61,7 +50,7 @@ const pages = (scheme, port) => ({
 });
 
 async function inChromium(server) {
-  build('chromium', 'https');
+  testBuild('chromium', 'https');
   const browser = await launchChromium({
     extensionDir: join(ROOT, '.output-test', 'chrome-mv3'),
     port: server.port,
@@ -102,7 +91,7 @@ async function inChromium(server) {
 }
 
 async function inFirefox(server) {
-  build('firefox', 'http');
+  testBuild('firefox', 'http');
   const ff = await launchFirefox({ proxyPort: server.port });
   const at = pages('http', server.port);
   const views = { seed: [], topic: [], post: [] };

@@ -10,8 +10,8 @@ import { launchChromium, recordFirstPaints, recordLongTasks } from './lib/chromi
 import { launchFirefox, waitFor } from './lib/firefox.mjs';
 import { startFixtureServer } from './lib/fixture-server.mjs';
 import { ROOT } from './lib/paths.mjs';
+import { testBuild } from './lib/test-build.mjs';
 import { articleHtml, hackerNewsHtml, syntheticDiscussion, xenforoHtml } from './lib/synthetic.mjs';
-import { GRANTED_HOSTS } from '../test/support/e2e/site-pages.mjs';
 
 const SIZES = [10, 500, 2000, 8000];
 const RUNS = 2;
@@ -32,17 +32,6 @@ const cases = [
   { n: 2000, path: '/bench/nested-2000.html', nested: true },
 ];
 const kind = (c) => (c.forum ? 'forum' : c.nested ? 'nested' : 'article');
-/** The test builds, built as the real-browser tests build them (the engine pages' sites granted at install). */
-const testBuild = (browser, scheme) =>
-  execSync(`npx wxt build${browser === 'firefox' ? ' -b firefox --mv3' : ''}`, {
-    cwd: ROOT,
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      TL_TEST_BUILD: '1',
-      TL_GRANT_ORIGINS: GRANTED_HOSTS.map((h) => `${scheme}://${h}/*`).join(','),
-    },
-  });
 
 /** Runs in the page once the view is there: the figures, all from DOMContentLoaded. */
 const FIGURES = `
