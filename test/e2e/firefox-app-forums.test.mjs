@@ -75,6 +75,18 @@ describe('Firefox: Discourse from its own data', () => {
     assert.equal((await page.evaluate(VIEW)).views, 1);
   });
 
+  it("works in a subfolder install and from a post's own address (the topic's first posts fetched once)", async () => {
+    const { page } = session;
+    forum.reset();
+    await gotoCapture(page, `http://${DISCOURSE_HOST}/forum/t/quiet-nas-builds/123/60?noapp`);
+    await waitFor(page, `${VIEW}.posts === 40`, { timeoutMs: 10_000 });
+    assert.equal((await page.evaluate(VIEW)).first, String(postId(123, 1)));
+    assert.deepEqual(
+      forum.log.map((r) => r.path),
+      ['/forum/t/123.json'],
+    );
+  });
+
   it('shows the topic where the app never drew, from the preloaded data alone', async () => {
     const { page } = session;
     forum.reset();
