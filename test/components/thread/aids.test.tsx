@@ -212,6 +212,19 @@ describe('search over the whole discussion', () => {
     await until(() => items().length === 1);
     expect(items().map((el) => el.dataset.commentId)).toEqual([comments[350].id]);
   });
+
+  it('"by:<name>" keeps one person\'s comments, not those that only mention the name', async () => {
+    const comments = syntheticDiscussion(60, { quoteRate: 0 });
+    for (const i of [7, 33]) comments[i].author = 'Zoë Writer';
+    comments[20].text = 'I agree with zoe writer on this.';
+    ({ view } = load(articleHtml(comments)));
+    view.update(prefsWith({ view: 'flat', sort: 'page' }));
+    await tick();
+    await search('by:zoe writer');
+    await until(() => $$('[data-search-match]').length === 2);
+    expect($$('[data-search-match]').map((el) => el.dataset.commentId)).toEqual([comments[7].id, comments[33].id]);
+    expect($('.tl-search-count')!.textContent).toMatch(/2 matches/);
+  });
 });
 
 describe('notes on people', () => {

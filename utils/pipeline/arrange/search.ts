@@ -1,5 +1,6 @@
 import type { Comment } from '@/utils/pipeline/model';
 import type { ThreadNode } from '@/utils/pipeline/thread/thread-by-quotes';
+import { foldName } from '@/utils/pipeline/names';
 
 // Searching the whole discussion (not only what is rendered): authors and comments' own words, case- and
 // accent-insensitive. The tree is pruned to the matches and their ancestors (kept as context), so windowing,
@@ -65,13 +66,28 @@ export interface SearchResult {
   order: string[];
 }
 
+/** A name as "by:" compares it: as people are compared (look-alike letters, invisible characters), without accents. */
+const personName = (name: string) => foldText(foldName(name));
+
+/**
+ * What a folded query matches: "by:<name>" the comments of that person (the comments they answer stay as
+ * context, as every match's ancestors do); anything else, authors and comments' own words.
+ */
+export function matcherOf(query: string): (c: Comment) => boolean {
+  const by = /^by:\s*(.+)$/.exec(query)?.[1];
+  if (by === undefined) return (c) => haystack(c).includes(query);
+  const name = personName(by);
+  return (c) => personName(c.author) === name;
+}
+
 /** The tree pruned to the comments that match a folded query, with their ancestors. */
 export function searchTree(roots: readonly ThreadNode[], query: string): SearchResult {
   const matches = new Set<string>();
   const context = new Set<string>();
   const order: string[] = [];
+  const isMatch = matcherOf(query);
   const visit = (node: ThreadNode): ThreadNode | null => {
-    const hit = haystack(node.comment).includes(query);
+    const hit = isMatch(node.comment);
     if (hit) {
       matches.add(node.comment.id);
       order.push(node.comment.id);

@@ -48,3 +48,25 @@ describe('searching the thread tree', () => {
     expect(Object.fromEntries(by)).toEqual({ '1': ['2'], '3': ['4'], '4': ['5'] });
   });
 });
+
+describe('"by:<name>": the posts of one person', () => {
+  const forest = threadByQuotes([
+    comment('1', 'The battery lasts a day', [], { author: 'Müller' }),
+    comment('2', 'Mine does not, says by:someone', [{ text: 'The battery lasts a day', sourceId: '1' }], {
+      author: 'J\u043Ehn',
+    }),
+    comment('3', 'Is the screen bright?', [], { author: 'Ann' }),
+    comment('4', 'Very bright', [{ text: 'Is the screen bright?', sourceId: '3' }], { author: 'john' }),
+    comment('5', 'Agreed', [{ text: 'Very bright', sourceId: '4' }], { author: 'Johnny' }),
+  ]);
+
+  it("matches that person's comments however their name is spelt, with the comments they answer as context", () => {
+    const result = searchTree(forest.roots, foldQuery('by:John'));
+    expect(result.order).toEqual(['2', '4']);
+    expect([...result.context].sort()).toEqual(['1', '3']);
+    expect(searchTree(forest.roots, foldQuery('BY:  müller')).order).toEqual(['1']);
+    // Not a name a word: "by:" only at the start; elsewhere it is words like any.
+    expect(searchTree(forest.roots, foldQuery('says by:someone')).order).toEqual(['2']);
+    expect(searchTree(forest.roots, foldQuery('by:nobody')).order).toEqual([]);
+  });
+});
