@@ -3,6 +3,7 @@ import type { RawComment } from '@/utils/pipeline/extract/adapter';
 import { elementText, type QuoteReader } from '@/utils/pipeline/extract/body';
 import { commentBuilder } from '@/utils/pipeline/extract/convert';
 import { safeUrl } from '@/utils/pipeline/extract/safe-url';
+import { oncePerText } from './once';
 import { formatIso } from '@/utils/pipeline/extract/relative-time';
 
 // A data reader (pure: JSON in, comments out; fetching is the content app's): a Discourse topic as the
@@ -80,16 +81,19 @@ export function readTopic(json: unknown): DiscourseTopic | null {
 }
 
 /** The topic the page preloads for the app (`#data-preloaded`: JSON of JSON strings), if any. */
-export function preloadedTopic(doc: Document): DiscourseTopic | null {
+export const preloadedTopic = (doc: Document): DiscourseTopic | null =>
+  readPreloaded(doc.getElementById('data-preloaded')?.getAttribute('data-preloaded') ?? 'null');
+
+const readPreloaded = oncePerText((text): DiscourseTopic | null => {
   try {
-    const outer = JSON.parse(doc.getElementById('data-preloaded')?.getAttribute('data-preloaded') ?? 'null');
+    const outer: unknown = JSON.parse(text);
     if (!isObject(outer)) return null;
     const key = Object.keys(outer).find((k) => /^topic_\d+$/.test(k));
     return key && typeof outer[key] === 'string' ? readTopic(JSON.parse(outer[key])) : null;
   } catch {
     return null;
   }
-}
+});
 
 /**
  * A post known only by its number (not in the posts read so far): a placeholder id that matches no comment

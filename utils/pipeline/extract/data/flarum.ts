@@ -3,6 +3,7 @@ import type { RawComment } from '@/utils/pipeline/extract/adapter';
 import { elementText, type QuoteReader } from '@/utils/pipeline/extract/body';
 import { commentBuilder } from '@/utils/pipeline/extract/convert';
 import { safeUrl } from '@/utils/pipeline/extract/safe-url';
+import { oncePerText } from './once';
 import { formatIso } from '@/utils/pipeline/extract/relative-time';
 
 // A data reader (pure: JSON in, comments out): a Flarum discussion as the platform hands it to the page (the
@@ -139,26 +140,31 @@ export function readFlarumPosts(json: unknown) {
 }
 
 /** The payload the page hands its app: `#flarum-json-payload`, or the older inline `app.load({...})`. */
-export function flarumPayload(doc: Document): Record<string, unknown> | null {
-  const inline = () => {
-    for (const script of Array.from(doc.querySelectorAll('script:not([src])'))) {
-      const at = /app\.load\((\{[\s\S]*\})\);/.exec(script.textContent ?? '');
-      if (at) return at[1]!;
-    }
-    return null;
-  };
+export const flarumPayload = (doc: Document): Record<string, unknown> | null => parsePayload(payloadText(doc));
+
+function payloadText(doc: Document): string {
+  const given = doc.getElementById('flarum-json-payload')?.textContent;
+  if (given != null) return given;
+  for (const script of Array.from(doc.querySelectorAll('script:not([src])'))) {
+    const at = /app\.load\((\{[\s\S]*\})\);/.exec(script.textContent ?? '');
+    if (at) return at[1]!;
+  }
+  return '';
+}
+
+const parsePayload = oncePerText((text) => {
   try {
-    const text = doc.getElementById('flarum-json-payload')?.textContent ?? inline();
     const payload: unknown = text ? JSON.parse(text) : null;
     return isObject(payload) ? payload : null;
   } catch {
     return null;
   }
-}
+});
 
 /** The discussion the page preloads, if it shows one. */
-export const preloadedDiscussion = (doc: Document): FlarumDiscussion | null =>
-  readFlarumDocument(flarumPayload(doc)?.apiDocument);
+export const preloadedDiscussion = (doc: Document): FlarumDiscussion | null => readPreloaded(payloadText(doc));
+
+const readPreloaded = oncePerText((text) => readFlarumDocument(parsePayload(text)?.apiDocument));
 
 /** The forum's API address as the payload gives it (`resources` → forum → `apiUrl`), if any. */
 export function payloadApiUrl(doc: Document): string | null {

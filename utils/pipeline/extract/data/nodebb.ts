@@ -2,6 +2,7 @@ import type { Comment } from '@/utils/pipeline/model';
 import type { RawComment } from '@/utils/pipeline/extract/adapter';
 import { commentBuilder } from '@/utils/pipeline/extract/convert';
 import { safeUrl } from '@/utils/pipeline/extract/safe-url';
+import { oncePerText } from './once';
 import { formatIso } from '@/utils/pipeline/extract/relative-time';
 import { nodebbQuotes } from '@/utils/pipeline/extract/sites/nodebb';
 
@@ -89,13 +90,16 @@ export function readNodebbTopic(json: unknown): NodebbTopic | null {
 }
 
 /** The topic the page was rendered from (`#ajaxify-data`), if any. */
-export function ajaxifyTopic(doc: Document): NodebbTopic | null {
+export const ajaxifyTopic = (doc: Document): NodebbTopic | null =>
+  readAjaxify(doc.getElementById('ajaxify-data')?.textContent ?? 'null');
+
+const readAjaxify = oncePerText((text) => {
   try {
-    return readNodebbTopic(JSON.parse(doc.getElementById('ajaxify-data')?.textContent ?? 'null'));
+    return readNodebbTopic(JSON.parse(text));
   } catch {
     return null;
   }
-}
+});
 
 /** The topic's posts as comments, in index order; `base` is the topic's address. */
 export function nodebbComments(topic: NodebbTopic, base: string, now = Date.now()): Comment[] {
