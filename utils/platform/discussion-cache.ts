@@ -2,6 +2,7 @@ import type { Comment } from '@/utils/pipeline/model';
 import { CACHE_TTL_MS, dropDiscussion, DISCUSSION_PREFIX, putDiscussion } from './cache-budget';
 import { browser } from 'wxt/browser';
 import { originOf } from './page-fetch';
+import { nextTask, runInTasks, type Steps } from '@/utils/pipeline/steps';
 
 // A loaded discussion, kept in storage.local so reopening the article is instant, within the caches' budget
 // (cache-budget.ts). The key is the forum's origin plus its thread key, and the stored address is checked on
@@ -25,14 +26,15 @@ function storedComments(stored: Stored): unknown[] | null {
 }
 
 /**
- * The comments as one JSON text, made a hundred at a time between pauses: storing 2,000 comments as objects
- * took the page's main thread 150 ms in Firefox (each object cloned); one string is copied whole.
+ * The comments as one JSON text, a comment a step, on tasks of a few milliseconds (steps.ts): storing 2,000
+ * comments as objects took the page's main thread 150 ms in Firefox (each object cloned); one string is copied
+ * whole.
  */
-async function jsonOf(comments: readonly Comment[]): Promise<string> {
+function* jsonSteps(comments: readonly Comment[]): Steps<string> {
   const parts: string[] = [];
-  for (let i = 0; i < comments.length; i++) {
-    parts.push(JSON.stringify(comments[i]));
-    if (i % 100 === 99) await new Promise((r) => setTimeout(r, 0));
+  for (const c of comments) {
+    parts.push(JSON.stringify(c));
+    yield;
   }
   return `[${parts.join(',')}]`;
 }
@@ -83,7 +85,7 @@ export async function cacheDiscussion(
   comments: Comment[],
   now = Date.now(),
 ): Promise<boolean> {
-  const json = await jsonOf(comments);
+  const json = await runInTasks(jsonSteps(comments), nextTask);
   const value: Stored = { savedAt: now, url: threadUrl, json };
   const bytes = new Blob([json]).size + threadUrl.length + 64;
   return putDiscussion(discussionKey(threadUrl, threadKey), value, now, bytes).catch(() => false);
