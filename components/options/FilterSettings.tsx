@@ -2,15 +2,32 @@ import { t } from '@/utils/platform/i18n';
 import { useDraft } from '@/components/shared/use-draft';
 import { invalidMutedWords } from '@/utils/pipeline/arrange/filter';
 import { splitList } from '@/utils/platform/prefs';
+import { everySite } from '@/utils/platform/people-prefs';
+import { isEverySite } from '@/components/thread/person-of';
 import type { SectionProps } from './types';
 
 const lines = (list: string[]) => list.join('\n');
 const fromLines = (text: string) => text.split('\n').flatMap(splitList);
 
-/** Minimum rating, muted words and users. The text fields keep what is typed while the reader is in them. */
+/** Names muted on every site (the rest, muted on one site from a comment, are listed under People). */
+const everySiteNames = (mutes: Record<string, string>) =>
+  Object.entries(mutes)
+    .filter(([id]) => isEverySite(id))
+    .map(([, name]) => name);
+
+/** Mutes with the every-site names replaced by those in `names`. */
+function withEverySiteNames(mutes: Record<string, string>, names: string[]): Record<string, string> {
+  const kept = Object.entries(mutes).filter(([id]) => !isEverySite(id));
+  return Object.assign(
+    Object.create(null) as Record<string, string>,
+    Object.fromEntries(kept),
+    everySite(names.map((n) => [n, n])),
+  );
+}
+
+/** Minimum rating, muted words and names. The text fields keep what is typed while the reader is in them. */
 export function FilterSettings({ prefs, change }: SectionProps) {
   const words = useDraft(lines(prefs.filters.mutedWords));
-  const users = useDraft(lines(prefs.filters.mutedUsers));
   const invalid = invalidMutedWords(prefs.filters.mutedWords);
   return (
     <>
@@ -46,21 +63,45 @@ export function FilterSettings({ prefs, change }: SectionProps) {
           {t('invalidPattern', invalid.join(', '))}
         </p>
       ) : null}
+      <MutedPeople prefs={prefs} change={change} />
+    </>
+  );
+}
+
+/** Names muted on every site, and whether replies to muted people are hidden too. */
+function MutedPeople({ prefs, change }: SectionProps) {
+  const users = useDraft(lines(everySiteNames(prefs.filters.mutedPeople)));
+  return (
+    <>
       <label>
-        {t('mutedUsersLong')}
+        {t('mutedNamesLong')}
         <textarea
           value={users.value}
           onFocus={users.onFocus}
           onBlur={users.onBlur}
           onInput={(e) => {
             const text = users.typed((e.currentTarget as HTMLTextAreaElement).value);
-            const mutedUsers = text
+            const names = text
               .split('\n')
               .map((s) => s.trim())
               .filter(Boolean);
-            change((p) => ({ ...p, filters: { ...p.filters, mutedUsers } }));
+            change((p) => ({
+              ...p,
+              filters: { ...p.filters, mutedPeople: withEverySiteNames(p.filters.mutedPeople, names) },
+            }));
           }}
         />
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={prefs.filters.hideRepliesToMuted}
+          onChange={(e) => {
+            const on = e.currentTarget.checked;
+            change((p) => ({ ...p, filters: { ...p.filters, hideRepliesToMuted: on } }));
+          }}
+        />{' '}
+        {t('hideRepliesToMuted')}
       </label>
     </>
   );

@@ -7,6 +7,7 @@ import { DefaultSettings } from './DefaultSettings';
 import { EnabledSites } from './EnabledSites';
 import { FilterSettings } from './FilterSettings';
 import { NoteSettings } from './NoteSettings';
+import { PeopleSettings } from './PeopleSettings';
 import { TransferSettings } from './TransferSettings';
 import type { Notice } from './types';
 
@@ -36,6 +37,7 @@ export function Options({ stored, sink, message, sites = [], onRemoveSite = () =
       ) : null}
       <FilterSettings prefs={prefs} change={change} />
       <BrandSettings prefs={prefs} change={change} onNotice={setNotice} />
+      <PeopleSettings prefs={prefs} change={change} />
       <NoteSettings prefs={prefs} change={change} />
       <DefaultSettings prefs={prefs} change={change} />
       <EnabledSites sites={sites} onRemove={onRemoveSite} />

@@ -22,13 +22,16 @@ export interface PopupProps {
   onOpenOptions(): void;
   /** Problems reported by storage (quota, newer version), shown to the user. */
   message?: string | null;
+  /** What the reader should know about where their data is (people kept on this device). */
+  notice?: string | null;
   /** Whether the tab's site is built in, another site (enabled or not), or none; built in when left out. */
   access?: SiteAccess;
   actions?: SiteActions;
 }
 
 /** The toolbar popup: views and quick filters. Accessible names are promised in docs/contract.md. */
-export function Popup({ stored, hostname, stats, sink, onOpenOptions, message, access, actions }: PopupProps) {
+export function Popup(props: PopupProps) {
+  const { stored, hostname, stats, sink, onOpenOptions, message, access, actions } = props;
   const [prefs, change] = usePrefsState(stored, sink);
   const site = hostname ? siteKey(hostname) : null;
   const enabled = hostname ? enabledOn(prefs.view, hostname) : prefs.view.enabled;
@@ -79,6 +82,7 @@ export function Popup({ stored, hostname, stats, sink, onOpenOptions, message, a
           {message}
         </p>
       ) : null}
+      {props.notice ? <p class="tl-notice">{props.notice}</p> : null}
       <p>
         <button type="button" class="tl-linkish" onClick={onOpenOptions}>
           {t('moreOptions')}

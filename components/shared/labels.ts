@@ -1,3 +1,4 @@
+import type { TagColor } from '@/utils/platform/people-prefs';
 import type { FilterReason } from '@/utils/pipeline/arrange/filter';
 import type { SortMode } from '@/utils/pipeline/arrange/order';
 import type { BrandStyle, ViewMode } from '@/utils/platform/prefs';
@@ -32,6 +33,7 @@ export const reasonText = (reason: FilterReason): string =>
         rating: 'reasonRating',
         'muted-word': 'reasonMutedWord',
         'muted-user': 'reasonMutedUser',
+        'reply-to-muted': 'reasonReplyToMuted',
         'brand-focus': 'reasonBrandFocus',
       } as const
     )[reason],
@@ -44,3 +46,15 @@ export function count(n: number, what: Counted): string {
   rules ??= new Intl.PluralRules(uiLocale());
   return t(`${what}_${rules.select(n) === 'one' ? 'one' : 'other'}`, n);
 }
+
+/** Tag colours by name, in the reader's language. */
+export const colorLabels = (): Record<TagColor, string> => ({
+  gray: t('colorGray'),
+  red: t('colorRed'),
+  orange: t('colorOrange'),
+  green: t('colorGreen'),
+  teal: t('colorTeal'),
+  blue: t('colorBlue'),
+  purple: t('colorPurple'),
+  pink: t('colorPink'),
+});

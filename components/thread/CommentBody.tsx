@@ -18,6 +18,8 @@ interface Props {
   matcher: BrandMatcher | null;
   /** The comment this one sits under in the tree: a quote of it folds to one line (threaded view). */
   parentId: string | null;
+  /** Indexes of quotes of a muted person: folded to a line that does not show their words. */
+  mutedQuotes?: ReadonlySet<number> | undefined;
   /** Tab stop of the controls inside (0 in the comment that holds the tree's focus). */
   tab: 0 | -1;
   /** The folded search query whose hits are marked ('' for none). */
@@ -81,7 +83,8 @@ export function highlighted(text: string, matcher: BrandMatcher | null, query = 
 const TAGS = new Set(['p', 'em', 'strong', 'u', 's', 'code', 'pre', 'ul', 'ol', 'li', 'span']);
 
 /** Renders extracted body data with Preact elements only: no HTML strings, only http(s) URLs. */
-export const CommentBody = pure(function CommentBody({ nodes, quotes, links, matcher, parentId, tab, query }: Props) {
+export const CommentBody = pure(function CommentBody(props: Props) {
+  const { nodes, quotes, links, matcher, parentId, tab, query, mutedQuotes } = props;
   const env = useContext(TreeContext)!;
   const render = (list: BodyNode[]): ComponentChildren =>
     list.map((n, i) => {
@@ -115,6 +118,7 @@ export const CommentBody = pure(function CommentBody({ nodes, quotes, links, mat
               tab={tab}
               nodes={n.children}
               named={quotes?.[n.index]?.sourceAuthor}
+              muted={mutedQuotes?.has(n.index) ?? false}
             >
               {render(n.children)}
             </QuoteBlock>

@@ -6,6 +6,8 @@ import { subtreeSize } from '@/utils/pipeline/thread/tree';
 import { CommentBody } from './CommentBody';
 import { AlsoRepliesTo, CommentMeta, Placeholder } from './CommentParts';
 import { NoteEditor } from './Note';
+import { PersonMenu } from './PersonMenu';
+import { entriesOf } from './person-of';
 import { NotLoadedLine, WithheldComment } from './NotLoaded';
 import { QuotedBy } from './QuotedBy';
 import { TreeContext } from './tree-store';
@@ -27,6 +29,7 @@ function CommentArticle({ node, collapsed, tab }: { node: ThreadNode; collapsed:
   const env = useContext(TreeContext)!;
   const { comment } = node;
   const [noting, setNoting] = useState(false);
+  const [menu, setMenu] = useState(false);
   return (
     <article class="tl-comment">
       <CommentMeta
@@ -39,14 +42,18 @@ function CommentArticle({ node, collapsed, tab }: { node: ThreadNode; collapsed:
         tab={tab}
         noting={noting}
         onNote={() => setNoting(!noting)}
+        menu={menu}
+        onMenu={() => setMenu(!menu)}
       />
-      {noting ? <NoteEditor author={comment.author} env={env} onClose={() => setNoting(false)} /> : null}
+      {menu ? <PersonMenu comment={comment} env={env} onClose={() => setMenu(false)} /> : null}
+      {noting ? <NoteEditor comment={comment} env={env} onClose={() => setNoting(false)} /> : null}
       <CommentBody
         nodes={comment.body}
         quotes={comment.quotes}
         links={node.links}
         matcher={env.matcher}
         parentId={node.parentId}
+        mutedQuotes={env.people.marks.mutedQuotes.get(comment.id)}
         tab={tab}
         query={env.search && env.search.matches.has(comment.id) ? env.search.query : ''}
       />
@@ -62,10 +69,20 @@ function CommentArticle({ node, collapsed, tab }: { node: ThreadNode; collapsed:
 /** What a tree item shows: the comment, its filter placeholder, or the site's link when it is withheld. */
 function ItemContent(props: { node: ThreadNode; reason: FilterReason | undefined; collapsed: boolean; tab: 0 | -1 }) {
   const { node, reason, collapsed, tab } = props;
-  const { store } = useContext(TreeContext)!;
+  const env = useContext(TreeContext)!;
   const { comment } = node;
-  if (reason)
-    return <Placeholder author={comment.author} reason={reason} onShow={() => store.reveal(comment.id)} tab={tab} />;
+  if (reason) {
+    const unmute = () => env.people.onChange?.({ kind: 'unmute', ids: entriesOf(comment, env.people).mutes });
+    return (
+      <Placeholder
+        author={comment.author}
+        reason={reason}
+        onShow={() => env.store.reveal(comment.id)}
+        tab={tab}
+        onUnmute={reason === 'muted-user' && env.people.onChange ? unmute : undefined}
+      />
+    );
+  }
   if (comment.withheld) return <WithheldComment url={comment.postUrl} tab={tab} />;
   return <CommentArticle node={node} collapsed={collapsed} tab={tab} />;
 }
@@ -84,7 +101,8 @@ export const CommentItem = pure(function CommentItem({ node, level, version, pos
   const hasReplies = node.children.length > 0;
   const collapsed = store.collapsed.has(id);
   const replies = usePacedReplies(node, store.whole.has(id));
-  const reason = env.reasons.get(id);
+  const reason = env.reasonOf(id);
+  const people = env.people.marks;
   const hidden = reason !== undefined && !store.revealed.has(id);
   const focusable = (store.focused ?? env.defaultFocus) === id;
   const tab = focusable ? 0 : -1;
@@ -105,6 +123,8 @@ export const CommentItem = pure(function CommentItem({ node, level, version, pos
       data-search-match={search?.matches.has(id) ? '' : undefined}
       data-search-context={search?.context.has(id) ? '' : undefined}
       data-not-loaded={comment.withheld ? '' : undefined}
+      data-you={people.you.has(id) ? '' : undefined}
+      data-reply-to-you={people.replyToYou.includes(id) ? '' : undefined}
       tabIndex={tab}
       onFocus={(e) => {
         if (e.target === e.currentTarget && store.focused !== id) store.focus(id);

@@ -4,7 +4,8 @@ import type { Comment } from '@/utils/pipeline/model';
 import { count, reasonText } from '@/components/shared/labels';
 import type { FilterReason } from '@/utils/pipeline/arrange/filter';
 import { hideBroken } from './CommentBody';
-import { NoteButton, NoteText } from './Note';
+import { NoteButton, PersonMarks } from './Note';
+import { PersonMenuButton } from './PersonMenu';
 import type { TreeEnv } from './tree-store';
 
 interface MetaProps {
@@ -18,6 +19,9 @@ interface MetaProps {
   tab: 0 | -1;
   noting: boolean;
   onNote(): void;
+  /** The "More for <author>" menu is open. */
+  menu: boolean;
+  onMenu(): void;
 }
 
 /** Avatar, author, time (linking to the post), votes, and the [−] / [+] N replies toggle. */
@@ -44,7 +48,7 @@ export function CommentMeta(props: MetaProps) {
         <span class="tl-author">{comment.author || t('anonymous')}</span>
       )}
       {env.fresh.has(comment.id) ? <span class="tl-new-badge">{t('newBadge')}</span> : null}
-      <NoteText author={comment.author} env={env} />
+      <PersonMarks comment={comment} env={env} />
       {comment.postUrl ? (
         <a class="tl-time" href={comment.postUrl} target="_blank" rel="noopener noreferrer" tabIndex={tab}>
           {comment.timeText || t('post')}
@@ -69,12 +73,19 @@ export function CommentMeta(props: MetaProps) {
         </button>
       ) : null}
       <NoteButton author={comment.author} env={env} tab={tab} open={props.noting} onOpen={props.onNote} />
+      <PersonMenuButton author={comment.author} tab={tab} open={props.menu} onOpen={props.onMenu} />
     </header>
   );
 }
 
-/** A filtered comment keeps its place as one line that a click reveals. */
-export function Placeholder(props: { author: string; reason: FilterReason; onShow(): void; tab: 0 | -1 }) {
+/** A filtered comment keeps its place as one line that a click reveals (and, for a muted person, unmutes). */
+export function Placeholder(props: {
+  author: string;
+  reason: FilterReason;
+  onShow(): void;
+  tab: 0 | -1;
+  onUnmute?: (() => void) | undefined;
+}) {
   return (
     <div class="tl-placeholder">
       <span>
@@ -83,6 +94,14 @@ export function Placeholder(props: { author: string; reason: FilterReason; onSho
       <button type="button" class="tl-linkish" tabIndex={props.tab} onClick={props.onShow}>
         {t('show')}
       </button>
+      {props.onUnmute ? (
+        <>
+          {' · '}
+          <button type="button" class="tl-linkish" tabIndex={props.tab} onClick={props.onUnmute}>
+            {t('unmuteAuthor', props.author)}
+          </button>
+        </>
+      ) : null}
     </div>
   );
 }

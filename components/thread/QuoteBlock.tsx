@@ -19,6 +19,8 @@ interface Props {
   nodes: BodyNode[];
   /** The author the quote's citation names ("Allan wrote:"), shown where its post is not on the page. */
   named?: string | undefined;
+  /** A quote of a muted person: one line that does not show their words until the reader asks. */
+  muted?: boolean;
   children: ComponentChildren;
 }
 
@@ -71,11 +73,32 @@ function QuoteSource({ source, link, env, tab, named }: SourceProps) {
   );
 }
 
-/** A quote in a comment: its source, then its text; a quote of the parent shown right above is one line. */
-export function QuoteBlock({ index, links, env, parentId, tab, nodes, named, children }: Props) {
+/** A quote of a muted person, folded to one line; a click shows it (and folds it again). */
+function MutedQuote(props: Props) {
+  const [open, setOpen] = useState(false);
+  const toggle = (
+    <button type="button" class="tl-linkish" tabIndex={props.tab} aria-expanded={open} onClick={() => setOpen(!open)}>
+      {open ? t('hideMutedQuote') : t('mutedQuote')}
+    </button>
+  );
+  if (!open)
+    return (
+      <blockquote class="tl-quote" data-muted-quote="" data-folded="">
+        {toggle}
+      </blockquote>
+    );
+  return <ShownQuote {...props} toggle={toggle} />;
+}
+
+/** A quote in a comment: folded where it is of a muted person, else shown (ShownQuote). */
+export const QuoteBlock = (props: Props) => (props.muted ? <MutedQuote {...props} /> : <ShownQuote {...props} />);
+
+/** A quote shown: its source, then its text; a quote of the parent shown right above is one line. */
+function ShownQuote(props: Props & { toggle?: ComponentChildren }) {
+  const { index, links, env, parentId, tab, nodes, named, children } = props;
   const link = links.find((l) => l.quote === index);
   const source = link?.sourceId ?? '';
-  const foldable = env.threaded && source !== '' && source === parentId;
+  const foldable = !props.toggle && env.threaded && source !== '' && source === parentId;
   const [folded, setFolded] = useState(true);
   const fold = foldable ? (
     <button
@@ -95,10 +118,16 @@ export function QuoteBlock({ index, links, env, parentId, tab, nodes, named, chi
       </blockquote>
     );
   return (
-    <blockquote class="tl-quote" data-quote-of={source} data-link={link?.method ?? 'none'}>
+    <blockquote
+      class="tl-quote"
+      data-quote-of={source}
+      data-link={link?.method ?? 'none'}
+      data-muted-quote={props.toggle ? '' : undefined}
+    >
       <div class="tl-quote-source">
         <QuoteSource source={source} link={link} env={env} tab={tab} named={named} />
         {fold ? <> · {fold}</> : null}
+        {props.toggle ? <> · {props.toggle}</> : null}
       </div>
       {children}
     </blockquote>

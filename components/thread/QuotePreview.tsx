@@ -172,14 +172,19 @@ function Preview({ id, tipId, anchor, host, depth, onHover, onClose }: PreviewPr
         <strong>{comment.author || t('anonymous')}</strong> · {comment.timeText} · {count(comment.votes, 'votes')}
       </div>
       <PreviewLayer.Provider value={{ layer: outer.layer, depth, hold }}>
-        <CommentBody
-          nodes={comment.body}
-          quotes={comment.quotes}
-          links={node.links}
-          matcher={env.matcher}
-          parentId={null}
-          tab={-1}
-        />
+        {env.people.marks.muted.has(id) ? (
+          <p class="tl-placeholder">{t('reasonMutedUser')}</p>
+        ) : (
+          <CommentBody
+            nodes={comment.body}
+            quotes={comment.quotes}
+            links={node.links}
+            matcher={env.matcher}
+            parentId={null}
+            mutedQuotes={env.people.marks.mutedQuotes.get(id)}
+            tab={-1}
+          />
+        )}
       </PreviewLayer.Provider>
     </div>
   );

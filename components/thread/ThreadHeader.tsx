@@ -46,6 +46,7 @@ export function ThreadHeader(props: Props) {
         {count(counts.total, 'comments')}
         {counts.hidden ? ` · ${t('hiddenBy', counts.hidden, hiddenBy)}` : ''}
         {fresh ? <span class="tl-fresh-count"> · {t('freshCount', fresh)}</span> : null}
+        {counts.repliesToYou ? <span class="tl-replies-you"> · {t('repliesToYou', counts.repliesToYou)}</span> : null}
       </span>
       {fresh && onMarkRead ? (
         <button type="button" class="tl-linkish" onClick={readerOnly(onMarkRead)}>

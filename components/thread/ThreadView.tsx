@@ -14,13 +14,16 @@ import { SearchBox } from './SearchBox';
 import { count } from '@/components/shared/labels';
 import { ThreadHeader } from './ThreadHeader';
 import { TreeContext, TreeStore, type TreeEnv } from './tree-store';
+import { countsWithPeople, NO_MARKS, reasonOf } from '@/utils/pipeline/people/marks';
+import type { PeopleInput } from '@/utils/content/section-view';
 import { useBring } from './use-bring';
 import { treeKeys } from './use-tree-keys';
 import { identity, useWindowing } from './use-windowing';
 import { useSearch, type SearchState } from './use-search';
 
 const NO_FRESH: ReadonlySet<string> = new Set();
-const NO_NOTES: Readonly<Record<string, string>> = {};
+/** Where the view was given no people (tests of other things): nobody muted, nothing noted. */
+const NO_PEOPLE: PeopleInput = { site: '', marks: NO_MARKS, mutes: {}, notes: {}, tags: {} };
 
 export interface ThreadViewProps extends ThreadViewInput {
   /** Comments in the first chunk; later chunks are sized by time (use-paced-limit.ts). */
@@ -72,10 +75,11 @@ function useTreeEnv(props: ThreadViewProps, store: TreeStore, search: SearchStat
   const nodes = useMemo(() => nodesById(model.roots), [model.roots]);
   const backlinks = useMemo(() => quotedBy(nodes), [nodes]);
   const { result, query } = search;
+  const people = props.people ?? NO_PEOPLE;
   return useMemo(
     (): TreeEnv => ({
       store,
-      reasons: model.reasons,
+      reasonOf: (id) => reasonOf(id, model.reasons, people.marks),
       matcher: model.highlighter,
       authorOf: (id: string) => model.authors.get(id),
       discussionUrl: props.discussionUrl,
@@ -87,12 +91,11 @@ function useTreeEnv(props: ThreadViewProps, store: TreeStore, search: SearchStat
       commentOf: (id: string) => nodes.get(id),
       quotedBy: backlinks,
       search: result ? { query, matches: result.matches, context: result.context } : null,
-      notes: props.notes ?? NO_NOTES,
-      onNote: props.onNote,
+      people: { ...people, onlyBy: (name) => search.setText(`by:${name}`) },
       threaded: props.view === 'threaded',
       rated: model.rated,
     }),
-    [model, search.model, props.discussionUrl, props.notes, props.view, nodes, backlinks],
+    [model, search.model, props.discussionUrl, people, props.view, nodes, backlinks],
   );
 }
 
@@ -120,7 +123,8 @@ export function ThreadView(props: ThreadViewProps) {
     props.view === 'threaded' && allParents.length > 0
       ? { all: allCollapsed, toggle: () => store.setCollapsed(allCollapsed ? new Set() : new Set(allParents)) }
       : null;
-  const { counts } = model;
+  const marks = props.people?.marks ?? NO_MARKS;
+  const counts = useMemo(() => countsWithPeople(model.counts, model.reasons, marks), [model.counts, marks]);
   return (
     <div class="tl-view" data-view={props.view} data-brand-style={props.brandStyle ?? 'subtle'}>
       <ThreadHeader
@@ -143,7 +147,7 @@ export function ThreadView(props: ThreadViewProps) {
               aria-label={t('treeLabel', props.heading, count(counts.total, 'comments'))}
               class="tl-tree"
               ref={treeRef}
-              onKeyDown={treeKeys({ model, parents, store, bring, focusItem })}
+              onKeyDown={treeKeys({ model, parents, store, bring, focusItem, toYou: env.people.marks.replyToYou })}
             >
               <Blocks win={win} roots={model.roots} version={version} targetRoot={targetRoot} />
             </ul>

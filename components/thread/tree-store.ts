@@ -2,6 +2,12 @@ import { createContext } from 'preact';
 import type { BrandMatcher } from '@/utils/pipeline/highlight/brands';
 import type { FilterReason } from '@/utils/pipeline/arrange/filter';
 import type { ThreadNode } from '@/utils/pipeline/thread/thread-by-quotes';
+import type { PeopleInput } from '@/utils/content/section-view';
+
+export interface PeopleEnv extends PeopleInput {
+  /** "Only posts by <name>": the search box searches `by:<name>`. */
+  onlyBy(name: string): void;
+}
 
 /**
  * Per-comment view state (collapsed, revealed, focused, flashing) with subscriptions by comment id, so a
@@ -74,7 +80,8 @@ export class TreeStore {
 /** What every comment needs from the view besides its own state; changes with the model. */
 export interface TreeEnv {
   store: TreeStore;
-  reasons: ReadonlyMap<string, FilterReason>;
+  /** Why a comment is a placeholder (filters and the reader's people rules), if it is one. */
+  reasonOf(id: string): FilterReason | undefined;
   matcher: BrandMatcher | null;
   authorOf(id: string): string | undefined;
   discussionUrl: string | undefined;
@@ -90,9 +97,8 @@ export interface TreeEnv {
   quotedBy: ReadonlyMap<string, string[]>;
   /** The search in the header, while it holds text. */
   search: { query: string; matches: ReadonlySet<string>; context: ReadonlySet<string> } | null;
-  /** Notes by author key, and saving one (empty text removes it); no saving where the view cannot. */
-  notes: Readonly<Record<string, string>>;
-  onNote: ((author: string, text: string) => void) | undefined;
+  /** The reader's people on this page (marks, notes, tags, changing them), and showing one person's posts. */
+  people: PeopleEnv;
   /** Replies sit under their parents (threaded view): a quote of the parent folds to one line. */
   threaded: boolean;
   /** Whether the page shows ratings: without, no vote counts are drawn. */

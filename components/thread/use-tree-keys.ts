@@ -3,7 +3,8 @@ import { shownOrder } from '@/utils/pipeline/thread/tree';
 import type { TreeStore } from './tree-store';
 import { own } from '@/utils/pipeline/own';
 
-type Action = 'next' | 'prev' | 'first' | 'last' | 'out' | 'in' | 'toggle' | 'next-new' | 'prev-new';
+type Action =
+  'next' | 'prev' | 'first' | 'last' | 'out' | 'in' | 'toggle' | 'next-new' | 'prev-new' | 'next-you' | 'prev-you';
 
 /** The tree's keys (WAI-ARIA tree view, plus j/k/h/l as in most comment readers). */
 const KEYS: Record<string, Action> = {
@@ -20,6 +21,8 @@ const KEYS: Record<string, Action> = {
   Enter: 'toggle',
   n: 'next-new',
   N: 'prev-new',
+  r: 'next-you',
+  R: 'prev-you',
 };
 
 interface KeyContext {
@@ -28,17 +31,25 @@ interface KeyContext {
   store: TreeStore;
   bring(id: string, flash: boolean): void;
   focusItem(id: string): void;
+  /** Replies to the reader (r / Shift+R). */
+  toYou: readonly string[];
 }
 
-/** What a key does on a comment. Moves follow the model, not the DOM: the next comment may not be rendered. */
-/** The next (or previous) new comment in reading order (the replies of collapsed comments are skipped). */
-function toNew(by: 1 | -1, id: string, { model, store, bring }: KeyContext) {
-  const fresh = model.fresh;
-  if (!fresh?.size) return;
-  const ids = shownOrder(model.roots, store.collapsed);
+/**
+ * The next (or previous) marked comment in reading order: new ones skip the replies of collapsed comments,
+ * replies to the reader are found wherever they are (their thread opens).
+ */
+function toMarked(by: 1 | -1, id: string, marked: ReadonlySet<string>, context: KeyContext, hidden: Set<string>) {
+  if (!marked.size) return;
+  const ids = shownOrder(context.model.roots, hidden);
   const start = ids.indexOf(id);
-  for (let i = start + by; i >= 0 && i < ids.length; i += by) if (fresh.has(ids[i]!)) return bring(ids[i]!, true);
+  for (let i = start + by; i >= 0 && i < ids.length; i += by)
+    if (marked.has(ids[i]!)) return context.bring(ids[i]!, true);
 }
+
+const NONE = new Set<string>();
+
+/** What a key does on a comment. Moves follow the model, not the DOM: the next comment may not be rendered. */
 
 function act(action: Action, item: HTMLElement, context: KeyContext) {
   const { model, parents, store, bring, focusItem } = context;
@@ -51,7 +62,10 @@ function act(action: Action, item: HTMLElement, context: KeyContext) {
     const next = ids[ids.indexOf(id) + by];
     if (next) bring(next, false);
   };
-  if (action === 'next-new' || action === 'prev-new') return toNew(action === 'next-new' ? 1 : -1, id, context);
+  if (action === 'next-new' || action === 'prev-new')
+    return toMarked(action === 'next-new' ? 1 : -1, id, model.fresh ?? NONE, context, store.collapsed);
+  if (action === 'next-you' || action === 'prev-you')
+    return toMarked(action === 'next-you' ? 1 : -1, id, new Set(context.toYou), context, new Set());
   if (action === 'next') step(1);
   else if (action === 'prev') step(-1);
   else if (action === 'first') {

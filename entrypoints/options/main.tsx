@@ -20,7 +20,7 @@ async function main() {
       <Options
         stored={prefs.stored()}
         sink={prefs.writer}
-        message={prefs.message()}
+        message={prefs.message() ?? prefs.notice()}
         sites={sites}
         onRemoveSite={(origin) => void removeSite(origin)}
       />,

@@ -25,6 +25,7 @@ async function main() {
         hostname={tabHost(tab)}
         stats={stats}
         message={prefs.message()}
+        notice={prefs.notice()}
         access={access}
         actions={actions}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}

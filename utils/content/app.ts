@@ -115,7 +115,7 @@ function tabStats({ view, section, prefs, href }: AppState, doc: Document): TabS
 }
 
 /** A view of the section, with its full-discussion controller (which replaces the previous one). */
-function newView(state: AppState, doc: Document, edits: Pick<SectionViewOptions, 'onViewPrefs' | 'onNote'>) {
+function newView(state: AppState, doc: Document, edits: Pick<SectionViewOptions, 'onViewPrefs' | 'onPeople'>) {
   return (found: CommentSection, parts: ViewParts) => {
     state.discussion?.destroy();
     const forum = found.discussionUrl ? forumOf(found.discussionUrl, found.source) : null;
@@ -130,7 +130,10 @@ function newView(state: AppState, doc: Document, edits: Pick<SectionViewOptions,
     state.fresh = fresh;
     const onMarkRead = () => fresh.markRead();
     const problem = () => state.saveProblem ?? null;
-    return createSectionView(found, { parts, ...edits, theme: () => pageTheme(doc), discussion, onMarkRead, problem });
+    const you = () => parts.signedIn(doc);
+    const site = new URL(state.href).origin;
+    const theme = () => pageTheme(doc);
+    return createSectionView(found, { parts, ...edits, theme, discussion, onMarkRead, problem, site, you });
   };
 }
 
@@ -145,8 +148,8 @@ function removeView(state: AppState, doc: Document) {
 }
 
 function createApp(ctx: ContentScriptContext, doc: Document, state: AppState, loadParts: PartsLoader) {
-  const { effective, show, onViewPrefs, onNote, flush, stored } = createPrefsLink(state, () => stepAside());
-  const viewOf = newView(state, doc, { onViewPrefs, onNote });
+  const { effective, show, onViewPrefs, onPeople, flush, stored } = createPrefsLink(state, () => stepAside());
+  const viewOf = newView(state, doc, { onViewPrefs, onPeople });
   const backoff = createBackoff(ctx, () => reread());
   const settler = createSettler(ctx);
   const seeker = createSeeker(ctx, () => !state.view && detect());

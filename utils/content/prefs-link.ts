@@ -1,5 +1,6 @@
 import { createPrefsWriter } from '@/utils/platform/prefs-writer';
-import { enabledOn, withNote, withView, type Prefs, type ViewPrefs } from '@/utils/platform/prefs';
+import { enabledOn, withView, type Prefs, type ViewPrefs } from '@/utils/platform/prefs';
+import { withPeopleChange, type PeopleChange } from '@/utils/platform/people-prefs';
 import { applyOps, diffPrefs } from '@/utils/platform/prefs-ops';
 import { saveMessage } from '@/utils/platform/storage';
 import type { SectionView } from './section-view';
@@ -44,7 +45,7 @@ export function createPrefsLink(state: LinkState, stepAside: () => void) {
     effective,
     show,
     onViewPrefs: (change: Partial<ViewPrefs>) => edit(withView(change)),
-    onNote: (author: string, text: string) => edit((p) => ({ ...p, notes: withNote(p.notes, author, text) })),
+    onPeople: (change: PeopleChange) => edit((p) => withPeopleChange(p, change)),
     /** Storage changed (another tab, the popup, settings, another device): follow it, keeping our changes. */
     stored(next: Prefs) {
       writer.settle();

@@ -3,6 +3,7 @@ import type { Prefs } from '@/utils/platform/prefs';
 import { nextTask, runInTasks } from '@/utils/pipeline/steps';
 import { threadByQuotes, threadSteps, type Forest } from '@/utils/pipeline/thread/thread-by-quotes';
 import { treeLevels } from '@/utils/pipeline/thread/tree';
+import { peopleMarks, type PeopleMarks, type PeopleRules } from '@/utils/pipeline/people/marks';
 import {
   brandContext,
   brandContextSteps,
@@ -25,6 +26,8 @@ export interface SectionModels {
   model(section: CommentSection, prefs: Prefs, brandFocus: string[]): ViewModel;
   /** The section was read again: thread it again now, find brands on the next draw. */
   reset(section: CommentSection): void;
+  /** The people marks for these rules, made again only when the rules or the threading change (no new model). */
+  people(section: CommentSection, rules: PeopleRules): PeopleMarks;
   /** Levels of the discussion's tree (whatever the view), as threaded. */
   levels(section: CommentSection): number;
 }
@@ -34,6 +37,7 @@ export function createSectionModels(): SectionModels {
   let brands: BrandContext | null = null;
   let brandsKey = '';
   let prepared: { key: string; forest: Forest; model: ViewModel } | null = null;
+  let marked: { key: string; forest: Forest; marks: PeopleMarks } | null = null;
   // Notes are drawn from the preferences directly: editing one does not build the model again.
   const modelKey = (p: Prefs, focus: string[]) => JSON.stringify([p.view, p.filters, p.brands, focus, brandsKey]);
 
@@ -69,6 +73,13 @@ export function createSectionModels(): SectionModels {
     reset(section) {
       forest = threadByQuotes(section.comments);
       brands = null;
+    },
+    people(section, rules) {
+      forest ??= threadByQuotes(section.comments);
+      const key = JSON.stringify(rules);
+      if (marked?.key !== key || marked.forest !== forest)
+        marked = { key, forest, marks: peopleMarks(forest.byId.values(), rules) };
+      return marked.marks;
     },
     levels(section) {
       forest ??= threadByQuotes(section.comments);

@@ -2,8 +2,13 @@ import type { CommentSection, NotLoaded } from '@/utils/pipeline/model';
 import type { Counts, ViewModel } from '@/utils/pipeline/view-model';
 import type { BrandStyle, Prefs, ViewMode, ViewPrefs } from '@/utils/platform/prefs';
 import type { SortMode } from '@/utils/pipeline/arrange/order';
+import type { Note, PeopleChange, Tag } from '@/utils/platform/people-prefs';
+import { countsWithPeople, type PeopleMarks, type PeopleRules } from '@/utils/pipeline/people/marks';
+import { own } from '@/utils/pipeline/own';
+import type { SignedIn } from '@/utils/pipeline/extract/signed-in';
 import type { DiscussionUi } from './discussion-controller';
 import type { ViewParts } from './view-parts';
+import type { SectionModels } from './section-models';
 import { createViewHost, followTheme } from './view-host';
 
 // Puts our view where the page's comment section was (view-host.ts) and draws it from the section's models
@@ -25,12 +30,23 @@ export interface ThreadViewInput {
   /** The full forum discussion, when the section links to one. */
   discussion?: DiscussionUi | null;
   onMarkRead?(): void;
-  /** The reader's notes by author key, and saving one (empty text removes it). */
-  notes?: Readonly<Record<string, string>>;
-  onNote?(author: string, text: string): void;
+  /** The reader's people: marks over this discussion, notes and tags, and changing them from a comment. */
+  people?: PeopleInput;
   brandStyle?: BrandStyle;
   /** Why the reader's last change in the view could not be kept (a full store, a limit), or null. */
   problem?: string | null;
+}
+
+/** What the view knows of people (people/marks.ts, people-prefs.ts). */
+export interface PeopleInput {
+  /** The page's origin: whose notes, tags and mutes apply. */
+  site: string;
+  marks: PeopleMarks;
+  mutes: Readonly<Record<string, string>>;
+  notes: Readonly<Record<string, Note>>;
+  tags: Readonly<Record<string, Tag>>;
+  /** Absent where the view cannot store a change. */
+  onChange?(change: PeopleChange): void;
 }
 
 /** Draws the view into the host, or empties it (null). */
@@ -69,7 +85,11 @@ export interface SectionViewOptions {
   discussion?: () => DiscussionUi | null;
   /** "Mark all read" in the header. */
   onMarkRead?(): void;
-  onNote?(author: string, text: string): void;
+  /** The page's origin (people are known per site). */
+  site?: string;
+  /** Who is signed in, where the page says (read on every draw). */
+  you?: () => SignedIn | null;
+  onPeople?(change: PeopleChange): void;
   /** Why the reader's last change could not be kept, read on every draw. */
   problem?: () => string | null;
 }
@@ -95,10 +115,38 @@ function inputOf(section: CommentSection, prefs: Prefs, options: SectionViewOpti
     discussion: options.discussion?.() ?? null,
     onViewPrefs: options.onViewPrefs,
     onMarkRead: options.onMarkRead,
-    notes: prefs.notes.byAuthor,
-    onNote: options.onNote,
     brandStyle: prefs.brands.style,
     problem: options.problem?.() ?? null,
+  };
+}
+
+/** The reader's people rules on this page: mutes, and who the reader is (named in settings, else by the page). */
+function rulesOf(prefs: Prefs, options: SectionViewOptions): PeopleRules {
+  const site = options.site ?? location.origin;
+  const named = own(prefs.people.you, site);
+  return {
+    site,
+    mutes: prefs.filters.mutedPeople,
+    hideRepliesToMuted: prefs.filters.hideRepliesToMuted,
+    you: named ? { name: named } : (options.you?.() ?? null),
+  };
+}
+
+/** The people marks for this draw (made again only when the rules change), and what the view knows of people. */
+function peopleOf(models: SectionModels, section: CommentSection, prefs: Prefs, options: SectionViewOptions) {
+  const rules = rulesOf(prefs, options);
+  const marks = models.people(section, rules);
+  return { marks, input: peopleInput(rules, marks, prefs, options) };
+}
+
+function peopleInput(rules: PeopleRules, marks: PeopleMarks, prefs: Prefs, options: SectionViewOptions): PeopleInput {
+  return {
+    site: rules.site,
+    marks,
+    mutes: prefs.filters.mutedPeople,
+    notes: prefs.notes.byPerson,
+    tags: prefs.people.tags,
+    ...(options.onPeople ? { onChange: options.onPeople } : {}),
   };
 }
 
@@ -129,18 +177,12 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
     if (!prefs) return;
     if (prefs.view.view === 'original') return unmount();
     const model = withFresh(models.model(section, prefs, brandFocus));
-    counts = model.counts;
+    const people = peopleOf(models, section, prefs, options);
+    counts = countsWithPeople(model.counts, model.reasons, people.marks);
     const { element, fresh } = host.mount(section.root);
     if (fresh) followTheme(element, options.theme, () => host.element === element);
-    render(element, {
-      ...inputOf(section, prefs, options),
-      model,
-      brandFocus,
-      onBrandFocus: (ids: string[]) => {
-        brandFocus = ids;
-        draw();
-      },
-    });
+    const onBrandFocus = (ids: string[]) => ((brandFocus = ids), draw());
+    render(element, { ...inputOf(section, prefs, options), people: people.input, model, brandFocus, onBrandFocus });
   };
 
   return {

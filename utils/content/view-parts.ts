@@ -3,6 +3,7 @@ import type { ForumKnowledge } from '@/utils/pipeline/extract/adapter';
 import type { DiscussionController } from './discussion-controller';
 import type { SectionModels } from './section-models';
 import type { ViewRenderer } from './section-view';
+import type { SignedIn } from '@/utils/pipeline/extract/signed-in';
 
 // The content script that runs on every matching page is only what finds a discussion and follows the page
 // (extraction, the page watcher, preferences, messages). What draws a view (Preact, the thread components,
@@ -15,6 +16,8 @@ import type { ViewRenderer } from './section-view';
 export interface ViewParts {
   render: ViewRenderer;
   models(): SectionModels;
+  /** Who is signed in, where the page's engine shows it (extract/signed-in.ts; kept out of the content script). */
+  signedIn(doc: Document): SignedIn | null;
   /** `forum`: the section's forum knowledge, looked up by the content script (it has the engines). */
   discussion(
     section: CommentSection,
@@ -38,7 +41,10 @@ export function offerViewParts(parts: ViewParts): void {
 const offered = (): ViewParts | undefined => {
   const parts = (globalThis as Holder)[KEY] as Partial<ViewParts> | undefined;
   const whole =
-    typeof parts?.render === 'function' && typeof parts.models === 'function' && typeof parts.discussion === 'function';
+    typeof parts?.render === 'function' &&
+    typeof parts.models === 'function' &&
+    typeof parts.discussion === 'function' &&
+    typeof parts.signedIn === 'function';
   return whole ? (parts as ViewParts) : undefined;
 };
 

@@ -19,6 +19,8 @@ export interface Counts {
   total: number;
   hidden: number;
   byReason: Record<FilterReason, number>;
+  /** Replies to the reader's own comments (people/marks.ts). */
+  repliesToYou?: number;
 }
 
 export interface ViewModel {

@@ -1,5 +1,6 @@
 import { splitList, type Concern } from './prefs';
 import { isRecord } from '@/utils/pipeline/own';
+import { everySite } from './people-prefs';
 
 // Stored preferences of older schema versions, lifted to the current one by WXT's storage.defineItem.
 
@@ -30,10 +31,31 @@ export function migrateBrandsV1(old: unknown): unknown {
   return { highlight: old.highlight, only: Array.isArray(old.enabled) ? old.enabled : [], custom: [], disabled: [] };
 }
 
+// ---- Version 2 and its migrations to version 3: people known per site ----
+// v2 filters: { ..., mutedUsers: string[] (names, compared on every site) }
+// v2 notes:   { byAuthor: { [lower-cased name]: string } }
+// Each name becomes that name on every site (people-prefs.ts everySite): nothing the reader kept is lost.
+
+export function migrateFiltersV2(old: unknown): unknown {
+  if (!isRecord(old)) return old;
+  const { mutedUsers, ...rest } = old;
+  const names = Array.isArray(mutedUsers) ? mutedUsers.filter((n): n is string => typeof n === 'string') : [];
+  return { ...rest, mutedPeople: everySite(names.map((n) => [n, n.trim()])), hideRepliesToMuted: false };
+}
+
+export function migrateNotesV2(old: unknown): unknown {
+  if (!isRecord(old)) return old;
+  const { byAuthor, ...rest } = old;
+  const entries = isRecord(byAuthor) ? Object.entries(byAuthor) : [];
+  return { ...rest, byPerson: everySite(entries.map(([name, text]) => [name, { name: name.trim(), text }])) };
+}
+
 export const MIGRATIONS: { [K in Concern]: Record<number, (old: unknown) => unknown> } = {
   view: { 2: migrateViewV1 },
-  filters: { 2: migrateFiltersV1 },
+  filters: { 2: migrateFiltersV1, 3: migrateFiltersV2 },
   brands: { 2: migrateBrandsV1 },
   // Notes came with version 2: nothing older to lift.
-  notes: {},
+  notes: { 3: migrateNotesV2 },
+  // People came with version 3.
+  people: {},
 };

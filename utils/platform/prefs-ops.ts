@@ -10,6 +10,7 @@ import {
   type Concern,
   type Prefs,
 } from './prefs';
+import { PEOPLE_LIMITS, validatePeople } from './people-prefs';
 
 // Changes to preferences as operations, not whole values. A surface (popup, settings, the view) edits its copy
 // of the preferences; what it sends is the difference from what it started with: one field set, one list item
@@ -22,9 +23,10 @@ type FieldKind = 'scalar' | 'list' | 'map' | 'keyed';
 
 const FIELDS: { [C in Concern]: Record<string, FieldKind> } = {
   view: { enabled: 'scalar', sites: 'map', view: 'scalar', sort: 'scalar' },
-  filters: { minRating: 'scalar', mutedWords: 'list', mutedUsers: 'list' },
+  filters: { minRating: 'scalar', mutedWords: 'list', mutedPeople: 'map', hideRepliesToMuted: 'scalar' },
   brands: { highlight: 'scalar', only: 'list', custom: 'keyed', disabled: 'list', style: 'scalar' },
-  notes: { byAuthor: 'map' },
+  notes: { byPerson: 'map' },
+  people: { tags: 'map', you: 'map' },
 };
 
 export const VALIDATE: { [C in Concern]: (raw: unknown) => Prefs[C] } = {
@@ -32,6 +34,7 @@ export const VALIDATE: { [C in Concern]: (raw: unknown) => Prefs[C] } = {
   filters: validateFilters,
   brands: validateBrands,
   notes: validateNotes,
+  people: validatePeople,
 };
 
 export type PrefsOp =
@@ -175,7 +178,10 @@ function applyKeyed(op: PrefsOp & { key: string }, field: unknown[]): unknown[] 
 }
 
 const MAP_LIMITS: Record<string, { count: number; keyChars: number; full: MessageKey }> = {
-  'notes.byAuthor': { count: LIMITS.notes, keyChars: LIMITS.authorChars, full: 'notesFull' },
+  'notes.byPerson': { count: PEOPLE_LIMITS.notes, keyChars: PEOPLE_LIMITS.idChars, full: 'notesFull' },
+  'people.tags': { count: PEOPLE_LIMITS.tags, keyChars: PEOPLE_LIMITS.idChars, full: 'tagsFull' },
+  'filters.mutedPeople': { count: PEOPLE_LIMITS.mutes, keyChars: PEOPLE_LIMITS.idChars, full: 'mutesFull' },
+  'people.you': { count: PEOPLE_LIMITS.sites, keyChars: PEOPLE_LIMITS.siteChars, full: 'listFull' },
   'view.sites': { count: LIMITS.listItems, keyChars: LIMITS.hostChars, full: 'listFull' },
 };
 
@@ -194,6 +200,10 @@ function limitProblem(op: PrefsOp, field: unknown): string | null {
   const limit = MAP_LIMITS[`${op.c}.${op.f}`];
   if (!limit) return null;
   if (op.key.length > limit.keyChars) return t('nameTooLong', String(limit.keyChars));
+  // An entry about a person carries their name: one too long would be dropped when read back.
+  const name = isRecord(op.value) ? op.value.name : op.value;
+  if (typeof name === 'string' && name.trim().length > PEOPLE_LIMITS.nameChars)
+    return t('nameTooLong', String(PEOPLE_LIMITS.nameChars));
   const has = own(field as Obj, op.key) !== undefined;
   return !has && Object.keys(field as Obj).length >= limit.count ? t(limit.full, String(limit.count)) : null;
 }

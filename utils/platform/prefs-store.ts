@@ -1,7 +1,7 @@
 import { t } from './i18n';
 import { browser } from 'wxt/browser';
 import { CONCERNS, PREFS_VERSION, validatePrefs, type Concern } from './prefs';
-import { applyOps, isPrefsOp, type PrefsOp } from './prefs-ops';
+import { applyOps, fieldsOf, isPrefsOp, type PrefsOp } from './prefs-ops';
 import { onMessage } from './messages';
 import {
   effectiveRaw,
@@ -25,8 +25,36 @@ import { isRecord } from '@/utils/pipeline/own';
 // tabs, the popup and the settings page never read the same old value and overwrite each other.
 
 type Obj = Record<string, unknown>;
+const ITEM_ROOM = SYNC_ITEM_QUOTA - 64;
+const bytes = (text: string) => new TextEncoder().encode(text).length;
 const fitsSync = (c: Concern, value: unknown) =>
-  new Blob([JSON.stringify(prefsKey(c)) + JSON.stringify(value)]).size <= SYNC_ITEM_QUOTA - 64;
+  bytes(JSON.stringify(prefsKey(c)) + JSON.stringify(value)) <= ITEM_ROOM;
+
+/**
+ * What of a concern too large for one sync item still fits in one: its scalars and lists, and as many entries
+ * of its maps (notes, tags, mutes) as fit, oldest first (so adding one does not push another out of sync);
+ * null when not even that fits. The whole value stays on this device.
+ */
+export function syncPart(c: Concern, value: unknown): Obj | null {
+  if (!isRecord(value)) return null;
+  const maps = fieldsOf(c).filter(([f, kind]) => kind === 'map' && isRecord(value[f]));
+  if (!maps.length) return null;
+  const part: Obj = { ...value };
+  for (const [f] of maps) part[f] = {};
+  let used = bytes(JSON.stringify(prefsKey(c)) + JSON.stringify(part));
+  if (used > ITEM_ROOM) return null;
+  for (const [f] of maps) {
+    const kept: Obj = Object.create(null) as Obj;
+    for (const [key, entry] of Object.entries(value[f] as Obj)) {
+      const cost = bytes(JSON.stringify(key) + JSON.stringify(entry)) + 2;
+      if (used + cost > ITEM_ROOM) break;
+      kept[key] = entry;
+      used += cost;
+    }
+    part[f] = kept;
+  }
+  return part;
+}
 
 /** What removals on this device sync must not bring back, after these operations (puts and adds undo them). */
 function removedAfter(flag: LocalOnly[Concern], c: Concern, ops: readonly PrefsOp[]) {
@@ -73,20 +101,27 @@ async function write(
 ) {
   const toSync: Obj = {};
   const local = new Set<Concern>();
+  const partial = new Set<Concern>();
   for (const c of CONCERNS) {
     if (!(c in values)) continue;
     if (fitsSync(c, values[c])) {
       toSync[prefsKey(c)] = values[c];
       toSync[metaKey(c)] = { v: PREFS_VERSION }; // same write as the value: one sync operation in all
-    } else {
-      local.add(c);
-      result.warnings.push(t('tooLargeToSync', c));
+      continue;
     }
+    local.add(c);
+    const part = syncPart(c, values[c]);
+    if (part) {
+      // Synced where it fits, the rest on this device (read back merged, storage.ts).
+      toSync[prefsKey(c)] = part;
+      toSync[metaKey(c)] = { v: PREFS_VERSION };
+      partial.add(c);
+    } else result.warnings.push(t('tooLargeToSync', c));
   }
   if (Object.keys(toSync).length) {
     try {
       await browser.storage.sync.set(toSync);
-      for (const c of CONCERNS) if (prefsKey(c) in toSync) result.stored[c] = 'sync';
+      for (const c of CONCERNS) if (prefsKey(c) in toSync && !partial.has(c)) result.stored[c] = 'sync';
     } catch (err) {
       result.warnings.push(t('syncRefused', errorText(err)));
       for (const c of CONCERNS) if (prefsKey(c) in toSync) local.add(c);

@@ -1,10 +1,11 @@
 import type { BrandDef } from '@/utils/pipeline/highlight/brands';
 import { SORT_MODES, type SortMode } from '@/utils/pipeline/arrange/order';
 import { isRecord, nullRecord, own, ownCopy } from '@/utils/pipeline/own';
+import { readMutes, readNotes, validatePeople, type Note, type PeoplePrefs } from './people-prefs';
 
 // Preferences, one object per concern, each validated field by field: a stored value of the wrong shape
 // falls back to that field's default and nothing else is lost (stored settings are untrusted input).
-// Version 1 is the first schema; migrations.ts lifts it to the current version 2.
+// Version 1 is the first schema; migrations.ts lifts it to the current version 3 (people known per site).
 
 export const VIEWS = ['threaded', 'flat', 'original'] as const;
 export type ViewMode = (typeof VIEWS)[number];
@@ -22,7 +23,10 @@ export interface FilterPrefs {
   minRating: number | null;
   /** Words or phrases (any case, whole words) and /regular expressions/. */
   mutedWords: string[];
-  mutedUsers: string[];
+  /** Muted people: person id (people/person.ts) → the name they were muted as. */
+  mutedPeople: Record<string, string>;
+  /** Direct replies to a muted person are placeholders too. */
+  hideRepliesToMuted: boolean;
 }
 
 export interface BrandPrefs {
@@ -41,8 +45,8 @@ export const BRAND_STYLES = ['subtle', 'underline', 'off'] as const;
 export type BrandStyle = (typeof BRAND_STYLES)[number];
 
 export interface NotePrefs {
-  /** The reader's notes on people, by author key (noteKey): shown beside each of their comments everywhere. */
-  byAuthor: Record<string, string>;
+  /** The reader's notes on people, by person id: shown beside each of their comments on that site, or every site. */
+  byPerson: Record<string, Note>;
 }
 
 export interface Prefs {
@@ -50,17 +54,19 @@ export interface Prefs {
   filters: FilterPrefs;
   brands: BrandPrefs;
   notes: NotePrefs;
+  people: PeoplePrefs;
 }
 
 export type Concern = keyof Prefs;
-export const CONCERNS: Concern[] = ['view', 'filters', 'brands', 'notes'];
-export const PREFS_VERSION = 2;
+export const CONCERNS: Concern[] = ['view', 'filters', 'brands', 'notes', 'people'];
+export const PREFS_VERSION = 3;
 
 export const DEFAULT_PREFS: Prefs = {
   view: { enabled: true, sites: {}, view: 'threaded', sort: 'top' },
-  filters: { minRating: null, mutedWords: [], mutedUsers: [] },
+  filters: { minRating: null, mutedWords: [], mutedPeople: {}, hideRepliesToMuted: false },
   brands: { highlight: true, only: [], custom: [], disabled: [], style: 'subtle' },
-  notes: { byAuthor: {} },
+  notes: { byPerson: {} },
+  people: { tags: {}, you: {} },
 };
 
 /** Bounds of what is kept; a write past one is refused with a message (prefs-ops.ts), never cut silently. */
@@ -131,7 +137,8 @@ export function validateFilters(raw: unknown): FilterPrefs {
           ? Math.round(Math.max(-1e6, Math.min(1e6, min))) + 0 /* no -0 */
           : d.minRating,
     mutedWords: strings(v.mutedWords, [...d.mutedWords]),
-    mutedUsers: strings(v.mutedUsers, [...d.mutedUsers]),
+    mutedPeople: readMutes(v.mutedPeople),
+    hideRepliesToMuted: pick(v.hideRepliesToMuted, isBool, d.hideRepliesToMuted),
   };
 }
 
@@ -153,33 +160,8 @@ export function validateBrands(raw: unknown): BrandPrefs {
   };
 }
 
-/** Whose note a comment shows: the author's name without case or surrounding spaces. */
-export const noteKey = (author: string) => author.trim().toLowerCase();
-
-/** The reader's note on an author, if any ("constructor" or "__proto__" are names like any other). */
-export const noteOn = (notes: Readonly<Record<string, string>>, author: string) => own(notes, noteKey(author));
-
 export function validateNotes(raw: unknown): NotePrefs {
-  const v = isRecord(raw) ? raw : {};
-  const byAuthor = nullRecord<string>();
-  if (isRecord(v.byAuthor))
-    for (const [author, note] of Object.entries(v.byAuthor).slice(0, LIMITS.notes)) {
-      const key = noteKey(author);
-      if (typeof note !== 'string' || !key || key.length > LIMITS.authorChars) continue;
-      const text = note.trim().slice(0, LIMITS.noteChars);
-      if (text) byAuthor[key] = text;
-    }
-  return { byAuthor };
-}
-
-/** The notes with one author's note set (or removed when the text is empty). */
-export function withNote(notes: NotePrefs, author: string, text: string): NotePrefs {
-  const byAuthor = ownCopy(notes.byAuthor);
-  const key = noteKey(author);
-  const trimmed = text.trim().slice(0, LIMITS.noteChars);
-  if (trimmed) byAuthor[key] = trimmed;
-  else delete byAuthor[key];
-  return { byAuthor };
+  return { byPerson: readNotes(isRecord(raw) ? raw.byPerson : null) };
 }
 
 export function validatePrefs(raw: unknown): Prefs {
@@ -189,6 +171,7 @@ export function validatePrefs(raw: unknown): Prefs {
     filters: validateFilters(v.filters),
     brands: validateBrands(v.brands),
     notes: validateNotes(v.notes),
+    people: validatePeople(v.people),
   };
 }
 

@@ -2,11 +2,12 @@ import { t } from './i18n';
 import { CONCERNS, PREFS_VERSION, type Concern, type Prefs } from './prefs';
 import { fieldsOf, importOps, VALIDATE, type PrefsOp } from './prefs-ops';
 import { isRecord, own } from '@/utils/pipeline/own';
+import { lifted } from './storage';
 
 // Import / export of all settings as one JSON file. An import is hostile input: it changes only the concerns
 // the file holds, and within them only the fields it holds (merged: notes, lists and sites entry by entry),
 // refuses a concern whose fields have the wrong types, says what it dropped, and accepts only a version this
-// build knows. A file that is not JSON, or not Threadlight's, changes nothing.
+// build knows (an older one lifted to it). A file that is not JSON, or not Threadlight's, changes nothing.
 
 export const SETTINGS_FILE_APP = 'threadlight';
 
@@ -69,8 +70,11 @@ export function parseSettingsFile(text: string): ImportResult {
   const imported: Concern[] = [];
   const ops: PrefsOp[] = [];
   for (const c of CONCERNS) {
-    const raw = own(obj.prefs, c);
-    if (raw === undefined) continue;
+    const given = own(obj.prefs, c);
+    if (given === undefined) continue;
+    // A file an older version saved is read as that version's schema, lifted to this one (names kept as
+    // people on every site, migrations.ts).
+    const raw = isRecord(given) ? lifted(c, given, version) : given;
     if (!isRecord(raw) || !wellTyped(c, raw)) {
       problems.push(t('importRefusedConcern', c));
       continue;

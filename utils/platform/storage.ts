@@ -60,7 +60,7 @@ export interface Stored {
 const safely = <T>(p: Promise<T>, fallback: T) => p.catch(() => fallback);
 
 /** A stored value of an older schema version, lifted to the current one in memory (the background does it in storage). */
-function lifted(c: Concern, value: unknown, version: number): unknown {
+export function lifted(c: Concern, value: unknown, version: number): unknown {
   let out = value;
   for (let v = version + 1; v <= PREFS_VERSION; v++) {
     const step = own(MIGRATIONS[c], String(v));
@@ -176,4 +176,13 @@ export function watchPrefs(current: Prefs, onChange: (prefs: Prefs) => void): ()
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** The reader's own data about people that sync does not hold whole (kept on this device, the popup says so). */
+export const PEOPLE_CONCERNS: Concern[] = ['filters', 'notes', 'people'];
+
+export async function peopleKeptOnDevice(): Promise<boolean> {
+  const local = await safely(browser.storage.local.get(LOCAL_ONLY_KEY), {} as Record<string, unknown>);
+  const flags = cleanLocalOnly(local[LOCAL_ONLY_KEY]);
+  return PEOPLE_CONCERNS.some((c) => flags[c] !== undefined);
 }

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { everySiteId } from '@/utils/pipeline/people/person';
 import { describe, expect, it, vi } from 'vitest';
 import { Options } from '@/components/options/Options';
 import { DEFAULT_PREFS, type Prefs } from '@/utils/platform/prefs';
@@ -37,10 +38,13 @@ describe('options page', () => {
     await tick();
     expect(changes.at(-1)!.filters.mutedWords).toEqual(['spam', '/[broken/', '/ok/i']);
     expect(root.querySelector('[role="alert"]')!.textContent).toContain('/[broken/');
-    const users = textareaAfter(root, 'Muted users');
+    const users = textareaAfter(root, 'Muted names on every site');
     users.value = 'troll\n  other  ';
     users.dispatchEvent(new Event('input', { bubbles: true }));
-    expect(changes.at(-1)!.filters.mutedUsers).toEqual(['troll', 'other']);
+    expect(changes.at(-1)!.filters.mutedPeople).toEqual({
+      [everySiteId('troll')]: 'troll',
+      [everySiteId('other')]: 'other',
+    });
   });
 
   it('adds, recolours, disables and restores brands', async () => {
@@ -77,7 +81,7 @@ describe('options page', () => {
     expect(changes).toHaveLength(0);
     await importFile(
       root,
-      exportSettings({ ...DEFAULT_PREFS, filters: { minRating: 9, mutedWords: ['x'], mutedUsers: [] } }),
+      exportSettings({ ...DEFAULT_PREFS, filters: { ...DEFAULT_PREFS.filters, minRating: 9, mutedWords: ['x'] } }),
     );
     await vi.waitFor(() => expect(changes).toHaveLength(1));
     expect(changes[0]!.filters.minRating).toBe(9);

@@ -3,7 +3,9 @@ import { createSectionView, type SectionView, type SectionViewOptions } from '@/
 import { viewParts } from '@/test/support/view-parts';
 import { acceptSyntheticEvents } from '@/components/thread/reader-event';
 import { findSection } from '@/utils/pipeline/extract/find-section';
-import { DEFAULT_PREFS, withNote, type Prefs } from '@/utils/platform/prefs';
+import { DEFAULT_PREFS, type Prefs } from '@/utils/platform/prefs';
+import { withPeopleChange } from '@/utils/platform/people-prefs';
+import { everySiteId } from '@/utils/pipeline/people/person';
 import { ARTICLE_URL, fakeIntersections, fixtureHtml } from '@/test/support/helpers';
 // @ts-expect-error plain JS helper shared with the benchmarks
 import { articleHtml, syntheticDiscussion } from '../../../scripts/lib/synthetic.mjs';
@@ -237,10 +239,13 @@ describe('notes on people', () => {
     for (const i of [2, 5, 9]) comments[i].author = 'Repeat Poster';
     let prefs = prefsWith({ view: 'flat', sort: 'page' });
     const saved: Array<[string, string]> = [];
-    ({ view } = load(articleHtml(comments), {
-      onNote: (author, text) => {
-        saved.push([author, text]);
-        prefs = { ...prefs, notes: withNote(prefs.notes, author, text) };
+    // The same person: one profile (the avatar's link) on all three.
+    let html = articleHtml(comments);
+    for (const i of [2, 5, 9]) html = html.replace(`/members/${comments[i].id}"`, '/members/repeat-poster.7"');
+    ({ view } = load(html, {
+      onPeople: (change) => {
+        if (change.kind === 'note') saved.push([change.name, change.text]);
+        prefs = withPeopleChange(prefs, change);
         view.update(prefs);
       },
     }));
@@ -283,8 +288,10 @@ describe('notes on people', () => {
     const comments = syntheticDiscussion(6, { quoteRate: 0 });
     ['__proto__', 'constructor', 'toString', 'valueOf'].forEach((name, i) => (comments[i].author = name));
     // The reader has a note on "constructor" only (stored as a plain object, as storage hands it back).
-    const notes = JSON.parse('{"byAuthor": {"constructor": "a real note"}}') as Prefs['notes'];
-    ({ view } = load(articleHtml(comments), { onNote: () => {} }));
+    const notes = JSON.parse(
+      `{"byPerson": {"${everySiteId('constructor')}": {"name": "constructor", "text": "a real note"}}}`,
+    ) as Prefs['notes'];
+    ({ view } = load(articleHtml(comments), { onPeople: () => {} }));
     view.update({ ...prefsWith({ view: 'flat', sort: 'page' }), notes });
     await tick();
     const shown = $$('[data-threadlight="note"]');
@@ -306,7 +313,7 @@ describe('notes on people', () => {
     const saved: string[] = [];
     const changes: unknown[] = [];
     ({ view } = load(articleHtml(comments), {
-      onNote: (_author, text) => saved.push(text),
+      onPeople: (change) => saved.push(change.kind),
       onViewPrefs: (change) => changes.push(change),
     }));
     view.update(prefsWith({ view: 'flat', sort: 'page' }));

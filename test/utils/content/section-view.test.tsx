@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { everySiteId } from '@/utils/pipeline/people/person';
 import { createSectionView } from '@/utils/content/section-view';
 import { viewParts } from '@/test/support/view-parts';
 import { removeStaleViews } from '@/utils/content/view-host';
@@ -85,7 +86,8 @@ describe('the section view in the page', () => {
     await tick();
     expect(levels().every((l) => l.startsWith('1:'))).toBe(true);
     expect(levels()).toHaveLength(10);
-    view.update({ ...prefsWith(), filters: { minRating: 8, mutedWords: [], mutedUsers: ['reader_one'] } });
+    const mutedPeople = { [everySiteId('reader_one')]: 'reader_one' };
+    view.update({ ...prefsWith(), filters: { minRating: 8, mutedWords: [], mutedPeople, hideRepliesToMuted: false } });
     await tick();
     expect(document.querySelector('[data-comment-id="25853811"]')!.getAttribute('data-filtered')).toBe('muted-user');
     expect(document.querySelector('[data-comment-id="25853840"]')!.getAttribute('data-filtered')).toBe('rating');

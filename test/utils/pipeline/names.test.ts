@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { foldName, isolate } from '@/utils/pipeline/names';
 import { nullRecord, own, ownCopy } from '@/utils/pipeline/own';
-import { compileFilters } from '@/utils/pipeline/arrange/filter';
+import { threadByQuotes } from '@/utils/pipeline/thread/thread-by-quotes';
+import { peopleMarks } from '@/utils/pipeline/people/marks';
+import { everySiteId } from '@/utils/pipeline/people/person';
 import { comment } from '@/test/support/threads';
 
 describe('names compared as the same person however the page spells them', () => {
@@ -19,11 +21,15 @@ describe('names compared as the same person however the page spells them', () =>
   });
 
   it('mutes a user written with look-alike or invisible letters', () => {
-    const filter = compileFilters({ minRating: null, mutedWords: [], mutedUsers: ['John'], brandFocus: [] });
-    const none = new Set<string>();
-    for (const author of ['J\u200Bohn', 'Jоhn', 'ＪＯＨＮ', 'john'])
-      expect(filter({ ...comment('1', 'x'), author }, none)).toBe('muted-user');
-    expect(filter({ ...comment('1', 'x'), author: 'Johnny' }, none)).toBeNull();
+    const authors = ['J\u200Bohn', 'Jоhn', 'ＪＯＨＮ', 'john', 'Johnny'];
+    const forest = threadByQuotes(authors.map((author, i) => ({ ...comment(String(i), `x${i}`), author })));
+    const rules = {
+      site: 'https://a.example',
+      mutes: { [everySiteId('John')]: 'John' },
+      hideRepliesToMuted: false,
+      you: null,
+    };
+    expect(Array.from(peopleMarks(forest.byId.values(), rules).muted).sort()).toEqual(['0', '1', '2', '3']);
   });
 
   it('isolates a name inside a sentence', () => {

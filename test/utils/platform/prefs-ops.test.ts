@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PREFS, validatePrefs, type Prefs } from '@/utils/platform/prefs';
 import { applyOps, compactOps, diffPrefs, isPrefsOp, type PrefsOp } from '@/utils/platform/prefs-ops';
+import { everySiteId } from '@/utils/pipeline/people/person';
 
 const word = fc.stringMatching(/^[a-z_]{1,8}$/);
+const people = fc.uniqueArray(fc.constantFrom('__proto__', 'constructor', 'ann', 'bob', 'cy'), { maxLength: 5 });
 const prefsArb: fc.Arbitrary<Prefs> = fc
   .record({
     view: fc.record({
@@ -15,10 +17,20 @@ const prefsArb: fc.Arbitrary<Prefs> = fc
     filters: fc.record({
       minRating: fc.option(fc.integer({ min: -5, max: 50 }), { nil: null }),
       mutedWords: fc.uniqueArray(word, { maxLength: 5 }),
-      mutedUsers: fc.uniqueArray(word, { maxLength: 5 }),
+      mutedPeople: people.map((names) => Object.fromEntries(names.map((n) => [everySiteId(n), n]))),
+      hideRepliesToMuted: fc.boolean(),
     }),
     notes: fc.record({
-      byAuthor: fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'ann', 'bob', 'cy'), word),
+      byPerson: fc
+        .tuple(people, word)
+        .map(([names, text]) => Object.fromEntries(names.map((n) => [everySiteId(n), { name: n, text }]))),
+    }),
+    people: fc.record({
+      tags: fc
+        .tuple(people, word, fc.constantFrom('red', 'blue'))
+        .map(([names, label, color]) =>
+          Object.fromEntries(names.map((n) => [everySiteId(n), { name: n, label, color }])),
+        ),
     }),
   })
   .map((raw) => validatePrefs(raw));
@@ -77,9 +89,9 @@ describe('changes as operations', () => {
     expect(isPrefsOp({ c: 'view', f: 'sort', op: 'add', item: 'x' })).toBe(false);
     expect(isPrefsOp({ c: 'view', f: '__proto__', op: 'set', value: 1 })).toBe(false);
     expect(isPrefsOp({ c: 'constructor', f: 'x', op: 'set', value: 1 })).toBe(false);
-    expect(isPrefsOp({ c: 'notes', f: 'byAuthor', op: 'put', key: 'a' })).toBe(false);
-    expect(isPrefsOp({ c: 'notes', f: 'byAuthor', op: 'delete', key: 'a' })).toBe(true);
-    expect(applyOps(DEFAULT_PREFS, [{ c: 'notes', f: 'byAuthor', op: 'put', key: 'a', value: 5 }]).touched.size).toBe(
+    expect(isPrefsOp({ c: 'notes', f: 'byPerson', op: 'put', key: 'a' })).toBe(false);
+    expect(isPrefsOp({ c: 'notes', f: 'byPerson', op: 'delete', key: 'a' })).toBe(true);
+    expect(applyOps(DEFAULT_PREFS, [{ c: 'notes', f: 'byPerson', op: 'put', key: 'a', value: 5 }]).touched.size).toBe(
       0,
     );
   });

@@ -7,10 +7,19 @@ import {
   splitList,
   validatePrefs,
   validateView,
-  withNote,
   withSite,
 } from '@/utils/platform/prefs';
-import { migrateBrandsV1, migrateFiltersV1, migrateViewV1 } from '@/utils/platform/migrations';
+import {
+  migrateBrandsV1,
+  migrateFiltersV1,
+  migrateFiltersV2,
+  migrateNotesV2,
+  migrateViewV1,
+} from '@/utils/platform/migrations';
+import { everySiteId } from '@/utils/pipeline/people/person';
+import { withPeopleChange } from '@/utils/platform/people-prefs';
+
+const SITE_ID = 'https://forums.example.org p:/members/alice.1';
 import { exportSettings, parseSettingsFile } from '@/utils/platform/settings-file';
 
 describe('validating stored preferences field by field', () => {
@@ -26,7 +35,12 @@ describe('validating stored preferences field by field', () => {
         view: 'flat',
         sort: 'sideways',
       },
-      filters: { minRating: '5', mutedWords: ['ok', 3, '', ' spaced '], mutedUsers: 'alice' },
+      filters: {
+        minRating: '5',
+        mutedWords: ['ok', 3, '', ' spaced '],
+        mutedPeople: { [SITE_ID]: 'Alice', 'not an id': 'x', [everySiteId('bob')]: 7 },
+        hideRepliesToMuted: 'yes',
+      },
       brands: {
         highlight: false,
         only: ['apple', 'BAD ID'],
@@ -34,11 +48,30 @@ describe('validating stored preferences field by field', () => {
         disabled: 'samsung',
         style: 'boxed',
       },
-      notes: { byAuthor: { ' Alice ': ' reliable ', bob: 7, '': 'nobody', carol: '   ' } },
+      notes: {
+        byPerson: {
+          [SITE_ID]: { name: ' Alice ', text: ' reliable ' },
+          [everySiteId('bob')]: { name: 'bob', text: 7 },
+          [everySiteId('carol')]: { name: 'carol', text: '   ' },
+          'junk id': { name: 'x', text: 'y' },
+        },
+      },
+      people: {
+        tags: {
+          [SITE_ID]: { name: 'Alice', label: ' helpful ', color: 'mauve' },
+          [everySiteId('dan')]: { name: 'dan', label: 'x'.repeat(25), color: 'red' },
+        },
+        you: { 'https://forums.example.org': 'me', 'ftp://x': 'no', 'https://a.example': '' },
+      },
     });
     expect(prefs).toEqual({
       view: { enabled: true, sites: { 'macrumors.com': false }, view: 'flat', sort: 'top' },
-      filters: { minRating: null, mutedWords: ['ok', 'spaced'], mutedUsers: [] },
+      filters: {
+        minRating: null,
+        mutedWords: ['ok', 'spaced'],
+        mutedPeople: { [SITE_ID]: 'Alice' },
+        hideRepliesToMuted: false,
+      },
       brands: {
         highlight: false,
         only: ['apple'],
@@ -46,22 +79,43 @@ describe('validating stored preferences field by field', () => {
         disabled: [],
         style: 'subtle',
       },
-      notes: { byAuthor: { alice: 'reliable' } },
+      notes: { byPerson: { [SITE_ID]: { name: 'Alice', text: 'reliable' } } },
+      people: {
+        tags: { [SITE_ID]: { name: 'Alice', label: 'helpful', color: 'gray' } },
+        you: { 'https://forums.example.org': 'me' },
+      },
     });
   });
-  it('exports and imports notes with the other settings', () => {
-    const prefs = { ...DEFAULT_PREFS, notes: { byAuthor: { alice: 'reliable' } } };
+  it('exports and imports notes, tags and mutes with the other settings', () => {
+    const prefs = validatePrefs({
+      notes: { byPerson: { [SITE_ID]: { name: 'Alice', text: 'reliable' } } },
+      filters: { mutedPeople: { [everySiteId('troll')]: 'troll' }, hideRepliesToMuted: true },
+      people: { tags: { [SITE_ID]: { name: 'Alice', label: 'mod', color: 'teal' } } },
+    });
     expect(imported(DEFAULT_PREFS, exportSettings(prefs))).toEqual(prefs);
   });
-  it('keeps notes bounded and sets or removes one without touching the others', () => {
-    const many = Object.fromEntries(Array.from({ length: 700 }, (_, i) => [`user${i}`, 'x'.repeat(900)]));
-    const notes = validatePrefs({ notes: { byAuthor: many } }).notes;
-    expect(Object.keys(notes.byAuthor)).toHaveLength(500);
-    expect(notes.byAuthor.user0).toHaveLength(500);
-    expect(validatePrefs({ notes: 'junk' }).notes).toEqual({ byAuthor: {} });
-    const one = withNote({ byAuthor: { alice: 'a' } }, ' Bob ', ' helpful ');
-    expect(one).toEqual({ byAuthor: { alice: 'a', bob: 'helpful' } });
-    expect(withNote(one, 'BOB', '  ')).toEqual({ byAuthor: { alice: 'a' } });
+  it('keeps notes, tags and mutes bounded and sets or removes one without touching the others', () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => everySiteId(`user${i}`));
+    const many = Object.fromEntries(ids(700).map((id, i) => [id, { name: `user${i}`, text: 'x'.repeat(900) }]));
+    const notes = validatePrefs({ notes: { byPerson: many } }).notes.byPerson;
+    expect(Object.keys(notes)).toHaveLength(500);
+    expect(notes[everySiteId('user0')]!.text).toHaveLength(500);
+    const mutes = Object.fromEntries(ids(1500).map((id, i) => [id, `user${i}`]));
+    expect(Object.keys(validatePrefs({ filters: { mutedPeople: mutes } }).filters.mutedPeople)).toHaveLength(1000);
+    const tags = Object.fromEntries(ids(700).map((id, i) => [id, { name: `user${i}`, label: 't' }]));
+    expect(Object.keys(validatePrefs({ people: { tags } }).people.tags)).toHaveLength(500);
+    expect(validatePrefs({ notes: 'junk' }).notes).toEqual({ byPerson: {} });
+    const bob = everySiteId('bob');
+    const one = withPeopleChange(validatePrefs({ notes: { byPerson: many } }), {
+      kind: 'note',
+      id: bob,
+      name: 'Bob',
+      text: ' helpful ',
+    });
+    expect(one.notes.byPerson[bob]).toEqual({ name: 'Bob', text: 'helpful' });
+    const none = withPeopleChange(one, { kind: 'note', id: bob, name: 'Bob', text: '  ' });
+    expect(none.notes.byPerson).not.toHaveProperty(bob);
+    expect(Object.keys(none.notes.byPerson)).toHaveLength(500);
   });
   it('bounds numbers and list sizes', () => {
     const prefs = validatePrefs({
@@ -100,6 +154,20 @@ describe('migrations from the v1 schema', () => {
     });
     expect(migrateFiltersV1({ minRating: '', muted: 7 })).toEqual({ minRating: null, mutedWords: [], mutedUsers: [] });
   });
+  it('v2 names become the same names on every site: nothing is lost', () => {
+    const filters = migrateFiltersV2({ minRating: 2, mutedWords: ['w'], mutedUsers: ['Troll', ' __proto__ ', 7] });
+    expect(validatePrefs({ filters }).filters).toEqual({
+      minRating: 2,
+      mutedWords: ['w'],
+      mutedPeople: { [everySiteId('Troll')]: 'Troll', [everySiteId('__proto__')]: '__proto__' },
+      hideRepliesToMuted: false,
+    });
+    const notes = migrateNotesV2({ byAuthor: JSON.parse('{"alice": "kind", "constructor": "a name"}') });
+    expect(validatePrefs({ notes }).notes.byPerson).toEqual({
+      [everySiteId('alice')]: { name: 'alice', text: 'kind' },
+      [everySiteId('constructor')]: { name: 'constructor', text: 'a name' },
+    });
+  });
   it('brands', () => {
     expect(migrateBrandsV1({ highlight: true, enabled: ['apple'] })).toEqual({
       highlight: true,
@@ -125,16 +193,22 @@ describe('settings file', () => {
   });
   const mine = validatePrefs({
     view: { view: 'flat' },
-    filters: { mutedWords: ['a'], mutedUsers: ['troll'] },
-    notes: { byAuthor: { alice: 'mine' } },
+    filters: { mutedWords: ['a'], mutedPeople: { [everySiteId('troll')]: 'troll' } },
+    notes: { byPerson: { [everySiteId('alice')]: { name: 'alice', text: 'mine' } } },
   });
   it('changes only the concerns and fields the file holds, merging notes and lists entry by entry', () => {
-    const after = imported(mine, file({ view: { sort: 'newest' }, filters: { mutedWords: ['b'] } }));
+    const after = imported(mine, file({ view: { sort: 'newest' }, filters: { mutedWords: ['b'] } }, 3));
     expect(after.view).toEqual({ ...mine.view, sort: 'newest' });
-    expect(after.filters).toEqual({ minRating: null, mutedWords: ['a', 'b'], mutedUsers: ['troll'] });
+    expect(after.filters).toEqual({ ...mine.filters, mutedWords: ['a', 'b'] });
     expect(after.notes).toEqual(mine.notes);
-    const notes = imported(mine, file({ notes: { byAuthor: { bob: 'theirs', alice: 'updated' } } }));
-    expect(notes.notes.byAuthor).toEqual({ alice: 'updated', bob: 'theirs' });
+    // A file of the previous version: its names are people on every site, merged with what is here.
+    const notes = imported(mine, file({ notes: { byAuthor: { bob: 'theirs', alice: 'updated' } } }, 2));
+    expect(notes.notes.byPerson).toEqual({
+      [everySiteId('alice')]: { name: 'alice', text: 'updated' },
+      [everySiteId('bob')]: { name: 'bob', text: 'theirs' },
+    });
+    const muted = imported(mine, file({ filters: { mutedUsers: ['spammer'] } }, 2));
+    expect(Object.values(muted.filters.mutedPeople).sort()).toEqual(['spammer', 'troll']);
   });
   it('refuses a concern of the wrong type with a message, and imports the others', () => {
     const result = parseSettingsFile(file({ view: { sort: 'newest' }, filters: { mutedWords: 'all' }, notes: [1] }));
@@ -147,9 +221,11 @@ describe('settings file', () => {
     expect(only.ok).toBe(false);
   });
   it('says how many entries it dropped', () => {
-    const byAuthor = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`p${i}`, 'n']));
-    const result = parseSettingsFile(file({ notes: { byAuthor } }));
-    expect(result.ok && result.problems.join(' ')).toMatch(/9,500 of 10,000 entries in notes.byAuthor/);
+    const byPerson = Object.fromEntries(
+      Array.from({ length: 10_000 }, (_, i) => [everySiteId(`p${i}`), { name: `p${i}`, text: 'n' }]),
+    );
+    const result = parseSettingsFile(file({ notes: { byPerson } }, 3));
+    expect(result.ok && result.problems.join(' ')).toMatch(/9,500 of 10,000 entries in notes.byPerson/);
   });
   it.each([['"99"'], ['99'], ['1.5'], ['0'], ['null']])('checks the version strictly: %s', (v) => {
     const result = parseSettingsFile(file({ view: {} }, JSON.parse(v)));

@@ -3,16 +3,26 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { createPrefsWriter, WRITE_INTERVAL_MS } from '@/utils/platform/prefs-writer';
 import { changePrefs, listenForPrefsWrites } from '@/utils/platform/prefs-store';
-import { LOCAL_ONLY_KEY, loadPrefs, watchPrefs } from '@/utils/platform/storage';
+import { LOCAL_ONLY_KEY, loadPrefs, peopleKeptOnDevice, watchPrefs } from '@/utils/platform/storage';
 import { migrateStoredPrefs } from '@/utils/platform/prefs-migrate';
-import { DEFAULT_PREFS, withNote, type Prefs } from '@/utils/platform/prefs';
+import { DEFAULT_PREFS, type Prefs } from '@/utils/platform/prefs';
+import { everySiteId } from '@/utils/pipeline/people/person';
+import { withPeopleChange } from '@/utils/platform/people-prefs';
 import { diffPrefs, type PrefsOp } from '@/utils/platform/prefs-ops';
 import { cacheDiscussion } from '@/utils/platform/discussion-cache';
 import { comment } from '@/test/support/threads';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 const set = (c: 'view' | 'filters' | 'brands', f: string, value: unknown): PrefsOp => ({ c, f, op: 'set', value });
-const note = (key: string, value: string): PrefsOp => ({ c: 'notes', f: 'byAuthor', op: 'put', key, value });
+const note = (name: string, text: string): PrefsOp => ({
+  c: 'notes',
+  f: 'byPerson',
+  op: 'put',
+  key: everySiteId(name),
+  value: { name, text },
+});
+/** The notes as name → text (each kept under the name on every site here). */
+const texts = (p: Prefs) => Object.fromEntries(Object.values(p.notes.byPerson).map((n) => [n.name, n.text]));
 const bigBrands = (n: number) =>
   Array.from({ length: n }, (_, i) => ({
     id: `brand${i}`,
@@ -39,8 +49,8 @@ describe('preference storage: one writer that merges', () => {
     ]);
     expect(result).toEqual({ stored: { filters: 'sync' }, warnings: [], ok: true });
     expect(await browser.storage.sync.get(null)).toEqual({
-      'threadlight.filters': { minRating: 3, mutedWords: ['x'], mutedUsers: [] },
-      'threadlight.filters$': { v: 2 },
+      'threadlight.filters': { minRating: 3, mutedWords: ['x'], mutedPeople: {}, hideRepliesToMuted: false },
+      'threadlight.filters$': { v: 3 },
     });
   });
 
@@ -56,7 +66,7 @@ describe('preference storage: one writer that merges', () => {
       fakeBrowser.runtime.onMessage.trigger({ type: 'threadlight:change-prefs', ops }, {}, () => {});
     await Promise.all([send([note('bob', 'tab one')]), send([note('carol', 'tab two')])]);
     const prefs = await loadPrefs();
-    expect(prefs.notes.byAuthor).toEqual({ alice: 'from a tab', bob: 'tab one', carol: 'tab two' });
+    expect(texts(prefs)).toEqual({ alice: 'from a tab', bob: 'tab one', carol: 'tab two' });
     expect(prefs.view.sort).toBe('newest');
     expect(prefs.filters.mutedWords).toEqual(['spoiler']);
   });
@@ -68,7 +78,12 @@ describe('preference storage: one writer that merges', () => {
     });
     await migrateStoredPrefs();
     const stored = await browser.storage.sync.get(null);
-    expect(stored['threadlight.filters']).toEqual({ minRating: 4, mutedWords: ['foo', '/ba+r/'], mutedUsers: [] });
+    expect(stored['threadlight.filters']).toEqual({
+      minRating: 4,
+      mutedWords: ['foo', '/ba+r/'],
+      mutedPeople: {},
+      hideRepliesToMuted: false,
+    });
     const prefs = await loadPrefs();
     expect(prefs.view).toEqual({ enabled: false, sites: {}, view: 'flat', sort: 'oldest' });
     await migrateStoredPrefs();
@@ -99,14 +114,14 @@ describe('preference storage: one writer that merges', () => {
 
   it('leaves a value written by a newer version untouched, says so, and keeps fields it does not know', async () => {
     const newer = { enabled: true, view: 'flat', sort: 'top', sites: {}, layout: 'cards' };
-    await browser.storage.sync.set({ 'threadlight.view': newer, 'threadlight.view$': { v: 3 } });
+    await browser.storage.sync.set({ 'threadlight.view': newer, 'threadlight.view$': { v: 4 } });
     const result = await changePrefs([set('view', 'view', 'threaded')]);
     expect(result.warnings[0]).toMatch(/newer Threadlight/);
     expect(result.ok).toBe(false);
     expect((await browser.storage.sync.get('threadlight.view'))['threadlight.view']).toEqual(newer);
     await browser.storage.sync.set({
-      'threadlight.filters': { minRating: 1, mutedWords: [], mutedUsers: [], future: 'kept' },
-      'threadlight.filters$': { v: 2 },
+      'threadlight.filters': { minRating: 1, mutedWords: [], mutedPeople: {}, future: 'kept' },
+      'threadlight.filters$': { v: 3 },
     });
     await changePrefs([set('filters', 'minRating', 2)]);
     expect((await browser.storage.sync.get('threadlight.filters'))['threadlight.filters']).toMatchObject({
@@ -149,14 +164,15 @@ describe('kept on this device: known locally, merged with sync', () => {
     // Sync refuses this device's notes (they are too many for its quota).
     vi.spyOn(browser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     await changePrefs([note('kept-here', 'local note'), note('old', 'to delete')]);
-    await changePrefs([{ c: 'notes', f: 'byAuthor', op: 'delete', key: 'old' }]);
+    await changePrefs([{ c: 'notes', f: 'byPerson', op: 'delete', key: everySiteId('old') }]);
     // Meanwhile another browser wrote its small notes to sync (including the old one it had seen).
     vi.restoreAllMocks();
     await browser.storage.sync.set({
       'threadlight.notes': { byAuthor: { 'from-sync': 'other browser', old: 'to delete' } },
       'threadlight.notes$': { v: 2 },
     });
-    expect((await loadPrefs()).notes.byAuthor).toEqual({ 'kept-here': 'local note', 'from-sync': 'other browser' });
+    // (An older version's notes, kept by name: read as names on every site.)
+    expect(texts(await loadPrefs())).toEqual({ 'kept-here': 'local note', 'from-sync': 'other browser' });
   });
 
   it('goes back to sync once the concern fits, and forgets the local copy', async () => {
@@ -166,7 +182,7 @@ describe('kept on this device: known locally, merged with sync', () => {
     expect(result.stored.notes).toBe('sync');
     expect(await browser.storage.local.get(['threadlight.notes'])).toEqual({});
     expect((await browser.storage.sync.get('threadlight.notes'))['threadlight.notes']).toEqual({
-      byAuthor: { a: 'one', b: 'two' },
+      byPerson: { [everySiteId('a')]: { name: 'a', text: 'one' }, [everySiteId('b')]: { name: 'b', text: 'two' } },
     });
   });
 
@@ -179,7 +195,7 @@ describe('kept on this device: known locally, merged with sync', () => {
       .mockImplementation(localSet);
     const result = await changePrefs([note('alice', 'kept')]);
     expect(result.ok).toBe(true);
-    expect((await loadPrefs()).notes.byAuthor).toEqual({ alice: 'kept' });
+    expect(texts(await loadPrefs())).toEqual({ alice: 'kept' });
     const keys = Object.keys(await browser.storage.local.get(null));
     expect(keys.filter((k) => k.startsWith('threadlight.discussion.'))).toEqual([]);
   });
@@ -205,7 +221,7 @@ describe('limits refuse with a message, never hide an entry; names are only name
     const result = await changePrefs([note('one-more', 'x')]);
     expect(result.ok).toBe(false);
     expect(result.warnings.join(' ')).toMatch(/500 notes/);
-    const notes = (await loadPrefs()).notes.byAuthor;
+    const notes = texts(await loadPrefs());
     expect(Object.keys(notes)).toHaveLength(500);
     expect(notes['person0']).toBe('n0');
     // Changing an existing note is still possible at the limit.
@@ -222,8 +238,9 @@ describe('limits refuse with a message, never hide an entry; names are only name
   it('keeps notes on "__proto__", "constructor" and "toString" like any others, and pollutes nothing', async () => {
     await changePrefs(['__proto__', 'constructor', 'tostring'].map((n) => note(n, `on ${n}`)));
     const prefs = await loadPrefs();
-    expect(Object.keys(prefs.notes.byAuthor).sort()).toEqual(['__proto__', 'constructor', 'tostring']);
-    expect(withNote(prefs.notes, 'hasOwnProperty', '').byAuthor).not.toHaveProperty('hasOwnProperty');
+    expect(Object.keys(texts(prefs)).sort()).toEqual(['__proto__', 'constructor', 'tostring']);
+    const id = everySiteId('hasOwnProperty');
+    expect(withPeopleChange(prefs, { kind: 'note', id, name: 'x', text: '' }).notes.byPerson).not.toHaveProperty(id);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
     expect(Object.prototype).not.toHaveProperty('on __proto__');
@@ -300,5 +317,45 @@ describe('the surfaces write operations, coalesced', () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]!.view.sort).toBe('newest');
     stop();
+  });
+});
+
+describe('people data synced where it fits, the rest on this device', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+  });
+
+  it('syncs the notes that fit one item, keeps all of them here, reads them whole, and says so', async () => {
+    const ops = Array.from({ length: 300 }, (_, i) => note(`person${i}`, `A longer note on person ${i}, to fill.`));
+    const result = await changePrefs(ops);
+    expect(result.ok).toBe(true);
+    expect(result.stored.notes).toBe('local');
+    const synced = (await browser.storage.sync.get('threadlight.notes'))['threadlight.notes'] as Prefs['notes'];
+    const inSync = Object.keys(synced.byPerson).length;
+    expect(inSync).toBeGreaterThan(50);
+    expect(inSync).toBeLessThan(300);
+    // The first entries (oldest) are the synced ones: a new note does not push one out.
+    expect(Object.keys(synced.byPerson)[0]).toBe(everySiteId('person0'));
+    expect(new Blob([JSON.stringify(synced)]).size).toBeLessThan(8192);
+    expect(Object.keys(texts(await loadPrefs()))).toHaveLength(300);
+    expect(await peopleKeptOnDevice()).toBe(true);
+    // Another browser sees what sync holds; a note deleted here stays deleted here.
+    await changePrefs([{ c: 'notes', f: 'byPerson', op: 'delete', key: everySiteId('person0') }]);
+    const after = texts(await loadPrefs());
+    expect(after).not.toHaveProperty('person0');
+    expect(Object.keys(after)).toHaveLength(299);
+  });
+
+  it('goes back to sync whole once the people data fits again, and the notice goes', async () => {
+    await changePrefs(Array.from({ length: 300 }, (_, i) => note(`p${i}`, 'x'.repeat(40))));
+    await changePrefs(
+      Array.from(
+        { length: 295 },
+        (_, i) => ({ c: 'notes', f: 'byPerson', op: 'delete', key: everySiteId(`p${i}`) }) as PrefsOp,
+      ),
+    );
+    expect(await peopleKeptOnDevice()).toBe(false);
+    expect(Object.keys(texts(await loadPrefs()))).toHaveLength(5);
   });
 });

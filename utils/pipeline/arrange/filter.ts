@@ -1,22 +1,21 @@
-import { foldName } from '../names';
 import type { Comment } from '@/utils/pipeline/model';
 import { escapeRegExp } from '@/utils/pipeline/text';
 
 // Filters are data: rules in, one reason per comment out. A filtered comment keeps its place in the tree
 // as a placeholder; its replies are judged on their own.
 
-export const FILTER_REASONS = ['rating', 'muted-word', 'muted-user', 'brand-focus'] as const;
+/** `muted-user` and `reply-to-muted` come from the reader's people rules (people/marks.ts), the rest from here. */
+export const FILTER_REASONS = ['rating', 'muted-word', 'muted-user', 'reply-to-muted', 'brand-focus'] as const;
 export type FilterReason = (typeof FILTER_REASONS)[number];
 
 export interface FilterRules {
   minRating: number | null;
   mutedWords: string[];
-  mutedUsers: string[];
   /** Brand ids: when non-empty, only comments mentioning one of them stay open. */
   brandFocus: string[];
 }
 
-export const NO_FILTERS: FilterRules = { minRating: null, mutedWords: [], mutedUsers: [], brandFocus: [] };
+export const NO_FILTERS: FilterRules = { minRating: null, mutedWords: [], brandFocus: [] };
 
 /** "/pattern/flags" is a regular expression; anything else is a whole word or phrase, any case. */
 export function compileMutedWord(entry: string): RegExp | null {
@@ -40,12 +39,10 @@ export type CommentFilter = (comment: Comment, brands: ReadonlySet<string>) => F
 
 export function compileFilters(rules: FilterRules): CommentFilter {
   const words = rules.mutedWords.map(compileMutedWord).filter((r): r is RegExp => r !== null);
-  const users = new Set(rules.mutedUsers.map(foldName).filter(Boolean));
   const focus = rules.brandFocus;
   return (comment, brands) => {
     // A withheld comment shows nothing to filter: only its place and the site's link.
     if (comment.withheld) return null;
-    if (users.size && users.has(foldName(comment.author))) return 'muted-user';
     if (words.length && words.some((w) => w.test(comment.ownText))) return 'muted-word';
     if (rules.minRating !== null && comment.votes < rules.minRating) return 'rating';
     if (focus.length && !focus.some((b) => brands.has(b))) return 'brand-focus';

@@ -68,7 +68,6 @@ describe('filters', () => {
   it.each([
     [{ minRating: 5 }, 'reader_six', 'rating'],
     [{ minRating: 5 }, 'reader_five', null],
-    [{ mutedUsers: ['READER_ONE '] }, 'reader_one', 'muted-user'],
     [{ mutedWords: ['monoprice'] }, 'reader_six', 'muted-word'],
     [{ mutedWords: ['Mono'] }, 'reader_six', null],
     [{ mutedWords: ['hard pass'] }, 'reader_four', 'muted-word'],
