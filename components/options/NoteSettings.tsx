@@ -10,8 +10,9 @@ function NoteRow({ id, note, set }: { id: string; note: Note; set(id: string, na
   const draft = useDraft(note.text);
   return (
     <li>
+      <span class="tl-site">{siteOfId(id)}</span>{' '}
       <label>
-        <Named k="noteOn" name={note.name} /> <span class="tl-site">({siteOfId(id)})</span>
+        <Named k="noteOn" name={note.name} />
         <textarea
           rows={2}
           maxLength={500}

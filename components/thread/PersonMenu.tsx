@@ -48,13 +48,13 @@ export function PersonMenu({ comment, env, onClose }: { comment: Comment; env: T
       }}
     >
       {people.onChange ? (
-        <button type="button" class="tl-linkish" ref={first} onClick={readerOnly(mute)}>
+        <button type="button" class="tl-linkish tl-mute" ref={first} onClick={readerOnly(mute)}>
           {t(mutes.length ? 'unmuteAuthor' : 'muteAuthor', name)}
         </button>
       ) : null}
       <button
         type="button"
-        class="tl-linkish"
+        class="tl-linkish tl-only-by"
         ref={people.onChange ? undefined : first}
         onClick={() => {
           people.onlyBy(name);

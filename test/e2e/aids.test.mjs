@@ -2,6 +2,7 @@
 // quote previews, backlinks, search, notes, folded quotes, the brand style, keyboard reach, and axe-core on
 // the view (light and dark), the popup and the settings page.
 import assert from 'node:assert/strict';
+import { TABS_TO_SAVE } from '../support/e2e/people.mjs';
 import { beforeEach, describe, it } from 'node:test';
 import { notesOnPage } from '../support/e2e/private-text.mjs';
 import { chromiumSession } from '../support/e2e/chromium-session.mjs';
@@ -112,7 +113,7 @@ describe('Chromium: reading aids', () => {
     await page.waitForFunction(() => document.activeElement?.classList.contains('tl-note-editor'));
     assert.deepEqual(await axe(page, VIEW), [], 'axe with the note editor open');
     await page.keyboard.type('Tests every phone');
-    await page.keyboard.press('Tab'); // to "Save note"
+    for (let i = 0; i < TABS_TO_SAVE; i++) await page.keyboard.press('Tab'); // past the tag's fields to "Save"
     await page.keyboard.press('Enter');
     const note = page.locator(`${item('25853840')} [data-threadlight="note"]`);
     await note.waitFor();
@@ -152,7 +153,7 @@ describe('Chromium: reading aids', () => {
     const { page } = await openSeed();
     await page.locator(item('25853795')).focus();
     const reached = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 8; i++) {
       await page.keyboard.press('Tab');
       reached.push(
         await page.evaluate(
@@ -161,6 +162,7 @@ describe('Chromium: reading aids', () => {
       );
     }
     assert.ok(reached.includes('Note on reader_four'), reached.join(' | '));
+    assert.ok(reached.includes('More for reader_four'), reached.join(' | '));
     assert.ok(reached.includes('reader_five'), `the backlink: ${reached.join(' | ')}`);
   });
 });
@@ -211,7 +213,7 @@ describe('Chromium: a phone-sized screen (360 px)', () => {
     await page.keyboard.type('Tests every phone');
     const editor = await page.evaluate(phoneLayout, '.tl-view');
     assert.ok(editor.overflow <= 0, `the note editor overflows by ${editor.overflow}px: ${editor.wide}`);
-    await page.keyboard.press('Tab'); // to "Save note", in the editor's closed shadow root
+    for (let i = 0; i < TABS_TO_SAVE; i++) await page.keyboard.press('Tab'); // past the tag's fields to "Save"
     await page.keyboard.press('Enter');
     await page.waitForTimeout(800); // the write is batched
     const popup = await session.browser.openPopup(page);

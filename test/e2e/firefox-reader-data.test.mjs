@@ -5,6 +5,7 @@
 // is cut off (fetched by the content script from the page's own origin); "__proto__" is a name; an element
 // with the old global's id changes nothing.
 import assert from 'node:assert/strict';
+import { noteTexts, TABS_TO_SAVE } from '../support/e2e/people.mjs';
 import { describe, it } from 'node:test';
 import { protoAuthors, readerDataRoutes } from '../support/e2e/reader-data-pages.mjs';
 import { clickStill, firefoxSession, gotoCapture, waitFor } from '../support/e2e/firefox-session.mjs';
@@ -55,7 +56,7 @@ async function typeNote(page, id, author, text) {
   await clickStill(page, `${item(id)} button[aria-label="Note on ${author}"]`);
   await waitFor(page, `document.activeElement?.classList.contains('tl-note-editor')`);
   await page.keyboard.type(text);
-  await page.keyboard.press('Tab'); // to "Save note"
+  for (let i = 0; i < TABS_TO_SAVE; i++) await page.keyboard.press('Tab'); // past the tag's fields to "Save"
 }
 const noteDrawn = (id) =>
   `document.querySelector('${item(id)} [data-threadlight="note"]')?.getBoundingClientRect().width > 20`;
@@ -90,7 +91,7 @@ describe('Firefox: nothing the reader writes is lost', () => {
     await sleep(1200);
     const { sync, local } = await stored();
     const all = { ...local, ...sync };
-    assert.deepEqual(all['threadlight.notes'].byAuthor, {
+    assert.deepEqual(noteTexts(all['threadlight.notes']), {
       reader_five: 'Note from tab A',
       reader_four: 'Note from tab B',
     });
@@ -129,7 +130,7 @@ describe('Firefox: nothing the reader writes is lost', () => {
     await open(page, SEED());
     await waitFor(page, noteDrawn('25853840'));
     const { local } = await stored();
-    assert.deepEqual(local['threadlight.notes'].byAuthor, { reader_five: 'Kept on this device' });
+    assert.deepEqual(noteTexts(local['threadlight.notes']), { reader_five: 'Kept on this device' });
     assert.ok(local['threadlight.local-only'].notes, 'known locally that notes are kept here');
     await reset();
   });
@@ -180,7 +181,7 @@ describe('Firefox: a page cannot drive the view or read the reader', () => {
     await waitFor(page, noteDrawn(proto.comments[0].id));
     assert.equal(await page.evaluate(() => document.querySelectorAll('[data-threadlight="note"]').length), 1);
     const { sync, local } = await stored();
-    assert.deepEqual(Object.keys({ ...local, ...sync }['threadlight.notes'].byAuthor), ['__proto__']);
+    assert.deepEqual(Object.keys(noteTexts({ ...local, ...sync }['threadlight.notes'])), ['__proto__']);
     await reset();
   });
 });

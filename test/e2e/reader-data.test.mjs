@@ -4,6 +4,7 @@
 // end or that redirect to another origin are cut off and refused; names like "__proto__" are names; an element
 // with the id of an old global name does not switch Threadlight off.
 import assert from 'node:assert/strict';
+import { noteTexts, TABS_TO_SAVE } from '../support/e2e/people.mjs';
 import { after, before, describe, it } from 'node:test';
 import { join } from 'node:path';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
@@ -66,7 +67,7 @@ async function typeNote(page, id, text) {
     .click();
   await page.waitForFunction(() => document.activeElement?.classList.contains('tl-note-editor'));
   await page.keyboard.type(text);
-  await page.keyboard.press('Tab'); // to "Save note"
+  for (let i = 0; i < TABS_TO_SAVE; i++) await page.keyboard.press('Tab'); // past the tag's fields to "Save"
 }
 const notesOf = async (page) => Object.fromEntries((await notesOnPage(page)).map((n) => [n.comment, n.text]));
 
@@ -94,7 +95,7 @@ describe('Chromium: nothing the reader writes is lost', () => {
     await settings.waitForTimeout(1000); // the settings page's batch
     const { sync, local } = await stored();
     const all = { ...local, ...sync };
-    assert.deepEqual(all['threadlight.notes'].byAuthor, {
+    assert.deepEqual(noteTexts(all['threadlight.notes']), {
       reader_five: 'Note from tab A',
       reader_four: 'Note from tab B',
     });
@@ -156,10 +157,11 @@ describe('Chromium: nothing the reader writes is lost', () => {
   it('says in the view that a note past the limit was not saved, and hides none', async () => {
     await reset();
     await browser.worker.evaluate(async () => {
-      const byAuthor = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`person${i}`, 'n']));
+      const people = Array.from({ length: 500 }, (_, i) => `person${i}`);
+      const byPerson = Object.fromEntries(people.map((name) => [`* n:${name}`, { name, text: 'n' }]));
       await chrome.storage.local.set({
-        'threadlight.notes': { byAuthor },
-        'threadlight.notes$': { v: 2 },
+        'threadlight.notes': { byPerson },
+        'threadlight.notes$': { v: 3 },
         'threadlight.local-only': { notes: { removed: {} } },
       });
     });
@@ -170,8 +172,8 @@ describe('Chromium: nothing the reader writes is lost', () => {
     await problem.waitFor({ timeout: 5000 });
     assert.match(await problem.textContent(), /500 notes/);
     const { local } = await stored();
-    assert.equal(Object.keys(local['threadlight.notes'].byAuthor).length, 500);
-    assert.ok(local['threadlight.notes'].byAuthor.person0);
+    assert.equal(Object.keys(noteTexts(local['threadlight.notes'])).length, 500);
+    assert.ok(noteTexts(local['threadlight.notes']).person0);
     await page.close();
     await reset();
   });
@@ -208,7 +210,7 @@ describe('Chromium: a page cannot drive the view or read the reader', () => {
     assert.equal(await page.locator('[data-discussion="idle"]').count(), 1);
     assert.equal(await page.locator('.tl-view').getAttribute('data-view'), 'threaded');
     const { sync, local } = await stored();
-    assert.deepEqual({ ...local, ...sync }['threadlight.notes'].byAuthor, { reader_five: 'Private words' });
+    assert.deepEqual(noteTexts({ ...local, ...sync }['threadlight.notes']), { reader_five: 'Private words' });
     await page.close();
     await reset();
   });

@@ -19,7 +19,7 @@ export const EVERY_SITE = '*';
 /** Query parameters that say who someone is not, but which session or campaign brought the link. */
 const NOISE = /^(?:sid|s|phpsessid|sessionid|session|utm_[a-z]+|ref|from|fbclid|gclid)$/i;
 
-/** A profile address as a key: the same person however the page spells the link (session ids, "/" at the end, "#"). */
+/** A profile address as a key: the same person however the page spells the link (session ids, "/" at the end or twice, "#"). */
 export function profileKey(authorUrl: string, origin: string): string | null {
   let url: URL;
   try {
@@ -34,7 +34,8 @@ export function profileKey(authorUrl: string, origin: string): string | null {
     .filter(([name]) => !NOISE.test(name))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const query = kept.length ? `?${new URLSearchParams(kept).toString()}` : '';
-  const path = url.pathname.replace(/\/+$/, '') || '/';
+  // MacRumors' article pages link "//members/1001": repeated slashes are one.
+  const path = url.pathname.replace(/\/{2,}/g, '/').replace(/\/+$/, '') || '/';
   const where = url.origin === originOf(origin) ? '' : url.origin;
   return `${where}${path}${query}`;
 }

@@ -24,6 +24,10 @@ describe('people, known per site', () => {
     const p1 = profileKey('/memberlist.php?mode=viewprofile&u=2&sid=5f3a', SITE);
     expect(p1).toBe(profileKey('/memberlist.php?u=2&mode=viewprofile', SITE));
     expect(p1).not.toBe(profileKey('/memberlist.php?mode=viewprofile&u=3', SITE));
+    // MacRumors' article pages write the profile with a doubled slash.
+    expect(profileKey('https://forums.macrumors.com//members/1001', SITE)).toBe(
+      'https://forums.macrumors.com/members/1001',
+    );
     // SMF separates its parameters with ";".
     expect(profileKey('/index.php?action=profile;u=5', SITE)).toBe('/index.php?action=profile&u=5');
     // A profile on another site (Disqus, a federated NodeBB user) keeps that site in its key.
