@@ -1,5 +1,6 @@
 // Screenshots of the reading aids for the README (npm run demo without a display): a quote preview, search,
-// a note on a person, and what is new since the last visit (the full discussion, on a second visit).
+// a note on a person, people (a mute, a tag, a comment's menu), and what is new since the last visit (the full
+// discussion, on a second visit).
 
 const SEED = 'https://www.macrumors.com/2017/12/08/macrumors-2017-huawei-xiaomi.html';
 const item = (id) => `[role="treeitem"][data-comment-id="${id}"]`;
@@ -60,8 +61,9 @@ async function note(browser, file) {
     .getByRole('button', { name: /^Note on / })
     .click();
   await page.keyboard.type('Switches phones every year');
-  // The editor is in a closed shadow root (the page cannot read it, nor can selectors): Tab to Save, Enter.
-  await page.keyboard.press('Tab');
+  // The editor is in a closed shadow root (the page cannot read it, nor can selectors): Tab past the tag's
+  // label, colour and "On every site" to Save, Enter.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await page.locator(`${item('25853811')} [data-threadlight="note"]`).waitFor();
   await page.screenshot({ path: file, fullPage: true, clip: await clipAround(page, [item('25853811')]) });
@@ -70,10 +72,11 @@ async function note(browser, file) {
     .locator(item('25853811'))
     .getByRole('button', { name: /^Note on / })
     .click();
-  // Tab past the field, Save and Cancel to Delete note.
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  // Tab past the field, the tag's three fields, Save and Cancel to Delete note.
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await page.locator(`${item('25853811')} [data-threadlight="note"]`).waitFor({ state: 'detached' });
+  await page.waitForTimeout(900); // the deletion is written (batched) before the tab goes
   await page.close();
 }
 
@@ -98,9 +101,45 @@ async function fresh(browser, file) {
   await page.close();
 }
 
+/** People: reader_four muted (the reply quoting them folds), a tag on reader_five, a comment's "More" menu. */
+async function people(browser, file) {
+  await browser.worker.evaluate(async () => {
+    const tags = { '* n:reader_five': { name: 'reader_five', label: 'battery nerd', color: 'teal' } };
+    await chrome.storage.sync.set({ 'threadlight.people': { tags, you: {} }, 'threadlight.people$': { v: 3 } });
+  });
+  const page = await seed(browser);
+  await page.locator(`${item('25853795')} button[aria-label="More for reader_four"]`).click();
+  await page.getByRole('button', { name: 'Mute reader_four' }).click();
+  await page.locator(`${item('25853840')} blockquote[data-muted-quote]`).waitFor();
+  await page.locator(`${item('25853811')} button[aria-label^="More for"]`).click();
+  await page.locator(`${item('25853811')} .tl-person-menu`).waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({
+    path: file,
+    fullPage: true,
+    clip: await clipAround(page, ['.tl-header', item('25853795'), item('25853811')]),
+  });
+  await page.close();
+  // Back to nobody muted or tagged, so the other screenshots show none.
+  await browser.worker.evaluate(async () => {
+    await chrome.storage.sync.remove([
+      'threadlight.people',
+      'threadlight.people$',
+      'threadlight.filters',
+      'threadlight.filters$',
+    ]);
+  });
+}
+
 /** Writes the aids' screenshots under `dir`; returns their paths. */
 export async function shootAids(browser, dir) {
-  const shots = { 'aid-preview': preview, 'aid-search': search, 'aid-note': note, 'aid-new-since': fresh };
+  const shots = {
+    'aid-preview': preview,
+    'aid-search': search,
+    'aid-note': note,
+    'aid-people': people,
+    'aid-new-since': fresh,
+  };
   const written = [];
   for (const [name, shoot] of Object.entries(shots)) {
     const file = `${dir}/${name}.png`;

@@ -4,10 +4,23 @@
 // back, and shows the topic where the app never drew.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clickStill, firefoxSession, gotoCapture, waitFor as waitFor0 } from '../support/e2e/firefox-session.mjs';
+import {
+  clickStill,
+  firefoxSession,
+  gotoCapture as goto0,
+  waitFor as waitFor0,
+} from '../support/e2e/firefox-session.mjs';
+/** Each page in front: a tab in the background does no work until the reader looks at it. */
+const gotoCapture = async (page, url) => (await page.bringToFront(), goto0(page, url));
 const waitFor = (page, e, o) =>
   waitFor0(page, e, o).catch(async (err) => {
-    console.log('STATE', JSON.stringify(await page.evaluate(VIEW)), await page.evaluate(() => location.href));
+    const seen = await page.evaluate(() => ({
+      href: location.href,
+      visibility: document.visibilityState,
+      focus: document.hasFocus(),
+      held: document.querySelectorAll('[data-threadlight-hold]').length,
+    }));
+    console.log('STATE', JSON.stringify(await page.evaluate(VIEW)), JSON.stringify(seen));
     throw err;
   });
 import { DISCOURSE_HOST, discourseForum } from '../support/e2e/discourse-app.mjs';

@@ -130,7 +130,9 @@ function newView(state: AppState, doc: Document, edits: Pick<SectionViewOptions,
     state.fresh = fresh;
     const onMarkRead = () => fresh.markRead();
     const problem = () => state.saveProblem ?? null;
-    const you = () => parts.signedIn(doc);
+    // Who is signed in, read once per view (Discourse's preloaded data is large).
+    const signedIn = parts.signedIn(doc);
+    const you = () => signedIn;
     const site = new URL(state.href).origin;
     const theme = () => pageTheme(doc);
     return createSectionView(found, { parts, ...edits, theme, discussion, onMarkRead, problem, site, you });

@@ -38,8 +38,10 @@ export function createSectionModels(): SectionModels {
   let brandsKey = '';
   let prepared: { key: string; forest: Forest; model: ViewModel } | null = null;
   let marked: { key: string; forest: Forest; marks: PeopleMarks } | null = null;
-  // Notes are drawn from the preferences directly: editing one does not build the model again.
-  const modelKey = (p: Prefs, focus: string[]) => JSON.stringify([p.view, p.filters, p.brands, focus, brandsKey]);
+  // Notes, tags and mutes are drawn from the preferences and the people marks: changing one does not build the
+  // model again (and the view keeps what it has drawn).
+  const modelKey = (p: Prefs, focus: string[]) =>
+    JSON.stringify([p.view, p.filters.minRating, p.filters.mutedWords, p.brands, focus, brandsKey]);
 
   const ensureBrands = (section: CommentSection, p: Prefs) => {
     const key = JSON.stringify(p.brands);
@@ -65,9 +67,11 @@ export function createSectionModels(): SectionModels {
     model(section, p, focus) {
       forest ??= threadByQuotes(section.comments);
       const ready = ensureBrands(section, p);
-      const fits = prepared?.key === modelKey(p, focus) && prepared.forest === forest;
-      const model = fits ? prepared!.model : buildViewModel(section.comments, forest, p, ready, focus);
-      prepared = null;
+      const key = modelKey(p, focus);
+      if (prepared?.key === key && prepared.forest === forest) return prepared.model;
+      const model = buildViewModel(section.comments, forest, p, ready, focus);
+      // Kept for the next draw: one that changes nothing the model depends on draws the same model.
+      prepared = { key, forest, model };
       return model;
     },
     reset(section) {
