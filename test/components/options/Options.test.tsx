@@ -109,3 +109,51 @@ describe('options page', () => {
     expect(removed).toEqual(['http://old.example.net/*']);
   });
 });
+
+describe('options page: people', () => {
+  const SITE_ID = 'https://forums.example.org p:/members/kim.4';
+  const stored: Prefs = {
+    ...DEFAULT_PREFS,
+    filters: { ...DEFAULT_PREFS.filters, mutedPeople: { [SITE_ID]: 'kim', [everySiteId('troll')]: 'troll' } },
+    people: { tags: { [SITE_ID]: { name: 'kim', label: 'mod', color: 'teal' } }, you: {} },
+  };
+  function mountWith(prefs: Prefs) {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const { sink, changes } = recordingSink(prefs);
+    render(<Options stored={prefs} sink={sink} />, root);
+    return { root, changes };
+  }
+  const button = (root: HTMLElement, name: string) =>
+    Array.from(root.querySelectorAll('button')).find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name)!;
+
+  it('lists people muted on a site and tags, each removable; names muted everywhere stay under Filters', async () => {
+    const { root, changes } = mountWith(stored);
+    expect(textareaAfter(root, 'Muted names on every site').value).toBe('troll');
+    expect(root.textContent).toContain('forums.example.org');
+    button(root, 'Unmute kim').click();
+    await tick();
+    expect(changes.at(-1)!.filters.mutedPeople).toEqual({ [everySiteId('troll')]: 'troll' });
+    button(root, 'Remove tag of kim').click();
+    await tick();
+    expect(changes.at(-1)!.people.tags).toEqual({});
+  });
+
+  it('reads "site name" lines as the reader\'s name per site, dropping what is not an address', async () => {
+    const { root, changes } = mountWith(stored);
+    const you = textareaAfter(root, 'Your name on each site');
+    you.value = 'https://forums.example.org/some/page Jane Doe\nnot-a-site Bob\nhttps://other.example  kim ';
+    you.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+    expect(changes.at(-1)!.people.you).toEqual({
+      'https://forums.example.org': 'Jane Doe',
+      'https://other.example': 'kim',
+    });
+    const hide = Array.from(root.querySelectorAll('label'))
+      .find((l) => l.textContent!.includes('Hide replies to muted people'))!
+      .querySelector('input')!;
+    hide.click();
+    await tick();
+    expect(changes.at(-1)!.filters.hideRepliesToMuted).toBe(true);
+  });
+});

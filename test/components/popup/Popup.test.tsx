@@ -201,3 +201,41 @@ describe('popup', () => {
     );
   });
 });
+
+describe("popup: where the reader's people data is", () => {
+  it('says when notes, tags or mutes are kept partly on this device, as followPrefs reports it', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { followPrefs } = await import('@/utils/platform/followed-prefs');
+    const { changePrefs } = await import('@/utils/platform/prefs-store');
+    const { everySiteId } = await import('@/utils/pipeline/people/person');
+    fakeBrowser.reset();
+    const none = await followPrefs(() => {});
+    expect(none.notice()).toBeNull();
+    await changePrefs(
+      Array.from({ length: 300 }, (_, i) => ({
+        c: 'notes' as const,
+        f: 'byPerson',
+        op: 'put' as const,
+        key: everySiteId(`p${i}`),
+        value: { name: `p${i}`, text: 'a note long enough to fill the sync item' },
+      })),
+    );
+    const some = await followPrefs(() => {});
+    const root = document.createElement('div');
+    document.body.append(root);
+    const { sink } = recordingSink();
+    render(
+      <Popup
+        stored={some.stored()}
+        hostname={null}
+        stats={null}
+        sink={sink}
+        notice={some.notice()}
+        onOpenOptions={() => {}}
+      />,
+      root,
+    );
+    await tick();
+    expect(root.querySelector('.tl-notice')!.textContent).toMatch(/kept on this device only/);
+  });
+});
