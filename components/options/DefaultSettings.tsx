@@ -25,6 +25,11 @@ export function DefaultSettings({ prefs, change }: SectionProps) {
         labels={sortLabels()}
         onChange={(sort) => setView({ sort })}
       />
+      <Toggle
+        label={t('collapseRead')}
+        checked={prefs.view.collapseRead}
+        onToggle={(collapseRead) => setView({ collapseRead })}
+      />
       <Toggle label={t('onAllSites')} checked={prefs.view.enabled} onToggle={(enabled) => setView({ enabled })} />
       {siteKeys().map((site) => (
         <Toggle

@@ -10,7 +10,8 @@ import { PersonMenu } from './PersonMenu';
 import { entriesOf } from './person-of';
 import { NotLoadedLine, WithheldComment } from './NotLoaded';
 import { QuotedBy } from './QuotedBy';
-import { TreeContext } from './tree-store';
+import { TreeContext, type TreeEnv } from './tree-store';
+import type { Comment } from '@/utils/pipeline/model';
 import { usePacedReplies } from './use-paced-replies';
 import type { FilterReason } from '@/utils/pipeline/arrange/filter';
 
@@ -87,6 +88,32 @@ function ItemContent(props: { node: ThreadNode; reason: FilterReason | undefined
   return <CommentArticle node={node} collapsed={collapsed} tab={tab} />;
 }
 
+/** The line before the first comment new since the last visit. */
+const UnreadLine = () => (
+  <li role="none" class="tl-unread-line" data-threadlight="unread-line">
+    {t('unreadLine')}
+  </li>
+);
+
+/** The hooks of a comment's tree item (docs/contract.md): its id, rating, and what marks it. */
+function markAttributes(env: TreeEnv, comment: Comment, filtered: FilterReason | undefined) {
+  const { id } = comment;
+  const { search } = env;
+  const { you, replyToYouSet } = env.people.marks;
+  const flag = (on: boolean | undefined) => (on ? '' : undefined);
+  return {
+    'data-comment-id': id,
+    'data-rating': String(comment.votes),
+    'data-filtered': filtered,
+    'data-new': flag(env.fresh.has(id)),
+    'data-search-match': flag(search?.matches.has(id)),
+    'data-search-context': flag(search?.context.has(id)),
+    'data-not-loaded': flag(comment.withheld),
+    'data-you': flag(you.has(id)),
+    'data-reply-to-you': flag(replyToYouSet.has(id)),
+  };
+}
+
 /** One comment and its replies. Re-renders on its own state changes or a new model, never for a sibling's. */
 export const CommentItem = pure(function CommentItem({ node, level, version, pos, of }: Props) {
   const env = useContext(TreeContext)!;
@@ -102,52 +129,45 @@ export const CommentItem = pure(function CommentItem({ node, level, version, pos
   const collapsed = store.collapsed.has(id);
   const replies = usePacedReplies(node, store.whole.has(id));
   const reason = env.reasonOf(id);
-  const people = env.people.marks;
   const hidden = reason !== undefined && !store.revealed.has(id);
   const focusable = (store.focused ?? env.defaultFocus) === id;
   const tab = focusable ? 0 : -1;
-  const search = env.search;
   return (
-    <li
-      role="treeitem"
-      id={`tl-c-${id}`}
-      class={`tl-item${store.flash === id ? ' tl-flash' : ''}${level > env.maxIndent ? ' tl-flat-indent' : ''}`}
-      aria-level={level}
-      aria-posinset={pos}
-      aria-setsize={of}
-      aria-expanded={hasReplies ? !collapsed : undefined}
-      data-comment-id={id}
-      data-rating={String(comment.votes)}
-      data-filtered={hidden ? reason : undefined}
-      data-new={env.fresh.has(id) ? '' : undefined}
-      data-search-match={search?.matches.has(id) ? '' : undefined}
-      data-search-context={search?.context.has(id) ? '' : undefined}
-      data-not-loaded={comment.withheld ? '' : undefined}
-      data-you={people.you.has(id) ? '' : undefined}
-      data-reply-to-you={people.replyToYou.includes(id) ? '' : undefined}
-      tabIndex={tab}
-      onFocus={(e) => {
-        if (e.target === e.currentTarget && store.focused !== id) store.focus(id);
-      }}
-    >
-      {hasReplies ? (
-        <button
-          type="button"
-          class="tl-thread-line"
-          tabIndex={-1}
-          aria-label={collapsed ? t('expandReplies') : t('collapseReplies')}
-          onClick={() => store.toggle(id)}
-        />
-      ) : null}
-      <ItemContent node={node} reason={hidden ? reason : undefined} collapsed={collapsed} tab={tab} />
-      {hasReplies && !collapsed ? (
-        <ul role="group" class="tl-group">
-          {replies.map((child) => (
-            <CommentItem key={child.comment.id} node={child} level={level + 1} version={version} />
-          ))}
-        </ul>
-      ) : null}
-      {comment.more && !collapsed ? <NotLoadedLine more={comment.more} what="replies" tab={tab} /> : null}
-    </li>
+    <>
+      {env.firstNew === id ? <UnreadLine /> : null}
+      <li
+        role="treeitem"
+        id={`tl-c-${id}`}
+        class={`tl-item${store.flash === id ? ' tl-flash' : ''}${level > env.maxIndent ? ' tl-flat-indent' : ''}`}
+        aria-level={level}
+        aria-posinset={pos}
+        aria-setsize={of}
+        aria-expanded={hasReplies ? !collapsed : undefined}
+        {...markAttributes(env, comment, hidden ? reason : undefined)}
+        tabIndex={tab}
+        onFocus={(e) => {
+          if (e.target === e.currentTarget && store.focused !== id) store.focus(id);
+        }}
+      >
+        {hasReplies ? (
+          <button
+            type="button"
+            class="tl-thread-line"
+            tabIndex={-1}
+            aria-label={collapsed ? t('expandReplies') : t('collapseReplies')}
+            onClick={() => store.toggle(id)}
+          />
+        ) : null}
+        <ItemContent node={node} reason={hidden ? reason : undefined} collapsed={collapsed} tab={tab} />
+        {hasReplies && !collapsed ? (
+          <ul role="group" class="tl-group">
+            {replies.map((child) => (
+              <CommentItem key={child.comment.id} node={child} level={level + 1} version={version} />
+            ))}
+          </ul>
+        ) : null}
+        {comment.more && !collapsed ? <NotLoadedLine more={comment.more} what="replies" tab={tab} /> : null}
+      </li>
+    </>
   );
 });

@@ -19,6 +19,8 @@ interface Props {
   /** Comments new since the last visit, and marking them read. */
   fresh: number;
   onMarkRead?(): void;
+  /** "Continue where you left off", where the reader has read this discussion before. */
+  onResume?: (() => void) | undefined;
   /** Whether the page shows ratings: without, "Top rated" is not offered and the header says why. */
   rated?: boolean;
   /** Why the reader's last change could not be kept. */
@@ -48,6 +50,11 @@ export function ThreadHeader(props: Props) {
         {fresh ? <span class="tl-fresh-count"> · {t('freshCount', fresh)}</span> : null}
         {counts.repliesToYou ? <span class="tl-replies-you"> · {t('repliesToYou', counts.repliesToYou)}</span> : null}
       </span>
+      {props.onResume ? (
+        <button type="button" class="tl-linkish tl-resume" onClick={readerOnly(props.onResume)}>
+          {t('continueReading')}
+        </button>
+      ) : null}
       {fresh && onMarkRead ? (
         <button type="button" class="tl-linkish" onClick={readerOnly(onMarkRead)}>
           {t('markAllRead')}

@@ -20,6 +20,7 @@ import { useBring } from './use-bring';
 import { treeKeys } from './use-tree-keys';
 import { identity, useWindowing } from './use-windowing';
 import { useSearch, type SearchState } from './use-search';
+import { useFirstNew, useReadingSession } from './use-reading';
 
 const NO_FRESH: ReadonlySet<string> = new Set();
 /** Where the view was given no people (tests of other things): nobody muted, nothing noted. */
@@ -76,6 +77,7 @@ function useTreeEnv(props: ThreadViewProps, store: TreeStore, search: SearchStat
   const backlinks = useMemo(() => quotedBy(nodes), [nodes]);
   const { result, query } = search;
   const people = props.people ?? NO_PEOPLE;
+  const firstNew = useFirstNew(model);
   return useMemo(
     (): TreeEnv => ({
       store,
@@ -88,6 +90,7 @@ function useTreeEnv(props: ThreadViewProps, store: TreeStore, search: SearchStat
         store.focused && model.authors.has(store.focused) ? null : (search.model.roots[0]?.comment.id ?? null),
       maxIndent: 8,
       fresh: model.fresh ?? NO_FRESH,
+      firstNew,
       commentOf: (id: string) => nodes.get(id),
       quotedBy: backlinks,
       search: result ? { query, matches: result.matches, context: result.context } : null,
@@ -95,8 +98,17 @@ function useTreeEnv(props: ThreadViewProps, store: TreeStore, search: SearchStat
       threaded: props.view === 'threaded',
       rated: model.rated,
     }),
-    [model, search.model, props.discussionUrl, people, props.view, nodes, backlinks],
+    [model, search.model, props.discussionUrl, people, props.view, nodes, backlinks, firstNew],
   );
+}
+
+/** Collapse all / Expand all, where the view is threaded and some comment has replies. */
+function useCollapseAll(parents: Map<string, string>, store: TreeStore, threaded: boolean) {
+  const allParents = useMemo(() => Array.from(new Set(parents.values())), [parents]);
+  const allCollapsed = allParents.length > 0 && allParents.every((id) => store.collapsed.has(id));
+  return threaded && allParents.length > 0
+    ? { all: allCollapsed, toggle: () => store.setCollapsed(allCollapsed ? new Set() : new Set(allParents)) }
+    : null;
 }
 
 /** The thread view: header, full-discussion bar, brand chart, the tree in blocks, and what is below it. */
@@ -117,12 +129,8 @@ export function ThreadView(props: ThreadViewProps) {
   // A new model (sort, filters, highlighting, a search) renders every comment again: its identity says so.
   const version = identity(model);
   const env = useTreeEnv(props, store, search, (id) => bring(id, true));
-  const allParents = useMemo(() => Array.from(new Set(parents.values())), [parents]);
-  const allCollapsed = allParents.length > 0 && allParents.every((id) => store.collapsed.has(id));
-  const collapse =
-    props.view === 'threaded' && allParents.length > 0
-      ? { all: allCollapsed, toggle: () => store.setCollapsed(allCollapsed ? new Set() : new Set(allParents)) }
-      : null;
+  const { onResume } = useReadingSession(props, env, store, treeRef, bring);
+  const collapse = useCollapseAll(parents, store, props.view === 'threaded');
   const marks = props.people?.marks ?? NO_MARKS;
   const counts = useMemo(() => countsWithPeople(model.counts, model.reasons, marks), [model.counts, marks]);
   return (
@@ -134,6 +142,7 @@ export function ThreadView(props: ThreadViewProps) {
         counts={counts}
         collapse={collapse}
         fresh={freshCount(model)}
+        onResume={onResume}
       >
         <SearchBox search={search} onShow={(id) => bring(id, true, true)} />
       </ThreadHeader>

@@ -90,6 +90,8 @@ export interface TreeEnv {
   defaultFocus: string | null;
   /** Comments new since the reader's last visit. */
   fresh: ReadonlySet<string>;
+  /** The first of them in reading order: the unread line stands before it. */
+  firstNew: string | null;
   maxIndent: number;
   /** Any comment of the discussion, rendered or not (previews). */
   commentOf(id: string): ThreadNode | undefined;

@@ -10,6 +10,8 @@ import { shingleKeys } from '@/utils/pipeline/thread/shingles';
 import { threadByQuotes } from '@/utils/pipeline/thread/thread-by-quotes';
 import { nodesById, quotedBy } from '@/utils/pipeline/thread/tree';
 import { foldQuery, searchTree } from '@/utils/pipeline/arrange/search';
+import { exportRecords, toHtml, toJson, toMarkdown } from '@/utils/pipeline/export/formats';
+import { runAll } from '@/utils/pipeline/steps';
 // @ts-expect-error plain JS helper shared with the browser benchmark
 import { articleHtml, syntheticDiscussion } from '../../scripts/lib/synthetic.mjs';
 
@@ -196,5 +198,28 @@ it('search and backlinks', () => {
   console.log(`\nSearch over the whole model (fold, match, prune the tree) and backlinks; medians
   first search = folding every comment's text once (cached for the next ones)
   comments |      first search ms | next search ms | plain scan floor | ratio | backlinks ms
+${rows.join('\n')}`);
+});
+
+it('export', () => {
+  const rows: string[] = [];
+  for (const n of [1000, 5000]) {
+    const comments = toComments(syntheticDiscussion(n)).map((c) => ({
+      ...c,
+      body: [{ type: 'text' as const, text: c.ownText }],
+    }));
+    const forest = threadByQuotes(comments);
+    const meta = { title: 'Bench', url: 'https://forums.example.org/t/1', exportedAt: new Date().toISOString() };
+    const records = runAll(exportRecords(forest.roots));
+    const tRecords = time(() => runAll(exportRecords(forest.roots)), 300, 3);
+    const formats = [toJson, toMarkdown, toHtml].map((f) => time(() => runAll(f(meta, records)), 300, 3));
+    // Floor: the same comments as JSON in one call (what any export at least pays).
+    const tFloor = time(() => JSON.stringify(comments), 300, 3);
+    rows.push(
+      `  ${String(n).padStart(8)} | ${ms(tRecords).padStart(10)} | ${formats.map((t) => ms(t).padStart(8)).join(' | ')} | ${ms(tFloor).padStart(10)}`,
+    );
+  }
+  console.log(`\nExport discussion (records from the tree, then each format), medians; target: 5,000 posts under 2 s
+  comments | records ms |  JSON ms |    MD ms |  HTML ms | floor: JSON.stringify of the comments ms
 ${rows.join('\n')}`);
 });

@@ -16,6 +16,7 @@ import { parsed } from './hold';
 import { removeStaleViews } from './view-host';
 import type { ViewParts } from './view-parts';
 import { createFreshTracker, type FreshTracker } from './fresh';
+import type { Place } from '@/utils/platform/places';
 import { createSeeker, firstView, type PartsLoader } from './first-view';
 import type { PageDataStore } from './page-data';
 import { pageDataFor } from './app-forums';
@@ -135,7 +136,8 @@ function newView(state: AppState, doc: Document, edits: Pick<SectionViewOptions,
     const you = () => signedIn;
     const site = new URL(state.href).origin;
     const theme = () => pageTheme(doc);
-    return createSectionView(found, { parts, ...edits, theme, discussion, onMarkRead, problem, site, you });
+    const reading = () => ({ resume: fresh.resume(), onPlace: (place: Place) => fresh.reached(place) });
+    return createSectionView(found, { parts, ...edits, theme, discussion, onMarkRead, problem, site, you, reading });
   };
 }
 

@@ -1,11 +1,14 @@
 import type { CommentSection } from '@/utils/pipeline/model';
 import { forumOf } from '@/utils/platform/forum-fetch';
 import { visitDiscussion, wasSeen } from '@/utils/platform/seen';
+import { placeOf, rememberPlace, type Place } from '@/utils/platform/places';
 import type { SectionView } from './section-view';
 
 // "New since the last visit" for one view: the discussion's key, what the reader had seen before this visit
 // (read once, on the first reading of the section), and the marks drawn from it on every later reading (the
-// site adding comments, the full discussion loaded). Every reading is remembered as seen.
+// site adding comments, the full discussion loaded). Every reading is remembered as seen. Beside it, the place
+// the reader had reached last time (read once too, places.ts) and the place they reach now (written as they
+// read, at most once a second: the view reports it).
 
 /** One key per discussion: its forum thread where it has one (an article and its thread share it), else the page. */
 export function discussionKey(section: CommentSection, href: string): string {
@@ -20,12 +23,18 @@ export interface FreshTracker {
   /** The section was read (first, again, or merged with the full discussion). */
   update(section: CommentSection): void;
   markRead(): void;
+  /** Where the reader was last time in this discussion, once known (null: nowhere remembered). */
+  resume(): Place | null;
+  /** The reader has this comment on screen now. */
+  reached(place: Place): void;
 }
 
 export function createFreshTracker(view: () => SectionView | null, href: string): FreshTracker {
   let baseline: ReadonlySet<string> | null | undefined;
   let key: string | null = null;
   let latest: CommentSection | null = null;
+  let resume: Place | null = null;
+  let lastPlace = '';
   /** Ids this view already wrote as seen: a reading with nothing more (the site drawing again) writes nothing. */
   const recorded = new Set<string>();
   const show = () => {
@@ -36,16 +45,28 @@ export function createFreshTracker(view: () => SectionView | null, href: string)
   return {
     update(section) {
       latest = section;
+      const first = key === null;
       key ??= discussionKey(section, href);
       const ids = section.comments.map((c) => c.id);
       if (baseline !== undefined && ids.every((id) => recorded.has(id))) return show();
       for (const id of ids) recorded.add(id);
-      void visitDiscussion(key, ids)
-        .then((before) => {
+      const place = first ? placeOf(key).catch(() => null) : Promise.resolve(resume);
+      void Promise.all([visitDiscussion(key, ids), place])
+        .then(([before, at]) => {
           if (baseline === undefined) baseline = before;
+          const moved = at !== resume;
+          resume = at;
           show();
+          // The place to continue from is drawn in the header, not in the marks: draw again when it arrived.
+          if (moved) view()?.redraw();
         })
         .catch(() => undefined);
+    },
+    resume: () => resume,
+    reached(place) {
+      if (!key || place.id === lastPlace) return;
+      lastPlace = place.id;
+      void rememberPlace(key, place).catch(() => undefined);
     },
     markRead() {
       baseline = null;

@@ -6,6 +6,7 @@ import type { Note, PeopleChange, Tag } from '@/utils/platform/people-prefs';
 import { countsWithPeople, type PeopleMarks, type PeopleRules } from '@/utils/pipeline/people/marks';
 import { own } from '@/utils/pipeline/own';
 import type { SignedIn } from '@/utils/pipeline/extract/signed-in';
+import type { Place } from '@/utils/platform/places';
 import type { DiscussionUi } from './discussion-controller';
 import type { ViewParts } from './view-parts';
 import type { SectionModels } from './section-models';
@@ -24,6 +25,8 @@ export interface ThreadViewInput {
   model: ViewModel;
   view: ViewMode;
   sort: SortMode;
+  /** Threads with nothing new start collapsed on a return visit. */
+  collapseRead?: boolean;
   brandFocus: string[];
   onViewPrefs(change: Partial<ViewPrefs>): void;
   onBrandFocus(ids: string[]): void;
@@ -32,6 +35,8 @@ export interface ThreadViewInput {
   onMarkRead?(): void;
   /** The reader's people: marks over this discussion, notes and tags, and changing them from a comment. */
   people?: PeopleInput;
+  /** Reading sessions: where the reader was last time, and telling where they are now. */
+  reading?: ReadingInput | null;
   brandStyle?: BrandStyle;
   /** Why the reader's last change in the view could not be kept (a full store, a limit), or null. */
   problem?: string | null;
@@ -47,6 +52,12 @@ export interface PeopleInput {
   tags: Readonly<Record<string, Tag>>;
   /** Absent where the view cannot store a change. */
   onChange?(change: PeopleChange): void;
+}
+
+/** Where the reader left off in this discussion, and where they are now (places.ts, fresh.ts). */
+export interface ReadingInput {
+  resume: Place | null;
+  onPlace(place: Place): void;
 }
 
 /** Draws the view into the host, or empties it (null). */
@@ -90,6 +101,8 @@ export interface SectionViewOptions {
   /** Who is signed in, where the page says (read on every draw). */
   you?: () => SignedIn | null;
   onPeople?(change: PeopleChange): void;
+  /** Reading sessions, read on every draw. */
+  reading?: () => ReadingInput | null;
   /** Why the reader's last change could not be kept, read on every draw. */
   problem?: () => string | null;
 }
@@ -112,7 +125,9 @@ function inputOf(section: CommentSection, prefs: Prefs, options: SectionViewOpti
     ...(section.more ? { more: section.more } : {}),
     view: prefs.view.view,
     sort: prefs.view.sort,
+    collapseRead: prefs.view.collapseRead,
     discussion: options.discussion?.() ?? null,
+    reading: options.reading?.() ?? null,
     onViewPrefs: options.onViewPrefs,
     onMarkRead: options.onMarkRead,
     brandStyle: prefs.brands.style,

@@ -22,7 +22,7 @@ import { PEOPLE_LIMITS, validatePeople } from './people-prefs';
 type FieldKind = 'scalar' | 'list' | 'map' | 'keyed';
 
 const FIELDS: { [C in Concern]: Record<string, FieldKind> } = {
-  view: { enabled: 'scalar', sites: 'map', view: 'scalar', sort: 'scalar' },
+  view: { enabled: 'scalar', sites: 'map', view: 'scalar', sort: 'scalar', collapseRead: 'scalar' },
   filters: { minRating: 'scalar', mutedWords: 'list', mutedPeople: 'map', hideRepliesToMuted: 'scalar' },
   brands: { highlight: 'scalar', only: 'list', custom: 'keyed', disabled: 'list', style: 'scalar' },
   notes: { byPerson: 'map' },

@@ -17,6 +17,8 @@ export interface ViewPrefs {
   sites: Record<string, boolean>;
   view: ViewMode;
   sort: SortMode;
+  /** On a return visit, threads that hold nothing new start collapsed. */
+  collapseRead: boolean;
 }
 
 export interface FilterPrefs {
@@ -62,7 +64,7 @@ export const CONCERNS: Concern[] = ['view', 'filters', 'brands', 'notes', 'peopl
 export const PREFS_VERSION = 3;
 
 export const DEFAULT_PREFS: Prefs = {
-  view: { enabled: true, sites: {}, view: 'threaded', sort: 'top' },
+  view: { enabled: true, sites: {}, view: 'threaded', sort: 'top', collapseRead: false },
   filters: { minRating: null, mutedWords: [], mutedPeople: {}, hideRepliesToMuted: false },
   brands: { highlight: true, only: [], custom: [], disabled: [], style: 'subtle' },
   notes: { byPerson: {} },
@@ -122,6 +124,7 @@ export function validateView(raw: unknown): ViewPrefs {
     sites,
     view: pick(v.view, oneOf(VIEWS), d.view),
     sort: pick(v.sort, oneOf(SORT_MODES), d.sort),
+    collapseRead: pick(v.collapseRead, isBool, d.collapseRead),
   };
 }
 

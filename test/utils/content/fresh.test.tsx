@@ -69,3 +69,62 @@ describe('new since the last visit', () => {
     expect(document.querySelector('.tl-count')!.textContent).not.toContain('new');
   });
 });
+
+describe('picking up where the reader left off', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('draws the unread line before the first new comment, and Continue takes the reader to the remembered one', async () => {
+    const section = load();
+    let view: SectionView | null = null;
+    const first = createFreshTracker(() => view, ARTICLE_URL);
+    view = createSectionView(without(section, ['25854120']), { parts: viewParts, onViewPrefs: () => {} });
+    view.update(DEFAULT_PREFS);
+    first.update(without(section, ['25854120']));
+    await tick();
+    expect(document.querySelector('[data-threadlight="unread-line"]')).toBeNull();
+    expect(document.querySelector('.tl-resume')).toBeNull();
+    // The reader reads down to 25853840 (the view tells where they are as they scroll).
+    first.reached({ id: '25853840' });
+    first.reached({ id: '25853840' }); // the same place again writes nothing more
+    await tick();
+    view.destroy();
+
+    const tracker = createFreshTracker(() => view, ARTICLE_URL);
+    const reading = () => ({ resume: tracker.resume(), onPlace: () => {} });
+    view = createSectionView(section, { parts: viewParts, onViewPrefs: () => {}, reading });
+    view.update(DEFAULT_PREFS);
+    tracker.update(section);
+    await tick();
+    const line = document.querySelector('[data-threadlight="unread-line"]')!;
+    expect((line.nextElementSibling as HTMLElement).dataset.commentId).toBe('25854120');
+    expect(tracker.resume()).toEqual({ id: '25853840' });
+    const resume = document.querySelector<HTMLButtonElement>('.tl-resume')!;
+    expect(resume.textContent).toBe('Continue where you left off');
+    resume.click();
+    await tick();
+    expect(document.activeElement?.getAttribute('data-comment-id')).toBe('25853840');
+    view.destroy();
+  });
+
+  it('collapses the threads that hold nothing new when the reader asked for it', async () => {
+    const section = load();
+    let view: SectionView | null = null;
+    const first = createFreshTracker(() => view, ARTICLE_URL);
+    view = createSectionView(without(section, ['25853840']), { parts: viewParts, onViewPrefs: () => {} });
+    view.update(DEFAULT_PREFS);
+    first.update(without(section, ['25853840']));
+    await tick();
+    view.destroy();
+    const tracker = createFreshTracker(() => view, ARTICLE_URL);
+    view = createSectionView(section, { parts: viewParts, onViewPrefs: () => {} });
+    view.update({ ...DEFAULT_PREFS, view: { ...DEFAULT_PREFS.view, collapseRead: true } });
+    tracker.update(section);
+    await tick();
+    const expanded = (id: string) => document.querySelector(`[data-comment-id="${id}"]`)!.getAttribute('aria-expanded');
+    // 25853795 holds the new reply: open; the other thread with replies holds nothing new: collapsed.
+    expect(expanded('25853795')).toBe('true');
+    const collapsed = Array.from(document.querySelectorAll('[role="treeitem"][aria-level="1"][aria-expanded="false"]'));
+    expect(collapsed.length).toBeGreaterThan(0);
+    view.destroy();
+  });
+});

@@ -65,7 +65,7 @@ describe('validating stored preferences field by field', () => {
       },
     });
     expect(prefs).toEqual({
-      view: { enabled: true, sites: { 'macrumors.com': false }, view: 'flat', sort: 'top' },
+      view: { enabled: true, sites: { 'macrumors.com': false }, view: 'flat', sort: 'top', collapseRead: false },
       filters: {
         minRating: null,
         mutedWords: ['ok', 'spaced'],
@@ -143,6 +143,7 @@ describe('migrations from the v1 schema', () => {
       sites: {},
       view: 'flat',
       sort: 'newest',
+      collapseRead: false,
     });
     expect(validateView(migrateViewV1({ mode: 'weird' })).view).toBe('threaded');
   });

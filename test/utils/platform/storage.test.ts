@@ -85,14 +85,20 @@ describe('preference storage: one writer that merges', () => {
       hideRepliesToMuted: false,
     });
     const prefs = await loadPrefs();
-    expect(prefs.view).toEqual({ enabled: false, sites: {}, view: 'flat', sort: 'oldest' });
+    expect(prefs.view).toEqual({ enabled: false, sites: {}, view: 'flat', sort: 'oldest', collapseRead: false });
     await migrateStoredPrefs();
     expect(await browser.storage.sync.get(null)).toEqual(stored);
   });
 
   it('reads a v1 value that is not migrated yet as the current schema, without writing', async () => {
     await browser.storage.sync.set({ 'threadlight.view': { enabled: true, mode: 'tree', sort: 'new' } });
-    expect((await loadPrefs()).view).toEqual({ enabled: true, sites: {}, view: 'threaded', sort: 'newest' });
+    expect((await loadPrefs()).view).toEqual({
+      enabled: true,
+      sites: {},
+      view: 'threaded',
+      sort: 'newest',
+      collapseRead: false,
+    });
     expect(await browser.storage.sync.get(null)).toEqual({
       'threadlight.view': { enabled: true, mode: 'tree', sort: 'new' },
     });

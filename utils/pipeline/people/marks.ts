@@ -29,6 +29,8 @@ export interface PeopleMarks {
   you: ReadonlySet<string>;
   /** Replies to the reader (children of their comments, comments quoting them), in page order. */
   replyToYou: readonly string[];
+  /** The same, as a set (looked up per drawn comment). */
+  replyToYouSet: ReadonlySet<string>;
 }
 
 export const NO_MARKS: PeopleMarks = {
@@ -37,6 +39,7 @@ export const NO_MARKS: PeopleMarks = {
   mutedQuotes: new Map(),
   you: new Set(),
   replyToYou: [],
+  replyToYouSet: new Set(),
 };
 
 /** Who a set of entries names on one site: folded names and profile keys (a lookup per comment, no URL parsing unless needed). */
@@ -110,7 +113,7 @@ export function peopleMarks(nodes: Iterable<ThreadNode>, rules: PeopleRules): Pe
       replyToMuted.add(c.id);
     if (youWho && !mine.has(c.id) && answers(node, mine, youWho)) replyToYou.push(c.id);
   }
-  return { muted, replyToMuted, mutedQuotes, you: mine, replyToYou };
+  return { muted, replyToMuted, mutedQuotes, you: mine, replyToYou, replyToYouSet: new Set(replyToYou) };
 }
 
 /** Indexes of a comment's quotes whose source (a comment on the page, else the name its citation gives) passes `test`. */
