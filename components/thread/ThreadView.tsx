@@ -14,7 +14,7 @@ import { SearchBox } from './SearchBox';
 import { count } from '@/components/shared/labels';
 import { ThreadHeader } from './ThreadHeader';
 import { TreeContext, TreeStore, type TreeEnv } from './tree-store';
-import { countsWithPeople, NO_MARKS, reasonOf } from '@/utils/pipeline/people/marks';
+import { NO_MARKS, reasonOf } from '@/utils/pipeline/people/marks';
 import type { PeopleInput } from '@/utils/content/section-view';
 import { useBring } from './use-bring';
 import { treeKeys } from './use-tree-keys';
@@ -131,8 +131,7 @@ export function ThreadView(props: ThreadViewProps) {
   const env = useTreeEnv(props, store, search, (id) => bring(id, true));
   const { onResume } = useReadingSession(props, env, store, treeRef, bring);
   const collapse = useCollapseAll(parents, store, props.view === 'threaded');
-  const marks = props.people?.marks ?? NO_MARKS;
-  const counts = useMemo(() => countsWithPeople(model.counts, model.reasons, marks), [model.counts, marks]);
+  const { counts } = props;
   return (
     <div class="tl-view" data-view={props.view} data-brand-style={props.brandStyle ?? 'subtle'}>
       <ThreadHeader

@@ -23,6 +23,8 @@ export interface ThreadViewInput {
   /** Top-level comments the page does not hold (section.more). */
   more?: NotLoaded;
   model: ViewModel;
+  /** The model's counts with the people marks over them (what the header and the popup say). */
+  counts: Counts;
   view: ViewMode;
   sort: SortMode;
   /** Threads with nothing new start collapsed on a return visit. */
@@ -147,11 +149,23 @@ function rulesOf(prefs: Prefs, options: SectionViewOptions): PeopleRules {
   };
 }
 
-/** The people marks for this draw (made again only when the rules change), and what the view knows of people. */
-function peopleOf(models: SectionModels, section: CommentSection, prefs: Prefs, options: SectionViewOptions) {
+/**
+ * What the view knows of people for this draw (the marks, made again only when the rules change), and the
+ * model's counts with those marks over them.
+ */
+function peopleOf(
+  models: SectionModels,
+  section: CommentSection,
+  prefs: Prefs,
+  options: SectionViewOptions,
+  model: ViewModel,
+) {
   const rules = rulesOf(prefs, options);
   const marks = models.people(section, rules);
-  return { marks, input: peopleInput(rules, marks, prefs, options) };
+  return {
+    people: peopleInput(rules, marks, prefs, options),
+    counts: countsWithPeople(model.counts, model.reasons, marks),
+  };
 }
 
 function peopleInput(rules: PeopleRules, marks: PeopleMarks, prefs: Prefs, options: SectionViewOptions): PeopleInput {
@@ -192,12 +206,12 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
     if (!prefs) return;
     if (prefs.view.view === 'original') return unmount();
     const model = withFresh(models.model(section, prefs, brandFocus));
-    const people = peopleOf(models, section, prefs, options);
-    counts = countsWithPeople(model.counts, model.reasons, people.marks);
+    const people = peopleOf(models, section, prefs, options, model);
+    counts = people.counts;
     const { element, fresh } = host.mount(section.root);
     if (fresh) followTheme(element, options.theme, () => host.element === element);
     const onBrandFocus = (ids: string[]) => ((brandFocus = ids), draw());
-    render(element, { ...inputOf(section, prefs, options), people: people.input, model, brandFocus, onBrandFocus });
+    render(element, { ...inputOf(section, prefs, options), ...people, model, brandFocus, onBrandFocus });
   };
 
   return {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { nullRecord, own } from '@/utils/pipeline/own';
-import { EXPIRY_MS, MAX_DISCUSSIONS } from './seen';
+import { EXPIRY_MS, keepRecent, MAX_DISCUSSIONS } from './seen';
 
 // "Continue where you left off": per discussion (the key of "new since the last visit", fresh.ts), the last
 // comment the reader had on screen and the page of the discussion it is on. In storage.local beside the seen
@@ -45,9 +45,7 @@ export function withPlace(store: PlaceStore, key: string, place: Place, now: num
   const next = Object.assign(nullRecord<Entry>(), store);
   const url = httpUrl(place.url) ? { url: place.url } : {};
   next[key] = { t: now, id: place.id.slice(0, MAX_ID), ...url };
-  const keys = Object.keys(next).sort((a, b) => next[b]!.t - next[a]!.t);
-  for (const old of keys.slice(MAX_DISCUSSIONS)) delete next[old];
-  return next;
+  return keepRecent(next);
 }
 
 /** The place remembered for a discussion, if any (what the reader had on screen when they last read it). */

@@ -72,9 +72,14 @@ export function recordVisit(store: SeenStore, key: string, ids: readonly string[
   const kept = Array.from(all).slice(-MAX_IDS);
   const next: SeenStore = Object.assign(nullRecord<Entry>(), store);
   next[key] = { t: now, ids: encodeIds(kept) };
-  const keys = Object.keys(next).sort((a, b) => next[b]!.t - next[a]!.t);
-  for (const old of keys.slice(MAX_DISCUSSIONS)) delete next[old];
-  return { before, store: withinBytes(next, SEEN_BUDGET) };
+  return { before, store: withinBytes(keepRecent(next), SEEN_BUDGET) };
+}
+
+/** A per-discussion store (`t`: last visit) cut to its MAX_DISCUSSIONS most recent entries, in place. */
+export function keepRecent<T extends { t: number }>(store: Record<string, T>): Record<string, T> {
+  const keys = Object.keys(store).sort((a, b) => store[b]!.t - store[a]!.t);
+  for (const old of keys.slice(MAX_DISCUSSIONS)) delete store[old];
+  return store;
 }
 
 /** The store less its least recently visited discussions, until it takes at most `budget` bytes. */

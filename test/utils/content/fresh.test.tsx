@@ -94,7 +94,7 @@ describe('picking up where the reader left off', () => {
     view = createSectionView(section, { parts: viewParts, onViewPrefs: () => {}, reading });
     view.update(DEFAULT_PREFS);
     tracker.update(section);
-    await tick();
+    await vi.waitFor(() => expect(document.querySelector('.tl-resume')).not.toBeNull());
     const line = document.querySelector('[data-threadlight="unread-line"]')!;
     expect((line.nextElementSibling as HTMLElement).dataset.commentId).toBe('25854120');
     expect(tracker.resume()).toEqual({ id: '25853840' });
@@ -119,6 +119,8 @@ describe('picking up where the reader left off', () => {
     view = createSectionView(section, { parts: viewParts, onViewPrefs: () => {} });
     view.update({ ...DEFAULT_PREFS, view: { ...DEFAULT_PREFS.view, collapseRead: true } });
     tracker.update(section);
+    // What was seen is read from storage first: wait for the new comment's mark.
+    await vi.waitFor(() => expect(document.querySelector('[role="treeitem"][data-new]')).not.toBeNull());
     await tick();
     const expanded = (id: string) => document.querySelector(`[data-comment-id="${id}"]`)!.getAttribute('aria-expanded');
     // 25853795 holds the new reply: open; the other thread with replies holds nothing new: collapsed.
