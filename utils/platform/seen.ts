@@ -24,8 +24,11 @@ export type SeenStore = Record<string, Entry>;
 /** The key an id is remembered by: a numeric id itself, any other a hash of it. */
 const keyOf = (id: string) => (/^\d{1,15}$/.test(id) ? String(Number(id)) : `~${fnv1a(id).toString(36)}`);
 
-export function encodeIds(ids: Iterable<string>): string {
-  const keys = Array.from(new Set(Array.from(ids, keyOf)));
+export const encodeIds = (ids: Iterable<string>): string => encodeKeys(Array.from(ids, keyOf));
+
+/** Keys as kept (decodeIds gives them back): never made keys again, so a hashed id stays the same hash. */
+export function encodeKeys(all: Iterable<string>): string {
+  const keys = Array.from(new Set(all));
   const numbers = keys
     .filter((k) => !k.startsWith('~'))
     .map(Number)
@@ -47,6 +50,9 @@ export function decodeIds(encoded: string): Set<string> {
 }
 
 export const wasSeen = (seen: ReadonlySet<string>, id: string) => seen.has(keyOf(id));
+
+/** Each id as it is remembered (decodeIds's form). */
+export const keysOf = (ids: Iterable<string>) => Array.from(ids, keyOf);
 
 /** A stored value of any shape, as a store: bad entries dropped, expired ones forgotten. */
 export function cleanStore(value: unknown, now: number): SeenStore {
@@ -71,7 +77,7 @@ export function recordVisit(store: SeenStore, key: string, ids: readonly string[
   for (const id of ids) all.add(keyOf(id));
   const kept = Array.from(all).slice(-MAX_IDS);
   const next: SeenStore = Object.assign(nullRecord<Entry>(), store);
-  next[key] = { t: now, ids: encodeIds(kept) };
+  next[key] = { t: now, ids: encodeKeys(kept) };
   return { before, store: withinBytes(keepRecent(next), SEEN_BUDGET) };
 }
 

@@ -23,6 +23,14 @@ describe('seen comments, encoded', () => {
     expect(encodeIds(many).length).toBeLessThan(2 * many.length + 10);
   });
 
+  it('keeps a non-numeric id seen over every later visit (its hash is never hashed again)', () => {
+    const now = 1_000_000_000_000;
+    const first = recordVisit(cleanStore(null, now), 'k', ['c-abc', '12'], now);
+    const second = recordVisit(first.store, 'k', ['c-def'], now + 1);
+    const third = recordVisit(second.store, 'k', [], now + 2);
+    for (const id of ['c-abc', '12', 'c-def']) expect(wasSeen(third.before!, id)).toBe(true);
+  });
+
   it('reads a damaged store as what is usable in it', () => {
     const now = 1_000_000_000_000;
     expect(cleanStore(null, now)).toEqual({});
