@@ -10,13 +10,24 @@ import type { SectionView } from './section-view';
 // the reader had reached last time (read once too, places.ts) and the place they reach now (written as they
 // read, at most once a second: the view reports it).
 
-/** One key per discussion: its forum thread where it has one (an article and its thread share it), else the page. */
+/**
+ * Query parameters that never name a discussion: tracking, sessions, and the page, sort or highlight of one
+ * (a WordPress `?p=`, Hacker News' `?id=` do name one and stay).
+ */
+const NOT_NAMING = /^(utm_.*|fbclid|gclid|dclid|msclkid|mc_[ce]id|ref|ref_src|sid|s|amp|share|cpage|page|start|sort|order|highlight|hilit|view)$/i;
+
+/**
+ * One key per discussion: its forum thread where it has one (an article and its thread share it; a forum
+ * thread's every page too), else the page by its path and the query parameters that name it.
+ */
 export function discussionKey(section: CommentSection, href: string): string {
-  const url = section.discussionUrl;
-  const forum = url ? forumOf(url, section.source) : null;
-  if (url && forum) return `${new URL(url).host}/${forum.threadKey(url)}`;
+  const url = section.discussionUrl ?? href;
+  const forum = forumOf(url, section.source);
+  if (forum) return `${new URL(url).host}/${forum.threadKey(url)}`;
   const page = new URL(href);
-  return `${page.host}${page.pathname}`;
+  const named = Array.from(page.searchParams).filter(([k]) => !NOT_NAMING.test(k));
+  const query = named.length ? `?${new URLSearchParams(named.sort(([a], [b]) => (a < b ? -1 : 1))).toString()}` : '';
+  return `${page.host}${page.pathname}${query}`;
 }
 
 export interface FreshTracker {

@@ -28,9 +28,19 @@ describe('new since the last visit', () => {
   it('keys an article by its forum thread, so the article and the thread share what was seen', () => {
     const section = load();
     expect(discussionKey(section, ARTICLE_URL)).toBe('forums.macrumors.com/2105432');
-    expect(discussionKey({ ...section, discussionUrl: undefined }, `${ARTICLE_URL}?x=1#c`)).toBe(
+    expect(discussionKey({ ...section, discussionUrl: undefined }, `${ARTICLE_URL}?utm_source=x&s=1#c`)).toBe(
       'www.macrumors.com/2017/12/08/huawei-xiaomi-att-verizon/',
     );
+  });
+
+  it('keys a page named by its query by that query (two Hacker News items are two discussions)', () => {
+    const section = { ...load(), discussionUrl: undefined };
+    const key = (href: string) => discussionKey(section, href);
+    expect(key('https://news.ycombinator.com/item?id=1')).not.toBe(key('https://news.ycombinator.com/item?id=2'));
+    expect(key('https://news.ycombinator.com/item?id=1&utm_source=feed')).toBe(
+      key('https://news.ycombinator.com/item?id=1'),
+    );
+    expect(key('https://blog.example/?p=7&cpage=2')).toBe('blog.example/?p=7');
   });
 
   it('marks nothing the first time; later, marks and counts the new ones, reached with n; Mark all read', async () => {
