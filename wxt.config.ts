@@ -20,7 +20,16 @@ export default defineConfig({
     // (utils/content/view-parts.ts) and registers the content script for sites the reader enables
     // (utils/platform/site-access.ts); activeTab: "Thread this page once" and the popup reading the tab's
     // address when the reader opens it. Other sites only as optional hosts, each asked for when enabled.
-    permissions: ['storage', 'scripting', 'activeTab'],
+    // alarms, idle: watched discussions checked every 15 minutes, every hour while the reader is away;
+    // offscreen (Chromium): its service worker has no DOMParser to read those pages with.
+    permissions: [
+      'storage',
+      'scripting',
+      'activeTab',
+      'alarms',
+      'idle',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Threadlight' },
     ...(browser === 'firefox'

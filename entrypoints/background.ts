@@ -8,6 +8,10 @@ import { migrateStoredPrefs } from '@/utils/platform/prefs-migrate';
 import { listenForViewLoads } from '@/utils/platform/view-script';
 import { sweepDiscussions } from '@/utils/platform/cache-budget';
 import { listenForSiteAccess, syncRegistrations } from '@/utils/platform/site-access';
+import { listenForWatching } from '@/utils/platform/watch-background';
+import { pageReader } from '@/utils/platform/watch-offscreen';
+import { readWatchedPage } from '@/utils/content/watch-read';
+import { listenForExports } from '@/utils/platform/export-handoff';
 
 export default defineBackground(() => {
   // Forum threads on sites the reader added: the engines' pagination (forum-fetch.ts).
@@ -25,6 +29,10 @@ export default defineBackground(() => {
   // Sites the reader enabled: the content script registered for exactly the granted origins.
   listenForSiteAccess();
   void syncRegistrations();
+  // Discussions the reader watches: the list's one writer, the badge, the checks every 15 minutes.
+  listenForWatching(pageReader(readWatchedPage));
+  // "Export discussion": the export page, opened beside the tab with what the view exported.
+  listenForExports();
   // Loaded discussions that expired while the browser was closed leave storage (cache-budget.ts).
   void sweepDiscussions().catch(() => undefined);
 });

@@ -2,7 +2,9 @@ import { ChoiceSelect } from '@/components/shared/ChoiceSelect';
 import { sortLabels, viewLabels } from '@/components/shared/labels';
 import { Toggle } from '@/components/shared/Toggle';
 import { usePrefsState, type PrefsSink } from '@/components/shared/use-prefs-state';
-import type { TabStats } from '@/utils/platform/messages';
+import type { TabStats, WatchInfo } from '@/utils/platform/messages';
+import type { Watched } from '@/utils/platform/watched';
+import { PopupWatching } from './WatchedList';
 import { enabledOn, siteKey, withSite, withView, type Prefs } from '@/utils/platform/prefs';
 import { PopupStatus } from './PopupStatus';
 import { QuickFilters } from './QuickFilters';
@@ -27,7 +29,24 @@ export interface PopupProps {
   /** Whether the tab's site is built in, another site (enabled or not), or none; built in when left out. */
   access?: SiteAccess;
   actions?: SiteActions;
+  /** Watching: the tab's discussion (null: none to watch) and the watched list. */
+  watching?: PopupWatching;
 }
+
+export interface PopupWatching {
+  info: WatchInfo | null;
+  onToggle(): void;
+  list: readonly Watched[];
+  onOpen(url: string): void;
+  onUnwatch(key: string): void;
+}
+
+/** On a site, the switch is that site's (and turning it on turns Threadlight on); elsewhere the master one. */
+const switched = (site: string | null, on: boolean) => (p: Prefs) =>
+  withView({
+    enabled: site ? p.view.enabled || on : on,
+    sites: site ? withSite(p.view.sites, site, on) : p.view.sites,
+  })(p);
 
 /** The toolbar popup: views and quick filters. Accessible names are promised in docs/contract.md. */
 export function Popup(props: PopupProps) {
@@ -35,14 +54,7 @@ export function Popup(props: PopupProps) {
   const [prefs, change] = usePrefsState(stored, sink);
   const site = hostname ? siteKey(hostname) : null;
   const enabled = hostname ? enabledOn(prefs.view, hostname) : prefs.view.enabled;
-  // On a site, the switch is that site's (and turning it on turns Threadlight on); elsewhere the master one.
-  const toggle = (on: boolean) =>
-    change((p) =>
-      withView({
-        enabled: site ? p.view.enabled || on : on,
-        sites: site ? withSite(p.view.sites, site, on) : p.view.sites,
-      })(p),
-    );
+  const toggle = (on: boolean) => change(switched(site, on));
   const setView = (v: Partial<Prefs['view']>) => change(withView(v));
   return (
     <main class="tl-popup">
@@ -77,6 +89,7 @@ export function Popup(props: PopupProps) {
         onToggle={(highlight) => change((p) => ({ ...p, brands: { ...p.brands, highlight } }))}
       />
       <QuickFilters filters={prefs.filters} change={change} />
+      {props.watching ? <PopupWatching {...props.watching} /> : null}
       {message ? (
         <p class="tl-warning" role="status">
           {message}

@@ -25,6 +25,8 @@ interface Props {
   rated?: boolean;
   /** Why the reader's last change could not be kept. */
   problem?: string | null;
+  /** Watching and exporting (the view makes them: they need its model). */
+  tools?: ComponentChildren;
   /** The search box. */
   children?: ComponentChildren;
 }
@@ -55,6 +57,7 @@ export function ThreadHeader(props: Props) {
           {t('continueReading')}
         </button>
       ) : null}
+      {props.tools}
       {fresh && onMarkRead ? (
         <button type="button" class="tl-linkish" onClick={readerOnly(onMarkRead)}>
           {t('markAllRead')}

@@ -13,6 +13,7 @@ import { RootBlock } from './RootBlock';
 import { SearchBox } from './SearchBox';
 import { count } from '@/components/shared/labels';
 import { ThreadHeader } from './ThreadHeader';
+import { HeaderTools } from './ExportButton';
 import { TreeContext, TreeStore, type TreeEnv } from './tree-store';
 import { NO_MARKS, reasonOf } from '@/utils/pipeline/people/marks';
 import type { PeopleInput } from '@/utils/content/section-view';
@@ -142,6 +143,7 @@ export function ThreadView(props: ThreadViewProps) {
         collapse={collapse}
         fresh={freshCount(model)}
         onResume={onResume}
+        tools={<HeaderTools watch={props.watch} model={model} heading={props.heading} />}
       >
         <SearchBox search={search} onShow={(id) => bring(id, true, true)} />
       </ThreadHeader>

@@ -7,6 +7,7 @@ import { followPrefs } from '@/utils/platform/followed-prefs';
 import { askTabStats, tabHost, targetTab } from '@/utils/platform/tabs';
 import { siteAccessOf, siteActions } from '@/utils/platform/popup-site';
 import { uiLocale } from '@/utils/platform/i18n';
+import { followWatching } from '@/utils/platform/popup-watch';
 
 document.documentElement.lang = uiLocale();
 
@@ -17,6 +18,8 @@ async function main() {
   const access = await siteAccessOf(tab?.url, tab?.id);
   const actions = siteActions(tab?.id);
   let stats: TabStats | null | undefined = tab ? undefined : null;
+  const watch = await followWatching(tab?.id, () => draw());
+  const actionsOnWatched = { onToggle: () => void watch.toggle(), onOpen: watch.open, onUnwatch: watch.unwatch };
   draw = () =>
     render(
       <Popup
@@ -28,6 +31,7 @@ async function main() {
         notice={prefs.notice()}
         access={access}
         actions={actions}
+        watching={{ ...actionsOnWatched, info: watch.state.info, list: watch.state.list }}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
       />,
       app,

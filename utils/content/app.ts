@@ -20,6 +20,7 @@ import type { Place } from '@/utils/platform/places';
 import { createSeeker, firstView, type PartsLoader } from './first-view';
 import type { PageDataStore } from './page-data';
 import { pageDataFor } from './app-forums';
+import { watchKitOf } from './watch-read';
 
 // The content script's whole job, wired to its context: find the section (now, or when the site adds it),
 // show the view the preferences ask for, follow preference changes and section changes live, answer the
@@ -123,10 +124,11 @@ function newView(state: AppState, doc: Document, edits: Pick<SectionViewOptions,
     const onChange = (merged: CommentSection | null) => {
       if (merged) void state.view?.growSection(merged);
       else state.view?.redraw();
-      if (merged) state.fresh?.update(merged);
+      if (merged) state.fresh?.update(merged, state.discussion?.watch?.()?.arrivedIds);
     };
-    state.discussion = parts.discussion(found, onChange, forum);
+    state.discussion = parts.discussion(found, onChange, forum, watchKitOf(doc, found, state.href));
     const discussion = () => state.discussion?.ui() ?? null;
+    const watch = () => state.discussion?.watch?.() ?? null;
     const fresh = createFreshTracker(() => state.view, state.href);
     state.fresh = fresh;
     const onMarkRead = () => fresh.markRead();
@@ -137,7 +139,8 @@ function newView(state: AppState, doc: Document, edits: Pick<SectionViewOptions,
     const site = new URL(state.href).origin;
     const theme = () => pageTheme(doc);
     const reading = () => ({ resume: fresh.resume(), onPlace: (place: Place) => fresh.reached(place) });
-    return createSectionView(found, { parts, ...edits, theme, discussion, onMarkRead, problem, site, you, reading });
+    const options = { parts, ...edits, theme, discussion, watch, onMarkRead, problem, site, you, reading };
+    return createSectionView(found, options);
   };
 }
 

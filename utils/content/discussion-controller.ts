@@ -3,6 +3,7 @@ import { cacheDiscussion, readCachedDiscussion } from '@/utils/platform/discussi
 import type { ForumKnowledge } from '@/utils/pipeline/extract/adapter';
 import { forumOf, type ForumPageResult } from '@/utils/platform/forum-fetch';
 import { fetchSameOrigin } from './same-origin-fetch';
+import type { Watcher, WatchUi } from './watch-view';
 import { sendMessage } from '@/utils/platform/messages';
 import { loadDiscussion, mergeDiscussion, type LoaderDeps, type LoadResult, type ResumePoint } from './full-discussion';
 
@@ -30,6 +31,9 @@ export interface DiscussionController {
   ui(): DiscussionUi | null;
   /** The section with the full discussion merged in, once it is loaded. */
   apply(section: CommentSection): CommentSection;
+  /** "Watch this discussion", where the view watches (watch-arrivals.ts). */
+  watch?(): WatchUi;
+  watcher?(): Watcher;
   destroy(): void;
 }
 

@@ -14,7 +14,8 @@ import type { SectionView } from './section-view';
  * Query parameters that never name a discussion: tracking, sessions, and the page, sort or highlight of one
  * (a WordPress `?p=`, Hacker News' `?id=` do name one and stay).
  */
-const NOT_NAMING = /^(utm_.*|fbclid|gclid|dclid|msclkid|mc_[ce]id|ref|ref_src|sid|s|amp|share|cpage|page|start|sort|order|highlight|hilit|view)$/i;
+const NOT_NAMING =
+  /^(utm_.*|fbclid|gclid|dclid|msclkid|mc_[ce]id|ref|ref_src|sid|s|amp|share|cpage|page|start|sort|order|highlight|hilit|view)$/i;
 
 /**
  * One key per discussion: its forum thread where it has one (an article and its thread share it; a forum
@@ -31,8 +32,11 @@ export function discussionKey(section: CommentSection, href: string): string {
 }
 
 export interface FreshTracker {
-  /** The section was read (first, again, or merged with the full discussion). */
-  update(section: CommentSection): void;
+  /**
+   * The section was read (first, again, or merged with the full discussion); `arrived`: posts a watched
+   * discussion's check brought while the view was open, new even on a first visit.
+   */
+  update(section: CommentSection, arrived?: ReadonlySet<string>): void;
   markRead(): void;
   /** Where the reader was last time in this discussion, once known (null: nowhere remembered). */
   resume(): Place | null;
@@ -48,14 +52,23 @@ export function createFreshTracker(view: () => SectionView | null, href: string)
   let lastPlace = '';
   /** Ids this view already wrote as seen: a reading with nothing more (the site drawing again) writes nothing. */
   const recorded = new Set<string>();
+  let arrived: ReadonlySet<string> = new Set();
+  /** Arrivals the reader marked read. */
+  const read = new Set<string>();
   const show = () => {
-    if (!latest || !baseline) return view()?.setFresh(new Set());
     const seen = baseline;
-    view()?.setFresh(new Set(latest.comments.map((c) => c.id).filter((id) => !wasSeen(seen, id))));
+    const ids = latest && seen ? latest.comments.map((c) => c.id).filter((id) => !wasSeen(seen, id)) : [];
+    const more = Array.from(arrived).filter((id) => !read.has(id));
+    view()?.setFresh(new Set(more.length ? [...ids, ...more] : ids));
   };
   return {
-    update(section) {
+    update(section, next) {
       latest = section;
+      // Arrivals are marked at once, not after the seen state is read: drawn new from their first frame.
+      if (next && next !== arrived) {
+        arrived = next;
+        show();
+      }
       const first = key === null;
       key ??= discussionKey(section, href);
       const ids = section.comments.map((c) => c.id);
@@ -81,6 +94,7 @@ export function createFreshTracker(view: () => SectionView | null, href: string)
     },
     markRead() {
       baseline = null;
+      for (const id of arrived) read.add(id);
       show();
     },
   };

@@ -8,6 +8,7 @@ import { own } from '@/utils/pipeline/own';
 import type { SignedIn } from '@/utils/pipeline/extract/signed-in';
 import type { Place } from '@/utils/platform/places';
 import type { DiscussionUi } from './discussion-controller';
+import type { WatchUi } from './watch-view';
 import type { ViewParts } from './view-parts';
 import type { SectionModels } from './section-models';
 import { createViewHost, followTheme } from './view-host';
@@ -39,6 +40,8 @@ export interface ThreadViewInput {
   people?: PeopleInput;
   /** Reading sessions: where the reader was last time, and telling where they are now. */
   reading?: ReadingInput | null;
+  /** "Watch this discussion", where the discussion can be watched. */
+  watch?: WatchUi | null;
   brandStyle?: BrandStyle;
   /** Why the reader's last change in the view could not be kept (a full store, a limit), or null. */
   problem?: string | null;
@@ -105,6 +108,8 @@ export interface SectionViewOptions {
   onPeople?(change: PeopleChange): void;
   /** Reading sessions, read on every draw. */
   reading?: () => ReadingInput | null;
+  /** Watching, read on every draw. */
+  watch?: () => WatchUi | null;
   /** Why the reader's last change could not be kept, read on every draw. */
   problem?: () => string | null;
 }
@@ -130,6 +135,7 @@ function inputOf(section: CommentSection, prefs: Prefs, options: SectionViewOpti
     collapseRead: prefs.view.collapseRead,
     discussion: options.discussion?.() ?? null,
     reading: options.reading?.() ?? null,
+    watch: options.watch?.() ?? null,
     onViewPrefs: options.onViewPrefs,
     onMarkRead: options.onMarkRead,
     brandStyle: prefs.brands.style,

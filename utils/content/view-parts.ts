@@ -4,6 +4,7 @@ import type { DiscussionController } from './discussion-controller';
 import type { SectionModels } from './section-models';
 import type { ViewRenderer } from './section-view';
 import type { SignedIn } from '@/utils/pipeline/extract/signed-in';
+import type { WatchKit } from './watch-view';
 
 // The content script that runs on every matching page is only what finds a discussion and follows the page
 // (extraction, the page watcher, preferences, messages). What draws a view (Preact, the thread components,
@@ -18,11 +19,15 @@ export interface ViewParts {
   models(): SectionModels;
   /** Who is signed in, where the page's engine shows it (extract/signed-in.ts; kept out of the content script). */
   signedIn(doc: Document): SignedIn | null;
-  /** `forum`: the section's forum knowledge, looked up by the content script (it has the engines). */
+  /**
+   * `forum`: the section's forum knowledge, looked up by the content script (it has the engines); `watch`: how
+   * the discussion's pages are read for "Watch this discussion" (null: not watchable here).
+   */
   discussion(
     section: CommentSection,
     onChange: (merged: CommentSection | null) => void,
     forum: ForumKnowledge | null,
+    watch?: WatchKit | null,
   ): DiscussionController;
 }
 

@@ -2,6 +2,9 @@ import { browser, type Browser } from 'wxt/browser';
 import type { ForumPageResult } from './page-fetch';
 import type { PrefsOp } from './prefs-ops';
 import type { SaveResult } from './storage';
+import type { WatchOp } from './watch-ops';
+import type { PageReading } from './watch-check';
+import type { ExportRecord } from '@/utils/pipeline/export/formats';
 
 // Every runtime message between the extension's parts, in one map: its type, what it carries and what it is
 // answered with. Senders and listeners go through the helpers below, so no call site casts; what arrives is
@@ -41,6 +44,34 @@ interface Protocol {
   'threadlight:thread-once': { payload: { tabId: number }; answer: { ok: boolean } };
   /** Content script → background: run the view's drawing code in my frame (utils/content/view-parts.ts). */
   'threadlight:load-view': { payload: Record<string, never>; answer: { loaded: boolean } };
+  /** View, popup → background: a change to the watched discussions (checked there: watch-ops.ts). */
+  'threadlight:watch': { payload: { change: WatchOp }; answer: { ok: boolean; error?: string } };
+  /** Background → its offscreen document (Chromium): read a fetched page of a watched discussion. */
+  'threadlight:read-page': { payload: { html: string; url: string }; answer: PageReading };
+  /** Popup → the view in a tab: whether its discussion is watched ("Watch this discussion"); null: no view. */
+  'threadlight:watch-info': { payload: Record<string, never>; answer: WatchInfo | null };
+  /** View → background: open the export page with this discussion (saved there: a tab's download ends its script in Firefox). */
+  'threadlight:export-open': { payload: ExportPayload; answer: { ok: boolean } };
+  /** Export page → background: the discussion it was opened for. */
+  'threadlight:export-take': { payload: { id: string }; answer: ExportPayload | null };
+  /** Popup → the view in a tab: watch its discussion, or stop. */
+  'threadlight:watch-toggle': { payload: Record<string, never>; answer: WatchInfo };
+}
+
+/** A discussion handed to the export page: its records and why the view hides some (id, reason). */
+export interface ExportPayload {
+  title: string;
+  url: string;
+  records: ExportRecord[];
+  hidden: Array<[string, string]>;
+}
+
+/** The popup's view of the tab's discussion. */
+export interface WatchInfo {
+  watched: boolean;
+  title: string;
+  /** Why the last toggle could not be kept. */
+  problem?: string | null;
 }
 
 export type MessageType = keyof Protocol;
@@ -64,6 +95,13 @@ const VALID: { [K in MessageType]: (m: Record<string, unknown>) => boolean } = {
   'threadlight:change-prefs': (m) => Array.isArray(m.ops) && m.ops.length <= MAX_OPS,
   'threadlight:load-view': () => true,
   'threadlight:thread-once': (m) => Number.isInteger(m.tabId),
+  'threadlight:watch': (m) => isObject(m.change),
+  'threadlight:read-page': (m) => typeof m.html === 'string' && typeof m.url === 'string',
+  'threadlight:watch-info': () => true,
+  'threadlight:watch-toggle': () => true,
+  'threadlight:export-open': (m) =>
+    typeof m.title === 'string' && typeof m.url === 'string' && Array.isArray(m.records) && Array.isArray(m.hidden),
+  'threadlight:export-take': (m) => typeof m.id === 'string',
 };
 
 export function isMessage<K extends MessageType>(type: K, message: unknown): message is Message<K> {

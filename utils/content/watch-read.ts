@@ -1,0 +1,43 @@
+import type { CommentSection } from '@/utils/pipeline/model';
+import { findSection } from '@/utils/pipeline/extract/find-section';
+import { forumOf } from '@/utils/platform/forum-fetch';
+import type { PageReading } from '@/utils/platform/watch-check';
+import { discussionKey } from './fresh';
+import type { WatchKit } from './watch-view';
+
+// A page fetched for a watched discussion, read as a page of the site is read (find-section.ts): its
+// discussion's key, its posts, and the thread's last page where its pagination names one. Here, beside the
+// engines, for the content script (handed to the view's checker) and the background (or its offscreen page).
+
+const NONE: PageReading = { key: null, ids: [], last: null };
+
+export function readWatchedPage(html: string, url: string): PageReading {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const section = findSection(doc, url);
+  if (!section) return NONE;
+  const comments = section.comments;
+  return {
+    key: discussionKey(section, url),
+    ids: comments.map((c) => c.id),
+    comments,
+    last: lastPageOf(doc, section, url),
+  };
+}
+
+/** The thread's last page as this page's pagination names it; null for a page that is the whole discussion. */
+export function lastPageOf(doc: Document, section: CommentSection, url: string): string | null {
+  const forum = forumOf(section.discussionUrl ?? url, section.source);
+  if (!forum) return null;
+  const count = forum.pageCount(doc);
+  const named = section.pages?.at(-1) ?? forum.pageUrls?.(doc, new URL(url))?.at(-1);
+  return named ?? (count > 1 ? forum.pageUrl(url, count) : null);
+}
+
+/** How the view watches this discussion (watch-view.ts); null for an app forum's topic (read from its data). */
+export function watchKitOf(doc: Document, section: CommentSection, href: string): WatchKit | null {
+  if (section.topic) return null;
+  const check = lastPageOf(doc, section, href) ?? href;
+  const title = doc.title.replace(/^\(\d+\) /, '').slice(0, 300);
+  const source = section.source ? { source: section.source } : {};
+  return { key: discussionKey(section, href), url: href, check, title, ...source, read: readWatchedPage };
+}
