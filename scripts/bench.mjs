@@ -1,7 +1,8 @@
 // npm run bench: speed figures, printed. (1) The pure pipeline under Vitest's runner (extraction, threading,
 // highlighting). (2) The first view in Chromium and Firefox at 10 to 8,000 comments (bench-load.mjs).
 // (2b) A Discourse topic's first view and whole load (bench-app-forum.mjs). (2c) Muting, unmuting and tagging
-// in an open 8,000-post view (bench-people.mjs). (3) The shipped build in
+// in an open 8,000-post view (bench-people.mjs). (2d) A watched discussion's check, and exporting 5,000 posts
+// (bench-watch.mjs). (3) The shipped build in
 // Chromium on generated articles: time until every comment is rendered (scrolling through long discussions), and the long tasks (> 50 ms) after the page itself has loaded.
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -29,6 +30,10 @@ if (!only.length || only.includes('search')) {
 if (!only.length || only.includes('people')) {
   // Muting, unmuting and tagging in an open 8,000-post view, Chromium and Firefox (scripts/bench-people.mjs).
   execSync('node scripts/bench-people.mjs', { cwd: ROOT, stdio: 'inherit' });
+}
+if (!only.length || only.includes('watch')) {
+  // A watched discussion's check and a 5,000-post export, Chromium and Firefox (scripts/bench-watch.mjs).
+  execSync('node scripts/bench-watch.mjs', { cwd: ROOT, stdio: 'inherit' });
 }
 if (only.length && !only.includes('browser')) process.exit(0);
 

@@ -204,6 +204,7 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
   const withFresh = freshMarks(() => fresh);
   let models = options.parts.models();
   let growing = 0;
+  let preparing = false;
   const render = options.parts.render;
   const host = createViewHost();
   const unmount = () => (host.unmount((el) => render(el, null)), (counts = null));
@@ -231,19 +232,24 @@ export function createSectionView(initial: CommentSection, options: SectionViewO
       // The same marks again (most readings): no new model, so no comment is drawn again.
       if (sameIds(ids, fresh)) return;
       fresh = ids;
-      draw();
+      // A grown section on its way draws them with it: one draw, not two.
+      if (!preparing) draw();
     },
     replaceSection(next) {
       // A new root (the site drew its container again): the next draw moves our host, with the reader's
       // collapsed threads and windowing, before it.
       growing++;
+      preparing = false;
       section = next;
       models.reset(section);
       draw();
     },
     async growSection(next) {
       const mine = ++growing;
-      const ready = await preparedModels(options.parts, next, prefs, brandFocus);
+      preparing = true;
+      const ready = await preparedModels(options.parts, next, prefs, brandFocus).finally(
+        () => mine === growing && (preparing = false),
+      );
       if (mine !== growing) return;
       [section, models] = [next, ready];
       draw();

@@ -1,5 +1,6 @@
 import type { CommentSection } from '@/utils/pipeline/model';
-import { findSection } from '@/utils/pipeline/extract/find-section';
+import { findSectionSteps } from '@/utils/pipeline/extract/find-section';
+import { nextTask, runInTasks } from '@/utils/pipeline/steps';
 import { forumOf } from '@/utils/platform/forum-fetch';
 import type { PageReading } from '@/utils/platform/watch-check';
 import { discussionKey } from './fresh';
@@ -9,11 +10,16 @@ import type { WatchKit } from './watch-view';
 // discussion's key, its posts, and the thread's last page where its pagination names one. Here, beside the
 // engines, for the content script (handed to the view's checker) and the background (or its offscreen page).
 
+/** Posts read between pauses. */
+const SLICE = 25;
+
 const NONE: PageReading = { key: null, ids: [], last: null };
 
-export function readWatchedPage(html: string, url: string): PageReading {
+/** Read on tasks of a few milliseconds each (steps.ts): a check never holds the page for long. */
+export async function readWatchedPage(html: string, url: string): Promise<PageReading> {
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  const section = findSection(doc, url);
+  await nextTask();
+  const section = await runInTasks(findSectionSteps(doc, url, SLICE), nextTask);
   if (!section) return NONE;
   const comments = section.comments;
   return {

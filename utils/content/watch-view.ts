@@ -21,7 +21,7 @@ export interface WatchKit {
   check: string;
   title: string;
   source?: string;
-  read(html: string, url: string): PageReading;
+  read(html: string, url: string): Promise<PageReading>;
 }
 
 export interface WatchUi {

@@ -27,7 +27,7 @@ async function ensureDocument(offscreen: Offscreen) {
   await making;
 }
 
-export function pageReader(local: (html: string, url: string) => PageReading): PageReader {
+export function pageReader(local: (html: string, url: string) => Promise<PageReading>): PageReader {
   return async (html, url) => {
     if (typeof DOMParser !== 'undefined') return local(html, url);
     const offscreen = (globalThis as { chrome?: { offscreen?: Offscreen } }).chrome?.offscreen;

@@ -17,14 +17,14 @@ const THREAD = 'https://forums.macrumors.com/threads/huawei-xiaomi-att-verizon.2
 describe('reading a watched page', () => {
   beforeAll(() => useForOtherSites(anySite));
 
-  it('reads a forum thread page: its key, its posts, its last page', () => {
-    const page = readWatchedPage(fixtureHtml('xenforo/page-1.html'), THREAD);
+  it('reads a forum thread page: its key, its posts, its last page', async () => {
+    const page = await readWatchedPage(fixtureHtml('xenforo/page-1.html'), THREAD);
     const article = findSection(fixtureDocument('macrumors-2017-huawei-xiaomi.html'), ARTICLE_URL)!;
     expect(page.key).toBe(discussionKey(article, ARTICLE_URL));
     expect(page.ids.length).toBeGreaterThan(3);
     expect(page.last).toBe(`${THREAD}page-3`);
     // The last page names itself as the last.
-    expect(readWatchedPage(fixtureHtml('xenforo/page-3.html'), `${THREAD}page-3`)).toMatchObject({
+    expect(await readWatchedPage(fixtureHtml('xenforo/page-3.html'), `${THREAD}page-3`)).toMatchObject({
       key: page.key,
       last: `${THREAD}page-3`,
     });
@@ -37,18 +37,18 @@ describe('reading a watched page', () => {
     expect(kit).toMatchObject({ url: THREAD, check: `${THREAD}page-3`, title: 'Huawei thread' });
   });
 
-  it('reads a real phpBB topic on a site the reader enabled by its query', () => {
+  it('reads a real phpBB topic on a site the reader enabled by its query', async () => {
     const url = 'https://www.bogleheads.org/forum/viewtopic.php?t=425337';
-    const page = readWatchedPage(fixtureHtml('real/phpbb33-bogleheads-425337.html'), url);
+    const page = await readWatchedPage(fixtureHtml('real/phpbb33-bogleheads-425337.html'), url);
     const section = findSection(fixtureDocument('real/phpbb33-bogleheads-425337.html'), url)!;
     expect(page.key).toBe(discussionKey(section, url));
     expect(page.key).toContain('t=425337');
     expect(page.ids).toHaveLength(7);
   });
 
-  it('finds no discussion in a sign-in page', () => {
+  it('finds no discussion in a sign-in page', async () => {
     const html = '<!DOCTYPE html><html><body><form><input name="login"><input type="password"></form></body></html>';
-    expect(readWatchedPage(html, THREAD)).toEqual({ key: null, ids: [], last: null });
+    expect(await readWatchedPage(html, THREAD)).toEqual({ key: null, ids: [], last: null });
   });
 
   it('threads an arrival under the post it quotes', () => {

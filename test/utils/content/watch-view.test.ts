@@ -44,7 +44,7 @@ function setup({ check = URL, status = 200 } = {}) {
     url: URL,
     check,
     title: 'A thread',
-    read: (html) => ({ key: 'k', ids: html.split(','), comments: html.split(',').map(post), last: null }),
+    read: async (html) => ({ key: 'k', ids: html.split(','), comments: html.split(',').map(post), last: null }),
   };
   let shown = ['1', '2', '3'].map(post);
   const arrived: string[][] = [];
