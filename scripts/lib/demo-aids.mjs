@@ -1,6 +1,6 @@
 // Screenshots of the reading aids for the README (npm run demo without a display): a quote preview, search,
-// a note on a person, people (a mute, a tag, a comment's menu), and what is new since the last visit (the full
-// discussion, on a second visit).
+// a note on a person, people (a mute, a tag, a comment's menu), what is new since the last visit (the full
+// discussion, on a second visit), the unread line on a return, and the popup's watched discussions.
 
 const SEED = 'https://www.macrumors.com/2017/12/08/macrumors-2017-huawei-xiaomi.html';
 const item = (id) => `[role="treeitem"][data-comment-id="${id}"]`;
@@ -131,6 +131,74 @@ async function people(browser, file) {
   });
 }
 
+/** Forgets what the reading-session shots stored (not the sites the demo enabled, also in storage.local). */
+const forget = (browser) =>
+  browser.worker.evaluate(() =>
+    chrome.storage.local.remove(['threadlight.seen', 'threadlight.places', 'threadlight.watched']),
+  );
+
+/** A return visit: the reader had read down the article; the whole discussion brings new posts after it. */
+async function unread(browser, file) {
+  await forget(browser);
+  const page = await seed(browser);
+  await page.setViewportSize({ width: 1100, height: 700 });
+  await page.mouse.move(500, 300);
+  await page.mouse.wheel(0, 1400);
+  await page.waitForTimeout(2500); // the place is told at most once a second, then written
+  await page.reload();
+  await page.locator('[role="treeitem"]').first().waitFor();
+  await page.getByRole('button', { name: 'Load full discussion' }).click();
+  const done = page.getByText(/Full discussion: \d+ posts/);
+  const retry = page.getByRole('button', { name: 'Retry' });
+  await done.or(retry).waitFor({ timeout: 15_000 });
+  if (await retry.isVisible()) await retry.click();
+  await done.waitFor();
+  const line = page.locator('[data-threadlight="unread-line"]');
+  await line.waitFor();
+  await line.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  // The line, with the comment read before it and the first new one after it.
+  const around = await clipAround(page, ['[data-threadlight="unread-line"]'], 140);
+  await page.screenshot({ path: file, fullPage: true, clip: { ...around, height: Math.min(around.height, 420) } });
+  await page.close();
+  await forget(browser);
+}
+
+/** The popup's watched discussions: the seed article's thread with new posts, another, one gone. */
+async function watched(browser, file) {
+  const entry = (key, title, fresh, status = 'ok') => ({
+    key,
+    url: `https://forums.macrumors.com/threads/${key}/`,
+    check: `https://forums.macrumors.com/threads/${key}/`,
+    title,
+    known: '',
+    fresh,
+    status,
+    added: Date.now() - fresh * 1000,
+    checked: Date.now(),
+  });
+  await browser.worker.evaluate(
+    async (list) => {
+      const store = Object.fromEntries(list.map((e) => [e.key, e]));
+      await chrome.storage.local.set({ 'threadlight.watched': store });
+    },
+    [
+      entry('huawei-xiaomi.2105432', 'Huawei and Xiaomi Could Get Major Boost in United States', 4),
+      entry('iphone-x-battery.2100001', 'iPhone X battery life after two weeks', 12),
+      entry('old-rumor.1900000', 'A rumor thread that was removed', 0, 'gone'),
+    ],
+  );
+  const page = await seed(browser);
+  const popup = await browser.openPopup(page);
+  await popup.setViewportSize({ width: 360, height: 720 });
+  const region = popup.getByRole('region', { name: 'Watched discussions' });
+  await region.getByText('12 new').waitFor();
+  await popup.screenshot({ path: file, fullPage: true });
+  await popup.close();
+  await page.close();
+  await forget(browser);
+}
+
 /** Writes the aids' screenshots under `dir`; returns their paths. */
 export async function shootAids(browser, dir) {
   const shots = {
@@ -139,6 +207,8 @@ export async function shootAids(browser, dir) {
     'aid-note': note,
     'aid-people': people,
     'aid-new-since': fresh,
+    'aid-unread-line': unread,
+    'popup-watched': watched,
   };
   const written = [];
   for (const [name, shoot] of Object.entries(shots)) {
