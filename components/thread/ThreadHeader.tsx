@@ -25,7 +25,10 @@ interface Props {
   rated?: boolean;
   /** Why the reader's last change could not be kept. */
   problem?: string | null;
-  /** Watching and exporting (the view makes them: they need its model). */
+  /**
+   * Watching and exporting (the view makes them: they need its model), with the controls: the heading's line
+   * keeps room for "Continue where you left off", which arrives after the first draw (no layout shift).
+   */
   tools?: ComponentChildren;
   /** The search box. */
   children?: ComponentChildren;
@@ -57,7 +60,6 @@ export function ThreadHeader(props: Props) {
           {t('continueReading')}
         </button>
       ) : null}
-      {props.tools}
       {fresh && onMarkRead ? (
         <button type="button" class="tl-linkish" onClick={readerOnly(onMarkRead)}>
           {t('markAllRead')}
@@ -69,6 +71,7 @@ export function ThreadHeader(props: Props) {
         </p>
       ) : null}
       <span class="tl-controls">
+        {props.tools}
         {props.children}
         {props.rated === false ? <span class="tl-unrated">{t('noRatingsHere')}</span> : null}
         <ChoiceSelect
