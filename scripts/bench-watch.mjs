@@ -46,7 +46,6 @@ const longest = (from, to) =>
 
 /** One check measured: watch, wait a floor window, grow the thread, wait for the new post. */
 async function check(evaluate, clickWatch) {
-  grown = false;
   const pressed = `document.querySelector('.tl-watch')?.getAttribute('aria-pressed') === 'true'`;
   for (let i = 0; i < 5 && !(await evaluate(pressed)); i++) {
     await evaluate(`document.querySelector('.tl-watch').scrollIntoView({ block: 'center' })`);
@@ -78,6 +77,7 @@ async function inChromium(server) {
   try {
     await browser.worker.evaluate(() => chrome.storage.local.clear());
     const page = await browser.context.newPage();
+    grown = false; // the thread as it was before the post the check finds
     await page.goto('https://forums.macrumors.com/threads/bench-watch.1/');
     await page.waitForFunction(COUNT(20), null, { timeout: 60_000 });
     const watched = await check(
@@ -108,6 +108,7 @@ async function inFirefox(server) {
   try {
     const { page } = ff;
     await page.bringToFront();
+    grown = false;
     await page.goto(`http://127.0.0.1:${server.port}/threads/bench-watch.1/`);
     await waitFor(page, COUNT(20), { timeoutMs: 60_000 });
     const watched = await check(
