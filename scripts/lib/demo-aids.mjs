@@ -80,9 +80,8 @@ async function note(browser, file) {
   await page.close();
 }
 
-async function fresh(browser, file) {
-  const page = await seed(browser); // a visit: the article's comments are seen
-  await page.waitForTimeout(300);
+/** The reader comes back (a reload) and loads the full discussion: the forum's posts are new to them. */
+async function returnWithFullDiscussion(page) {
   await page.reload();
   await page.locator('[role="treeitem"]').first().waitFor();
   await page.getByRole('button', { name: 'Load full discussion' }).click();
@@ -91,6 +90,12 @@ async function fresh(browser, file) {
   await done.or(retry).waitFor({ timeout: 15_000 });
   if (await retry.isVisible()) await retry.click();
   await done.waitFor();
+}
+
+async function fresh(browser, file) {
+  const page = await seed(browser); // a visit: the article's comments are seen
+  await page.waitForTimeout(300);
+  await returnWithFullDiscussion(page);
   await page.locator('[data-new]').first().scrollIntoViewIfNeeded();
   await page.waitForTimeout(300);
   await page.screenshot({
@@ -145,14 +150,7 @@ async function unread(browser, file) {
   await page.mouse.move(500, 300);
   await page.mouse.wheel(0, 1400);
   await page.waitForTimeout(2500); // the place is told at most once a second, then written
-  await page.reload();
-  await page.locator('[role="treeitem"]').first().waitFor();
-  await page.getByRole('button', { name: 'Load full discussion' }).click();
-  const done = page.getByText(/Full discussion: \d+ posts/);
-  const retry = page.getByRole('button', { name: 'Retry' });
-  await done.or(retry).waitFor({ timeout: 15_000 });
-  if (await retry.isVisible()) await retry.click();
-  await done.waitFor();
+  await returnWithFullDiscussion(page);
   const line = page.locator('[data-threadlight="unread-line"]');
   await line.waitFor();
   await line.scrollIntoViewIfNeeded();
