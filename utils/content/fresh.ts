@@ -22,13 +22,23 @@ const NOT_NAMING =
  * thread's every page too), else the page by its path and the query parameters that name it.
  */
 export function discussionKey(section: CommentSection, href: string): string {
-  const url = section.discussionUrl ?? href;
+  const url = section.discussionUrl ?? named(href);
   const forum = forumOf(url, section.source);
   if (forum) return `${new URL(url).host}/${forum.threadKey(url)}`;
+  const page = new URL(named(href));
+  return `${page.host}${page.pathname}${page.search}`;
+}
+
+/**
+ * The address with only the query parameters that name its page, sorted, and no fragment (a phpBB topic's
+ * `sid` or `start` makes no other topic).
+ */
+function named(href: string): string {
   const page = new URL(href);
-  const named = Array.from(page.searchParams).filter(([k]) => !NOT_NAMING.test(k));
-  const query = named.length ? `?${new URLSearchParams(named.sort(([a], [b]) => (a < b ? -1 : 1))).toString()}` : '';
-  return `${page.host}${page.pathname}${query}`;
+  const kept = Array.from(page.searchParams).filter(([k]) => !NOT_NAMING.test(k));
+  page.search = kept.length ? new URLSearchParams(kept.sort(([a], [b]) => (a < b ? -1 : 1))).toString() : '';
+  page.hash = '';
+  return page.href;
 }
 
 export interface FreshTracker {

@@ -43,6 +43,14 @@ describe('new since the last visit', () => {
     expect(key('https://blog.example/?p=7&cpage=2')).toBe('blog.example/?p=7');
   });
 
+  it('keys a single-page forum topic without its session or page parameters', () => {
+    const section = { ...load(), discussionUrl: undefined, source: 'phpbb' };
+    const key = (href: string) => discussionKey(section, href);
+    const bare = key('https://www.bogleheads.org/forum/viewtopic.php?t=425337');
+    expect(key('https://www.bogleheads.org/forum/viewtopic.php?t=425337&sid=0a1b2c&start=0#p1')).toBe(bare);
+    expect(key('https://www.bogleheads.org/forum/viewtopic.php?t=425338')).not.toBe(bare);
+  });
+
   it('marks nothing the first time; later, marks and counts the new ones, reached with n; Mark all read', async () => {
     const section = load();
     const onMarkRead = vi.fn();
