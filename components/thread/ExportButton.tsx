@@ -6,8 +6,7 @@ import { exportRecords } from '@/utils/pipeline/export/formats';
 import { nextTask, runInTasks } from '@/utils/pipeline/steps';
 import { sendMessage } from '@/utils/platform/messages';
 import { readerOnly } from './reader-event';
-import { WatchControls } from './WatchControls';
-import type { WatchUi } from '@/utils/content/watch-view';
+import { bareTitle } from '@/utils/content/watch-pace';
 
 // "Export discussion": the loaded discussion as records (export/formats.ts), made on tasks of their own, handed
 // to the background, which opens the export page (entrypoints/export) where the reader saves it as Markdown, a
@@ -27,7 +26,7 @@ export function ExportButton({ model, heading }: { model: ViewModel; heading: st
     setBusy(true);
     try {
       const { records, hidden } = await recordsOf(model);
-      const title = document.title.replace(/^\(\d+\) /, '') || heading;
+      const title = bareTitle(document.title) || heading;
       await sendMessage('threadlight:export-open', { title, url: location.href, records, hidden });
     } finally {
       setBusy(false);
@@ -37,15 +36,5 @@ export function ExportButton({ model, heading }: { model: ViewModel; heading: st
     <button type="button" class="tl-linkish tl-export" aria-busy={busy} onClick={readerOnly(() => void run())}>
       {t('exportDiscussion')}
     </button>
-  );
-}
-
-/** The header's tools for the discussion as a whole: watching it, exporting it. */
-export function HeaderTools(props: { watch?: WatchUi | null | undefined; model: ViewModel; heading: string }) {
-  return (
-    <>
-      {props.watch ? <WatchControls ui={props.watch} /> : null}
-      <ExportButton model={props.model} heading={props.heading} />
-    </>
   );
 }

@@ -13,7 +13,7 @@ import { RootBlock } from './RootBlock';
 import { SearchBox } from './SearchBox';
 import { count } from '@/components/shared/labels';
 import { ThreadHeader } from './ThreadHeader';
-import { HeaderTools } from './ExportButton';
+import { HeaderTools } from './HeaderTools';
 import { TreeContext, TreeStore, type TreeEnv } from './tree-store';
 import { NO_MARKS, reasonOf } from '@/utils/pipeline/people/marks';
 import type { PeopleInput } from '@/utils/content/section-view';

@@ -5,6 +5,7 @@ import { forumOf } from '@/utils/platform/forum-fetch';
 import type { PageReading } from '@/utils/platform/watch-check';
 import { discussionKey } from './fresh';
 import type { WatchKit } from './watch-view';
+import { bareTitle } from './watch-pace';
 
 // A page fetched for a watched discussion, read as a page of the site is read (find-section.ts): its
 // discussion's key, its posts, and the thread's last page where its pagination names one. Here, beside the
@@ -43,7 +44,7 @@ export function lastPageOf(doc: Document, section: CommentSection, url: string):
 export function watchKitOf(doc: Document, section: CommentSection, href: string): WatchKit | null {
   if (section.topic) return null;
   const check = lastPageOf(doc, section, href) ?? href;
-  const title = doc.title.replace(/^\(\d+\) /, '').slice(0, 300);
+  const title = bareTitle(doc.title).slice(0, 300);
   const source = section.source ? { source: section.source } : {};
   return { key: discussionKey(section, href), url: href, check, title, ...source, read: readWatchedPage };
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sendMessage, sendTabMessage, type WatchInfo } from './messages';
-import { cleanWatched, WATCHED_KEY, type Watched } from './watched';
+import { WATCHED_KEY, watchedList, type Watched } from './watched';
 
 // The popup's part in watching: the tab's discussion (asked of its view: only a view knows how its pages are
 // read), the watched list (followed in storage), and the actions on them.
@@ -10,13 +10,14 @@ export interface PopupWatch {
   list: Watched[];
 }
 
-const sorted = (value: unknown) => Object.values(cleanWatched(value)).sort((a, b) => b.added - a.added);
-
 export async function followWatching(tabId: number | undefined, draw: (state: PopupWatch) => void) {
-  const state: PopupWatch = { info: null, list: sorted((await browser.storage.local.get(WATCHED_KEY))[WATCHED_KEY]) };
+  const state: PopupWatch = {
+    info: null,
+    list: watchedList((await browser.storage.local.get(WATCHED_KEY))[WATCHED_KEY]),
+  };
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !(WATCHED_KEY in changes)) return;
-    state.list = sorted(changes[WATCHED_KEY]!.newValue);
+    state.list = watchedList(changes[WATCHED_KEY]!.newValue);
     draw(state);
   });
   const ask = async () => {

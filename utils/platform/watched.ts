@@ -80,11 +80,13 @@ export function cleanWatched(value: unknown): WatchedStore {
   return out;
 }
 
+/** A stored value as the list the reader sees: most recently added first. */
+export const watchedList = (value: unknown): Watched[] =>
+  Object.values(cleanWatched(value)).sort((a, b) => b.added - a.added);
+
 /** The watched discussions, most recently added first. */
-export async function listWatched(): Promise<Watched[]> {
-  const store = cleanWatched((await browser.storage.local.get(WATCHED_KEY))[WATCHED_KEY]);
-  return Object.values(store).sort((a, b) => b.added - a.added);
-}
+export const listWatched = async (): Promise<Watched[]> =>
+  watchedList((await browser.storage.local.get(WATCHED_KEY))[WATCHED_KEY]);
 
 /** Known ids with these added, the newest kept (numeric ids sorted; others in the order they came). */
 export function withKnown(known: string, ids: readonly string[]): string {
