@@ -1,7 +1,7 @@
 import type { Comment } from '@/utils/pipeline/model';
 import type { ForumPageResult } from '@/utils/platform/page-fetch';
 import { t } from '@/utils/platform/i18n';
-import type { WatchOp } from '@/utils/platform/watch-ops';
+import { failedOp, type WatchOp } from '@/utils/platform/watch-ops';
 import { checkDiscussion, type CheckResult, type PageReading } from '@/utils/platform/watch-check';
 import { createPacer, createTitleCount } from './watch-pace';
 import { decodeIds, keysOf, wasSeen } from '@/utils/platform/seen';
@@ -54,12 +54,14 @@ export interface WatchHooks {
   redraw(): void;
 }
 
-/** Why a check that found nothing to read stopped, in the reader's words, and what the background is told. */
+/**
+ * Why a check that could not read the discussion stopped, in the reader's words, and what the background is
+ * told (only that it is gone: an error here may be this tab's, and the background checks for itself).
+ */
 function stopping(key: string, result: Exclude<CheckResult, { status: 'ok' }>): [string, WatchOp | null] {
-  if (result.status === 'gone') return [t('watchGone'), { op: 'failed', key, status: 'gone', error: t('watchGone') }];
-  if (result.status === 'not-discussion') return [t('watchNotIt'), null];
-  const why = result.error === 'http' ? t('forumAnswered', String(result.httpStatus)) : t('watchOffline');
-  return [t('watchStopped', why), null];
+  const change = failedOp(key, result);
+  if (change.status === 'gone') return [change.error, change];
+  return [result.status === 'failed' ? t('watchStopped', change.error) : change.error, null];
 }
 
 /** One watcher's state and parts, shared by the functions below. */

@@ -2,7 +2,7 @@ import { t } from './i18n';
 import { onMessage } from './messages';
 import type { ForumKnowledge } from '@/utils/pipeline/extract/adapter';
 import { forumFor, isBuiltIn, isLoopback, otherSiteForum, siteFor } from '@/utils/pipeline/extract/sites/registry';
-import { fetchPageLimited, type ForumPageResult } from './page-fetch';
+import { fetchPageLimited, NO_COOKIES_HTML, type ForumPageResult } from './page-fetch';
 
 // Runs in the background: fetches one page of a built-in forum thread (forums.macrumors.com) for a tab of that
 // same built-in site, with the extension's host permission, without cookies, within the page limits
@@ -53,8 +53,7 @@ export async function fetchForumPage(
   options: { fetchImpl?: typeof fetch; signal?: AbortSignal } = {},
 ): Promise<ForumPageResult> {
   if (!mayFetchFor(url, from)) return { ok: false, status: 0, error: t('notThreadAddress') };
-  const init: RequestInit = { credentials: 'omit', redirect: 'follow', headers: { accept: 'text/html' } };
-  return fetchPageLimited(url, { init, ...options }, (finalUrl) => mayFetchFor(finalUrl, from));
+  return fetchPageLimited(url, { init: NO_COOKIES_HTML, ...options }, (finalUrl) => mayFetchFor(finalUrl, from));
 }
 
 /** Requests in flight, by tab and request id, so the content script's Cancel ends them. */

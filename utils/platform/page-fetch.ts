@@ -7,6 +7,13 @@ import { t } from './i18n';
 export const PAGE_TIMEOUT_MS = 20_000;
 export const MAX_BYTES = 5_000_000;
 
+/** How the background asks a site for a page: no cookies (nothing fetched as the reader), redirects followed. */
+export const NO_COOKIES_HTML: RequestInit = {
+  credentials: 'omit',
+  redirect: 'follow',
+  headers: { accept: 'text/html' },
+};
+
 /** A fetched page, or why there is none (the answer to 'threadlight:fetch-forum-page'). */
 export type ForumPageResult =
   | { ok: true; url: string; html: string }

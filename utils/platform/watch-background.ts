@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { onMessage } from './messages';
 import { t } from './i18n';
-import { fetchPageLimited, originOf } from './page-fetch';
+import { fetchPageLimited, NO_COOKIES_HTML, originOf } from './page-fetch';
 import { builtInHere, originPattern } from './site-access';
-import { applyWatchOp, isWatchOp, type WatchOp } from './watch-ops';
+import { applyWatchOp, failedOp, isWatchOp, type WatchOp } from './watch-ops';
 import { checkDiscussion, type CheckResult, type PageReading } from './watch-check';
 import { cleanWatched, freshTotal, listWatched, WATCHED_KEY, type Watched } from './watched';
 import { makeRoom } from './cache-budget';
@@ -71,21 +71,21 @@ async function allowed(url: string): Promise<boolean> {
 export function opOf(entry: Watched, result: CheckResult): WatchOp {
   const key = entry.key;
   if (result.status === 'ok') return { op: 'checked', key, check: result.check, ids: result.ids, counts: true };
-  if (result.status === 'gone') return { op: 'failed', key, status: 'gone', error: t('watchGone') };
-  if (result.status === 'not-discussion') return { op: 'failed', key, status: 'failed', error: t('watchNotIt') };
-  const why = result.error === 'http' ? t('forumAnswered', String(result.httpStatus)) : t('watchOffline');
-  return { op: 'failed', key, status: 'failed', error: why };
+  return failedOp(key, result);
 }
 
 /** One discussion checked from the background: its own origin only, no cookies, within the page limits. */
 export function checkInBackground(entry: Watched, read: PageReader, fetchImpl?: typeof fetch) {
   const origin = originOf(entry.check);
-  const init: RequestInit = { credentials: 'omit', redirect: 'follow', headers: { accept: 'text/html' } };
   return checkDiscussion(entry.key, entry.check, {
     fetchPage: (url, signal) =>
       originOf(url) !== origin
         ? Promise.resolve({ ok: false, status: 0, error: t('notThreadAddress') })
-        : fetchPageLimited(url, { init, signal, ...(fetchImpl ? { fetchImpl } : {}) }, (f) => originOf(f) === origin),
+        : fetchPageLimited(
+            url,
+            { init: NO_COOKIES_HTML, signal, ...(fetchImpl ? { fetchImpl } : {}) },
+            (f) => originOf(f) === origin,
+          ),
     read,
   });
 }

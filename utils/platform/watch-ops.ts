@@ -1,5 +1,6 @@
 import { isRecord, nullRecord, own } from '@/utils/pipeline/own';
 import { t } from './i18n';
+import type { CheckResult } from './watch-check';
 import { cleanWatched, MAX_WATCHED, withKnown, unknownIds, type WatchedStore, type WatchStatus } from './watched';
 
 // Changes to the watched discussions, as data: made by the view, the popup and the background's own checks,
@@ -35,6 +36,18 @@ export function isWatchOp(v: unknown): v is WatchOp {
     default:
       return false;
   }
+}
+
+/** The change a check that could not read the discussion makes, with why in the reader's words. */
+export function failedOp(key: string, result: Exclude<CheckResult, { status: 'ok' }>) {
+  if (result.status === 'gone') return { op: 'failed', key, status: 'gone', error: t('watchGone') } as const;
+  const error =
+    result.status === 'not-discussion'
+      ? t('watchNotIt')
+      : result.error === 'http'
+        ? t('forumAnswered', String(result.httpStatus))
+        : t('watchOffline');
+  return { op: 'failed', key, status: 'failed', error } as const;
 }
 
 export type WatchOpResult = { store: WatchedStore; error: string | null };
