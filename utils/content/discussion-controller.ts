@@ -3,7 +3,7 @@ import { cacheDiscussion, readCachedDiscussion } from '@/utils/platform/discussi
 import type { ForumKnowledge } from '@/utils/pipeline/extract/adapter';
 import { forumOf, type ForumPageResult } from '@/utils/platform/forum-fetch';
 import { fetchSameOrigin } from './same-origin-fetch';
-import type { Watcher, WatchUi } from './watch-view';
+import type { WatchUi } from './watch-view';
 import { sendMessage } from '@/utils/platform/messages';
 import { loadDiscussion, mergeDiscussion, type LoaderDeps, type LoadResult, type ResumePoint } from './full-discussion';
 
@@ -33,7 +33,6 @@ export interface DiscussionController {
   apply(section: CommentSection): CommentSection;
   /** "Watch this discussion", where the view watches (watch-arrivals.ts). */
   watch?(): WatchUi;
-  watcher?(): Watcher;
   destroy(): void;
 }
 

@@ -22,10 +22,11 @@ const NOT_NAMING =
  * thread's every page too), else the page by its path and the query parameters that name it.
  */
 export function discussionKey(section: CommentSection, href: string): string {
-  const url = section.discussionUrl ?? named(href);
+  const clean = named(href);
+  const url = section.discussionUrl ?? clean;
   const forum = forumOf(url, section.source);
   if (forum) return `${new URL(url).host}/${forum.threadKey(url)}`;
-  const page = new URL(named(href));
+  const page = new URL(clean);
   return `${page.host}${page.pathname}${page.search}`;
 }
 

@@ -44,7 +44,6 @@ export function withWatching(
       return (shown = add(inner.apply(s)));
     },
     watch: () => ({ ...watcher.ui(), arrivedIds }),
-    watcher: () => watcher,
     destroy() {
       inner.destroy();
       watcher.stop();

@@ -35,9 +35,10 @@ export async function readWatchedPage(html: string, url: string): Promise<PageRe
 export function lastPageOf(doc: Document, section: CommentSection, url: string): string | null {
   const forum = forumOf(section.discussionUrl ?? url, section.source);
   if (!forum) return null;
-  const count = forum.pageCount(doc);
   const named = section.pages?.at(-1) ?? forum.pageUrls?.(doc, new URL(url))?.at(-1);
-  return named ?? (count > 1 ? forum.pageUrl(url, count) : null);
+  if (named) return named;
+  const count = forum.pageCount(doc);
+  return count > 1 ? forum.pageUrl(url, count) : null;
 }
 
 /** How the view watches this discussion (watch-view.ts); null for an app forum's topic (read from its data). */
