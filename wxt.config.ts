@@ -43,6 +43,9 @@ export default defineConfig({
             // Firefox for Android: the same add-on, the view and popup laid out for phones.
             gecko_android: { strict_min_version: '142.0' },
           },
+          // Firefox's default for extension pages adds upgrade-insecure-requests, which would turn the
+          // background's check of a watched plain-HTTP forum into a request nobody serves; scripts stay our own.
+          content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
         }
       : {}),
   }),
