@@ -7,7 +7,8 @@ import type { ViewParts } from '@/utils/content/view-parts';
 import { signedIn } from '@/utils/pipeline/extract/signed-in';
 import { withWatching } from '@/utils/content/watch-arrivals';
 import type { WatcherDeps } from '@/utils/content/watch-view';
-import { fetchSameOrigin } from '@/utils/content/same-origin-fetch';
+import { fetchSameOrigin, jsonFrom } from '@/utils/content/same-origin-fetch';
+import { topicWatchKit } from '@/utils/content/watch-topic';
 import { onMessage, sendMessage } from '@/utils/platform/messages';
 import { cleanWatched, WATCHED_KEY } from '@/utils/platform/watched';
 import { own } from '@/utils/pipeline/own';
@@ -43,12 +44,15 @@ export const threadViewParts: ViewParts = {
   render: renderThreadView,
   models: createSectionModels,
   signedIn,
-  // A section read from an app forum's data loads its topic from that data; any other, forum pages. Where the
-  // content script could say how to read the discussion's pages, it can be watched.
+  // A section read from an app forum's data loads its topic from that data, and is watched through it; any
+  // other loads forum pages, and is watched through the pages the content script can read.
   discussion(section, onChange, forum, watch) {
+    const { topic } = section;
     const make = (changed: typeof onChange) =>
-      section.topic ? createTopicController(section, changed) : createDiscussionController(section, changed, { forum });
+      topic ? createTopicController(section, changed) : createDiscussionController(section, changed, { forum });
     if (!watch) return make(onChange);
-    return withWatching(section, make, onChange, watch, watcherDeps(new URL(watch.url).origin));
+    const origin = new URL(watch.url).origin;
+    const kit = topic ? topicWatchKit(watch, topic, jsonFrom(origin)) : watch;
+    return withWatching(section, make, onChange, kit, watcherDeps(origin));
   },
 };

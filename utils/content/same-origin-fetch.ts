@@ -31,3 +31,7 @@ export function fetchSameOrigin(
   };
   return fetchPageLimited(url, { init, signal, fetchImpl: pageFetch() }, (final) => originOf(final) === origin);
 }
+
+/** The page's own fetch of platform JSON (an app forum's): same origin, the reader's session. */
+export const jsonFrom = (origin: string) => (url: string, signal?: AbortSignal) =>
+  fetchSameOrigin(url, origin, signal, 'application/json');

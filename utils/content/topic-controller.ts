@@ -2,7 +2,7 @@ import type { Comment, CommentSection, PlatformTopic } from '@/utils/pipeline/mo
 import type { ForumPageResult } from '@/utils/platform/page-fetch';
 import { cacheDiscussion, readCachedDiscussion } from '@/utils/platform/discussion-cache';
 import type { DiscussionController, DiscussionState } from './discussion-controller';
-import { fetchSameOrigin } from './same-origin-fetch';
+import { jsonFrom } from './same-origin-fetch';
 import { mergeTopic, TOPIC_LOADERS, type TopicLoader, type TopicRun } from './topic-loaders';
 
 // "Load full discussion" for an app forum's topic (CommentSection.topic): every post the platform lists and
@@ -14,10 +14,6 @@ interface TopicDeps {
   get?(url: string, signal?: AbortSignal): Promise<ForumPageResult>;
   sleep?(ms: number): Promise<void>;
 }
-
-/** The page's own fetch of platform JSON: same origin, the reader's session. */
-const jsonFrom = (origin: string) => (url: string, signal?: AbortSignal) =>
-  fetchSameOrigin(url, origin, signal, 'application/json');
 
 /**
  * The cache key of a topic: its platform and address (the cache adds the origin; two installs in two

@@ -41,9 +41,8 @@ export function lastPageOf(doc: Document, section: CommentSection, url: string):
   return count > 1 ? forum.pageUrl(url, count) : null;
 }
 
-/** How the view watches this discussion (watch-view.ts); null for an app forum's topic (read from its data). */
-export function watchKitOf(doc: Document, section: CommentSection, href: string): WatchKit | null {
-  if (section.topic) return null;
+/** How the view watches this discussion (watch-view.ts; an app forum's topic is made a topic's there). */
+export function watchKitOf(doc: Document, section: CommentSection, href: string): WatchKit {
   const check = lastPageOf(doc, section, href) ?? href;
   const title = bareTitle(doc.title).slice(0, 300);
   const source = section.source ? { source: section.source } : {};

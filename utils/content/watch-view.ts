@@ -2,7 +2,8 @@ import type { Comment } from '@/utils/pipeline/model';
 import type { ForumPageResult } from '@/utils/platform/page-fetch';
 import { t } from '@/utils/platform/i18n';
 import { failedOp, type WatchOp } from '@/utils/platform/watch-ops';
-import { checkDiscussion, type CheckResult, type PageReading } from '@/utils/platform/watch-check';
+import { checkDiscussion, type CheckDeps, type CheckResult, type PageReading } from '@/utils/platform/watch-check';
+import type { TopicRef } from '@/utils/platform/topic-check';
 import { createPacer, createTitleCount } from './watch-pace';
 import { decodeIds, keysOf, wasSeen } from '@/utils/platform/seen';
 import type { Watched } from '@/utils/platform/watched';
@@ -21,7 +22,17 @@ export interface WatchKit {
   check: string;
   title: string;
   source?: string;
-  read(html: string, url: string): Promise<PageReading>;
+  /** An app forum's topic, checked from its platform's JSON (watch-topic.ts). */
+  topic?: TopicRef;
+  read(html: string, url: string): PageReading | Promise<PageReading>;
+  /** A check of its own (a topic's: the posts it lists and the view lacks are loaded); else checkDiscussion. */
+  checkPosts?(key: string, check: string, deps: WatchCheckDeps): Promise<CheckResult>;
+}
+
+/** What a check of its own is handed: whether a post is new to the reader, and the posts the view holds. */
+export interface WatchCheckDeps extends CheckDeps {
+  isNew(id: string): boolean;
+  shown(): readonly Comment[];
 }
 
 export interface WatchUi {
@@ -81,12 +92,13 @@ const send = (c: Ctx, change: WatchOp) => void c.deps.send(change).catch(() => 0
 
 /** Posts neither shown nor known before arrive (none on a priming check); everything read is known after. */
 function learn(c: Ctx, result: Extract<CheckResult, { status: 'ok' }>) {
-  const shown = new Set(idsOf(c));
-  const fresh = c.at.prime ? [] : result.comments.filter((x) => !shown.has(x.id) && !wasSeen(c.at.known, x.id));
+  const [shown, priming] = [new Set(idsOf(c)), c.at.prime];
+  const fresh = priming ? [] : result.comments.filter((x) => !shown.has(x.id) && !wasSeen(c.at.known, x.id));
   for (const k of keysOf(result.ids)) c.at.known.add(k);
   [c.at.prime, c.at.check] = [false, result.check];
   send(c, { op: 'checked', key: c.kit.key, check: c.at.check, ids: result.ids, counts: false });
-  c.pacer.next(fresh.length > 0);
+  // A check that only learnt is no quiet one: the first that looks for new posts still comes within 30 s.
+  c.pacer.next(priming ? undefined : fresh.length > 0);
   if (!fresh.length) return;
   c.s.arrived += fresh.length;
   c.titles.add(fresh.length);
@@ -97,8 +109,11 @@ async function run(c: Ctx) {
   if (c.at.running || !c.s.watched) return;
   c.pacer.pause();
   const running = (c.at.running = new AbortController());
-  const deps = { fetchPage: c.deps.fetchPage, read: c.kit.read, signal: running.signal };
-  const result = await checkDiscussion(c.kit.key, c.at.check, deps).catch((): CheckResult => ({
+  const shown = new Set(idsOf(c));
+  const isNew = (id: string) => !c.at.prime && !shown.has(id) && !wasSeen(c.at.known, id);
+  const deps = { fetchPage: c.deps.fetchPage, read: c.kit.read, signal: running.signal, isNew, shown: c.hooks.shown };
+  const check = c.kit.checkPosts ?? checkDiscussion;
+  const result = await check(c.kit.key, c.at.check, deps).catch((): CheckResult => ({
     status: 'failed',
     error: 'network',
     httpStatus: 0,
@@ -140,9 +155,9 @@ async function toggle(c: Ctx): Promise<boolean> {
   if (s.watched) return !(await c.deps.send({ op: 'remove', key: kit.key }).catch(() => ({ ok: false }))).ok;
   const shown = idsOf(c);
   [at.known, at.prime] = [new Set(keysOf(shown)), at.check !== kit.url];
-  const source = kit.source ? { source: kit.source } : {};
+  const more = { ...(kit.source ? { source: kit.source } : {}), ...(kit.topic ? { topic: kit.topic } : {}) };
   const added = { op: 'add' as const, key: kit.key, url: kit.url, check: at.check, title: kit.title, ids: shown };
-  const answer = await c.deps.send({ ...added, ...source }).catch(() => ({ ok: false, error: t('watchOffline') }));
+  const answer = await c.deps.send({ ...added, ...more }).catch(() => ({ ok: false, error: t('watchOffline') }));
   if (answer.ok) return true;
   [s.problem, at.prime] = [answer.error ?? null, false];
   c.hooks.redraw();

@@ -14,6 +14,9 @@ export const NO_COOKIES_HTML: RequestInit = {
   headers: { accept: 'text/html' },
 };
 
+/** The same for an app forum's JSON (a watched topic: watch-background.ts). */
+export const NO_COOKIES_JSON: RequestInit = { ...NO_COOKIES_HTML, headers: { accept: 'application/json' } };
+
 /** A fetched page, or why there is none (the answer to 'threadlight:fetch-forum-page'). */
 export type ForumPageResult =
   | { ok: true; url: string; html: string }

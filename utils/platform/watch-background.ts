@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { onMessage } from './messages';
 import { t } from './i18n';
-import { fetchPageLimited, NO_COOKIES_HTML, originOf } from './page-fetch';
+import { fetchPageLimited, NO_COOKIES_HTML, NO_COOKIES_JSON, originOf } from './page-fetch';
+import { topicReader } from './topic-check';
 import { builtInHere, originPattern } from './site-access';
 import { applyWatchOp, failedOp, isWatchOp, type WatchOp } from './watch-ops';
 import { checkDiscussion, type CheckResult, type PageReading } from './watch-check';
@@ -74,19 +75,19 @@ export function opOf(entry: Watched, result: CheckResult): WatchOp {
   return failedOp(key, result);
 }
 
-/** One discussion checked from the background: its own origin only, no cookies, within the page limits. */
+/**
+ * One discussion checked from the background: its own origin only, no cookies, within the page limits; an app
+ * forum's topic from the platform's JSON (read here: only its post ids are counted), any other from its page.
+ */
 export function checkInBackground(entry: Watched, read: PageReader, fetchImpl?: typeof fetch) {
   const origin = originOf(entry.check);
+  const init = entry.topic ? NO_COOKIES_JSON : NO_COOKIES_HTML;
   return checkDiscussion(entry.key, entry.check, {
     fetchPage: (url, signal) =>
       originOf(url) !== origin
         ? Promise.resolve({ ok: false, status: 0, error: t('notThreadAddress') })
-        : fetchPageLimited(
-            url,
-            { init: NO_COOKIES_HTML, signal, ...(fetchImpl ? { fetchImpl } : {}) },
-            (f) => originOf(f) === origin,
-          ),
-    read,
+        : fetchPageLimited(url, { init, signal, ...(fetchImpl ? { fetchImpl } : {}) }, (f) => originOf(f) === origin),
+    read: entry.topic ? topicReader(entry.topic, entry.key) : read,
   });
 }
 

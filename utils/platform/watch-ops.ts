@@ -1,13 +1,23 @@
 import { isRecord, nullRecord, own } from '@/utils/pipeline/own';
 import { t } from './i18n';
 import type { CheckResult } from './watch-check';
+import { cleanTopicRef, type TopicRef } from './topic-check';
 import { cleanWatched, MAX_WATCHED, withKnown, unknownIds, type WatchedStore, type WatchStatus } from './watched';
 
 // Changes to the watched discussions, as data: made by the view, the popup and the background's own checks,
 // applied one at a time by the background (watch-background.ts), each by this one pure function.
 
 export type WatchOp =
-  | { op: 'add'; key: string; url: string; check: string; title: string; source?: string; ids: string[] }
+  | {
+      op: 'add';
+      key: string;
+      url: string;
+      check: string;
+      title: string;
+      source?: string;
+      topic?: TopicRef;
+      ids: string[];
+    }
   | { op: 'remove'; key: string }
   /** The reader has the discussion open: nothing of it is new to them. */
   | { op: 'opened'; key: string; ids: string[] }
@@ -24,7 +34,13 @@ export function isWatchOp(v: unknown): v is WatchOp {
   if (!isRecord(v) || !str(v.key, 300)) return false;
   switch (v.op) {
     case 'add':
-      return str(v.url) && str(v.check) && typeof v.title === 'string' && ids(v.ids);
+      return (
+        str(v.url) &&
+        str(v.check) &&
+        typeof v.title === 'string' &&
+        ids(v.ids) &&
+        (v.topic === undefined || cleanTopicRef(v.topic) !== null)
+      );
     case 'remove':
       return true;
     case 'opened':
@@ -60,7 +76,8 @@ export function applyWatchOp(before: WatchedStore, op: WatchOp, now: number): Wa
     if (!entry && Object.keys(store).length >= MAX_WATCHED)
       return { store: before, error: t('watchLimit', MAX_WATCHED) };
     const source = op.source ? { source: op.source } : {};
-    const fields = { key: op.key, url: op.url, check: op.check, title: op.title.slice(0, 300), ...source };
+    const topic = op.topic ? { topic: op.topic } : {};
+    const fields = { key: op.key, url: op.url, check: op.check, title: op.title.slice(0, 300), ...source, ...topic };
     const known = withKnown(entry?.known ?? '', op.ids);
     store[op.key] = { ...fields, known, fresh: 0, status: 'ok', added: entry?.added ?? now, checked: now };
     return { store: cleanWatched(store), error: null };

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { isRecord, nullRecord, own } from '@/utils/pipeline/own';
 import { decodeIds, encodeKeys, keysOf, wasSeen } from './seen';
+import { cleanTopicRef, type TopicRef } from './topic-check';
 
 // "Watch this discussion": the discussions the reader watches, in storage.local (one item: the popup lists
 // them and the background counts their new posts). Each entry is validated alone when read (a stored value is
@@ -27,6 +28,8 @@ export interface Watched {
   title: string;
   /** The engine the section was read with (forum knowledge on sites the reader enabled). */
   source?: string;
+  /** An app forum's topic, checked from the platform's JSON (topic-check.ts); a page's discussion has none. */
+  topic?: TopicRef;
   /** Post ids known (seen.ts's encoding). */
   known: string;
   /** Posts that arrived since the reader last had the discussion open. */
@@ -50,6 +53,7 @@ const STATUSES: readonly WatchStatus[] = ['ok', 'gone', 'failed'];
 /** One stored entry, or null when it cannot be one (its key and addresses must be there and sound). */
 function cleanEntry(key: string, e: unknown): Watched | null {
   if (!isRecord(e) || !text(key) || !key || !httpUrl(e.url) || !httpUrl(e.check)) return null;
+  const topic = cleanTopicRef(e.topic);
   const status = STATUSES.includes(e.status as WatchStatus) ? (e.status as WatchStatus) : 'ok';
   return {
     key,
@@ -57,6 +61,7 @@ function cleanEntry(key: string, e: unknown): Watched | null {
     check: e.check,
     title: text(e.title) ? e.title : '',
     ...(text(e.source, 40) ? { source: e.source } : {}),
+    ...(topic ? { topic } : {}),
     known: typeof e.known === 'string' && e.known.length <= MAX_KNOWN * 12 ? e.known : '',
     fresh: count(e.fresh),
     status,

@@ -15,7 +15,11 @@ export const TOPICS = new Map([
   [456, makeTopic(456, 30, 'Fan curves for small cases')],
   [9000, makeTopic(9000, 2000, 'The long build log')],
   [9001, makeTopic(9001, 2000, 'The long build log, again')],
+  [789, makeTopic(789, 8, 'Watched build')],
 ]);
+
+/** A topic gains posts (the watching tests): it has `count` now. */
+export const growTopic = (id, count) => TOPICS.set(id, makeTopic(id, count, TOPICS.get(id).title));
 
 const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const escapeText = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');

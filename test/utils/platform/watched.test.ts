@@ -12,12 +12,13 @@ import {
 import { applyWatchOp, isWatchOp, type WatchOp } from '@/utils/platform/watch-ops';
 import { changeWatched, checkInBackground, opOf } from '@/utils/platform/watch-background';
 import { decodeIds } from '@/utils/platform/seen';
+import { makeTopic, topicJson } from '@/test/support/discourse-topics.mjs';
 
 // The watched list: validated entry by entry (a stored value is hostile), at most 50, each change applied
 // by one pure function and written by the background one change at a time.
 
 const NOW = 1_800_000_000_000;
-const add = (key: string, ids: string[] = ['1', '2']): WatchOp => ({
+const add = (key: string, ids: string[] = ['1', '2']): Extract<WatchOp, { op: 'add' }> => ({
   op: 'add',
   key,
   url: `https://f.example/${key}`,
@@ -110,6 +111,8 @@ describe('the watched list', () => {
     expect(isWatchOp({ op: 'remove' })).toBe(false);
     expect(isWatchOp({ op: 'checked', key: 'a', check: 'x', ids: [1], counts: true })).toBe(false);
     expect(isWatchOp({ op: 'drop-all', key: 'a' })).toBe(false);
+    expect(isWatchOp({ ...add('a'), topic: { platform: 'discourse', id: '12' } })).toBe(true);
+    expect(isWatchOp({ ...add('a'), topic: { platform: 'phpbb', id: '12' } })).toBe(false);
   });
 
   it('is written by the background one change at a time: two changes at once both land', async () => {
@@ -134,6 +137,30 @@ describe("the background's check", () => {
     expect(result).toMatchObject({ status: 'ok', ids: ['7'] });
     expect(asked.map(([u]) => u)).toEqual(['https://f.example/k/page-2']);
     expect(asked[0]![1]?.credentials).toBe('omit');
+  });
+
+  it('checks a watched topic from its platform JSON, counting the posts it lists that are new', async () => {
+    const topic = { platform: 'discourse' as const, id: '789' };
+    const ids = makeTopic(789, 10).posts.map((p: { id: number }) => String(p.id));
+    const check = 'https://f.example/t/789.json';
+    const store = apply({}, { ...add('t', ids), check, topic });
+    expect(store['t']!.topic).toEqual(topic);
+    // A stored topic of a platform not known is dropped alone; the entry stays, checked as a page.
+    expect(cleanWatched({ t: { ...store['t'], topic: { platform: 'x', id: '1' } } })['t']!.topic).toBeUndefined();
+    const asked: Array<[string, RequestInit | undefined]> = [];
+    const fetchImpl = (async (url: string, init?: RequestInit) => {
+      asked.push([url, init]);
+      return new Response(JSON.stringify(topicJson(makeTopic(789, 13))), { status: 200 });
+    }) as unknown as typeof fetch;
+    const pageReader = async () => {
+      throw new Error('a topic is not read as a page');
+    };
+    const result = await checkInBackground(store['t']!, pageReader, fetchImpl);
+    expect(asked.map(([u, init]) => [u, init?.credentials, (init?.headers as Record<string, string>).accept])).toEqual([
+      [check, 'omit', 'application/json'],
+    ]);
+    const after = applyWatchOp(store, opOf(store['t']!, result), NOW + 5).store;
+    expect(after['t']!.fresh).toBe(3);
   });
 
   it('turns a result into the change it makes', () => {
