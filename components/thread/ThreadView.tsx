@@ -19,7 +19,9 @@ import { NO_MARKS, reasonOf } from '@/utils/pipeline/people/marks';
 import type { PeopleInput } from '@/utils/content/section-view';
 import { useBring } from './use-bring';
 import { treeKeys } from './use-tree-keys';
-import { identity, useWindowing } from './use-windowing';
+import { useWindowing } from './use-windowing';
+import { useGrowth, type Growth } from './use-growth';
+import { envChanges } from './env-changes';
 import { useSearch, type SearchState } from './use-search';
 import { useFirstNew, useReadingSession } from './use-reading';
 
@@ -71,8 +73,44 @@ const freshCount = (model: ThreadViewProps['model']) => {
   return n;
 };
 
-/** What every comment reads from the view (tree-store.ts), made again when the model or the notes change. */
-function useTreeEnv(props: ThreadViewProps, store: TreeStore, search: SearchState, onJump: (id: string) => void) {
+/**
+ * What every comment reads from the view (tree-store.ts), made again when the model or the notes change; kept
+ * (brought up to date in place) when the discussion only grew, so the comments that did not change are not
+ * drawn again: the ones whose marks changed are told (env-changes.ts).
+ */
+function useTreeEnv(
+  props: ThreadViewProps,
+  store: TreeStore,
+  search: SearchState,
+  onJump: (id: string) => void,
+  growth: Growth,
+) {
+  const made = useMadeEnv(props, store, search, onJump);
+  const kept = useRef<{ env: TreeEnv; made: TreeEnv; growth: Growth; changed: Set<string> } | null>(null);
+  const prev = kept.current;
+  if (prev && prev.made !== made && prev.growth !== growth && growth.from && samePeople(prev.env, made)) {
+    const changed = envChanges(prev.env, made, growth.from.authors.keys());
+    Object.assign(prev.env, made);
+    kept.current = { env: prev.env, made, growth, changed };
+  } else if (prev?.made !== made) kept.current = { env: made, made, growth, changed: new Set() };
+  // Told once the tree is drawn (they draw again before the frame is painted).
+  useLayoutEffect(() => {
+    const now = kept.current!;
+    if (now.changed.size) store.notify(now.changed);
+    now.changed = new Set();
+  });
+  return kept.current!.env;
+}
+
+const samePeople = (a: TreeEnv, b: TreeEnv) =>
+  a.people.site === b.people.site &&
+  a.people.mutes === b.people.mutes &&
+  a.people.notes === b.people.notes &&
+  a.people.tags === b.people.tags &&
+  a.discussionUrl === b.discussionUrl &&
+  a.threaded === b.threaded;
+
+function useMadeEnv(props: ThreadViewProps, store: TreeStore, search: SearchState, onJump: (id: string) => void) {
   const { model } = props;
   const nodes = useMemo(() => nodesById(model.roots), [model.roots]);
   const backlinks = useMemo(() => quotedBy(nodes), [nodes]);
@@ -116,7 +154,8 @@ function useCollapseAll(parents: Map<string, string>, store: TreeStore, threaded
 export function ThreadView(props: ThreadViewProps) {
   const { chunk = 24 } = props;
   const search = useSearch(props.model);
-  const { model } = search;
+  const growth = useGrowth(search.model, search.result !== null);
+  const { model, version } = growth;
   const store = useRef(new TreeStore()).current;
   const layer = useRef<HTMLDivElement>(null);
   const previews = useMemo(() => ({ layer: () => layer.current, depth: 0 }), []);
@@ -124,12 +163,10 @@ export function ThreadView(props: ThreadViewProps) {
   // The header's Collapse all / Expand all follows the store.
   const [, rerender] = useReducer((n: number, _: unknown) => n + 1, 0);
   useLayoutEffect(() => store.subscribeAll(() => rerender(undefined)), [store]);
-  const win = useWindowing(model, chunk);
+  const win = useWindowing(model, chunk, version);
   const parents = useMemo(() => parentsOf(model.roots), [model.roots]);
   const { bring, focusItem, targetRoot } = useBring(store, treeRef, { model, parents, showThrough: win.showThrough });
-  // A new model (sort, filters, highlighting, a search) renders every comment again: its identity says so.
-  const version = identity(model);
-  const env = useTreeEnv(props, store, search, (id) => bring(id, true));
+  const env = useTreeEnv(props, store, search, (id) => bring(id, true), growth);
   const { onResume } = useReadingSession(props, env, store, treeRef, bring);
   const collapse = useCollapseAll(parents, store, props.view === 'threaded');
   const { counts } = props;

@@ -10,7 +10,7 @@ import { useNearViewport, usePacedLimit } from './use-paced-limit';
  * reader scrolls towards the end of the list, and blocks of threads far from the viewport are dropped to
  * spacers (RootBlock, proximity.ts), so a long discussion keeps a bounded number of comments alive.
  */
-export function useWindowing(model: ViewModel, chunk: number) {
+export function useWindowing(model: ViewModel, chunk: number, version: number = identity(model)) {
   const sizes = useMemo(() => model.roots.map(subtreeSize), [model.roots]);
   const blocks = useMemo(() => blocksOf(sizes), [sizes]);
   /** Comments before each top-level thread. */
@@ -24,7 +24,7 @@ export function useWindowing(model: ViewModel, chunk: number) {
   const near = useNearViewport(moreRef);
   // A discussion shorter than WINDOW_FROM renders whole and stays rendered (find in page needs no Show all).
   const whole = before[sizes.length]! < WINDOW_FROM;
-  const paced = usePacedLimit(model, sizes, { first: chunk, eager: whole ? WINDOW_FROM : undefined, near });
+  const paced = usePacedLimit(version, sizes, { first: chunk, eager: whole ? WINDOW_FROM : undefined, near });
   const proximity = useMemo(() => new Proximity(), []);
   useEffect(() => () => proximity.disconnect(), [proximity]);
   return { sizes, blocks, before, whole, moreRef, proximity, ...paced };
