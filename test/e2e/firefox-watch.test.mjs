@@ -56,7 +56,20 @@ describe('Firefox: watching a discussion', () => {
       await browser.storage.local.set({ 'threadlight.watched': all });
       await browser.alarms.create('threadlight-watch', { when: Date.now() + 100 });
     });
-    await waitFor(popup, `browser.action.getBadgeText({}).then((t) => t === '2')`, { timeoutMs: 20_000 });
+    await waitFor(popup, `browser.action.getBadgeText({}).then((t) => t === '2')`, { timeoutMs: 20_000 }).catch(
+      async (e) => {
+        console.log(
+          'DEBUG',
+          JSON.stringify(
+            await popup.evaluate(async () => [
+              await browser.action.getBadgeText({}),
+              (await browser.storage.local.get('threadlight.watched'))['threadlight.watched'],
+            ]),
+          ),
+        );
+        throw e;
+      },
+    );
     await waitFor(popup, `document.querySelector('.tl-watched li')?.textContent.includes('2 new')`);
     assert.equal(await popup.$eval('.tl-watched a', (a) => a.textContent), TITLE);
     await popup.close();
