@@ -115,8 +115,7 @@ function markAttributes(env: TreeEnv, comment: Comment, filtered: FilterReason |
 }
 
 /** One comment and its replies. Re-renders on its own state changes or a new model, never for a sibling's. */
-// Named apart from the wrapped component: replies below must be drawn by CommentItem (pure), not by this.
-export const CommentItem = pure(function Item({ node, level, version, pos, of }: Props) {
+export const CommentItem = pure(function CommentItem({ node, level, version, pos, of }: Props) {
   const env = useContext(TreeContext)!;
   const { store } = env;
   const { comment } = node;
