@@ -63,17 +63,35 @@ describe('a discussion that grows', () => {
     ownText: `${id} words`,
   });
 
-  it('draws the new post and makes no comment again; those not at the top level are not even rendered', async () => {
+  it('draws the new post and the thread it joined, makes no comment again, and leaves the other threads be', async () => {
     const before = new Map(items().map((el) => [el.dataset.commentId!, el]));
-    const nested = items().filter((el) => el.getAttribute('aria-level') !== '1');
-    expect(nested.length).toBeGreaterThan(0);
+    const roots = items().filter((el) => el.getAttribute('aria-level') === '1');
+    const joined = roots.at(-1)!.dataset.commentId!;
+    const inJoined = new Set(
+      [roots.at(-1)!, ...roots.at(-1)!.querySelectorAll<HTMLElement>('[role="treeitem"]')].map(
+        (el) => el.dataset.commentId!,
+      ),
+    );
     asks.mockClear();
-    await grow(arrival('arrival-1'));
+    await grow({ ...arrival('arrival-1'), parentHint: joined });
     expect(items()).toHaveLength(31);
     expect(items().filter((el) => before.get(el.dataset.commentId!) === el)).toHaveLength(30);
+    expect(document.querySelector(`[data-comment-id="${joined}"] [data-comment-id="arrival-1"]`)).not.toBeNull();
     expect(rendersOf('arrival-1')).toBeGreaterThan(0);
-    // Replies below the top level are not rendered again (their two asks: the view telling what changed).
-    for (const el of nested) expect(rendersOf(el.dataset.commentId!), el.dataset.commentId).toBe(2);
+    expect(rendersOf(joined)).toBe(3);
+    // The other threads are not rendered again (their two asks: the view telling what changed).
+    const others = items().filter((el) => !inJoined.has(el.dataset.commentId!) && el.dataset.commentId !== 'arrival-1');
+    expect(others.length).toBeGreaterThan(20);
+    for (const el of others) expect(rendersOf(el.dataset.commentId!), el.dataset.commentId).toBe(2);
+  });
+
+  it('a new thread at the end keeps every element, the others told only their new count', async () => {
+    const before = new Map(items().map((el) => [el.dataset.commentId!, el]));
+    await grow(arrival('arrival-2'));
+    expect(items().filter((el) => before.get(el.dataset.commentId!) === el)).toHaveLength(30);
+    const roots = items().filter((el) => el.getAttribute('aria-level') === '1');
+    expect(roots.at(-1)!.dataset.commentId).toBe('arrival-2');
+    expect(roots.every((el) => el.getAttribute('aria-setsize') === String(roots.length))).toBe(true);
   });
 
   it('marks what arrived new, the unread line before it, drawing only the comments whose marks changed', async () => {
