@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { join } from 'node:path';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { sitesScript } from '../support/e2e/chromium-session.mjs';
+import { fireWatchAlarm } from '../support/e2e/watch-pages.mjs';
 import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
 import { ROOT } from '../../scripts/lib/paths.mjs';
 import { DISCOURSE_HOST, discourseForum, growTopic } from '../support/e2e/discourse-app.mjs';
@@ -22,13 +24,7 @@ before(async () => {
     port: server.port,
     hosts: [DISCOURSE_HOST],
   });
-  await browser.worker.evaluate(async () => {
-    for (let i = 0; i < 100; i++) {
-      const [script] = await chrome.scripting.getRegisteredContentScripts({ ids: ['threadlight-sites'] });
-      if (script) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  });
+  await sitesScript(browser);
 });
 after(async () => {
   await browser?.close();
@@ -87,12 +83,7 @@ describe('Chromium: watching an app forum topic', () => {
   it('with the tab closed, the background counts what the topic JSON lists that is new', async () => {
     growTopic(789, 12);
     forum.reset();
-    await browser.worker.evaluate(async () => {
-      const all = (await chrome.storage.local.get('threadlight.watched'))['threadlight.watched'];
-      for (const w of Object.values(all)) w.checked = 0;
-      await chrome.storage.local.set({ 'threadlight.watched': all });
-      await chrome.alarms.create('threadlight-watch', { when: Date.now() + 100 });
-    });
+    await browser.worker.evaluate(fireWatchAlarm);
     const deadline = Date.now() + 20_000;
     while ((await badge()) !== '2' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     assert.equal(await badge(), '2');

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { join } from 'node:path';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { sitesScript } from '../support/e2e/chromium-session.mjs';
 import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
 import { ROOT } from '../../scripts/lib/paths.mjs';
 import { DISCOURSE_HOST, discourseForum } from '../support/e2e/discourse-app.mjs';
@@ -28,13 +29,7 @@ before(async () => {
     hosts: [DISCOURSE_HOST, FLARUM_HOST],
   });
   // The test build registers the sites' script for its granted sites as it starts: wait for that.
-  await browser.worker.evaluate(async () => {
-    for (let i = 0; i < 100; i++) {
-      const [script] = await chrome.scripting.getRegisteredContentScripts({ ids: ['threadlight-sites'] });
-      if (script) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  });
+  await sitesScript(browser);
 });
 after(async () => {
   await browser?.close();

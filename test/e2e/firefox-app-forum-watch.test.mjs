@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { clickStill, firefoxSession, gotoCapture, waitFor } from '../support/e2e/firefox-session.mjs';
 import { DISCOURSE_HOST, discourseForum, growTopic } from '../support/e2e/discourse-app.mjs';
 import { postId } from '../support/discourse-topics.mjs';
+import { fireWatchAlarm } from '../support/e2e/watch-pages.mjs';
 
 const forum = discourseForum();
 const session = firefoxSession({ proxy: true, serverOptions: { handle: (...a) => forum.handle(...a) } });
@@ -42,12 +43,7 @@ describe('Firefox: watching an app forum topic', () => {
     growTopic(789, 12);
     forum.reset();
     const popup = await ff.openExtensionPage('popup.html');
-    await popup.evaluate(async () => {
-      const all = (await browser.storage.local.get('threadlight.watched'))['threadlight.watched'];
-      for (const w of Object.values(all)) w.checked = 0;
-      await browser.storage.local.set({ 'threadlight.watched': all });
-      await browser.alarms.create('threadlight-watch', { when: Date.now() + 100 });
-    });
+    await popup.evaluate(fireWatchAlarm);
     await waitFor(popup, `browser.action.getBadgeText({}).then((t) => t === '2')`, { timeoutMs: 20_000 });
     await waitFor(popup, `document.querySelector('.tl-watched li')?.textContent.includes('2 new')`);
     assert.deepEqual(asked(), [['/t/789.json', 0]]);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { clickStill, firefoxSession, waitFor } from '../support/e2e/firefox-session.mjs';
-import { growingThread } from '../support/e2e/watch-pages.mjs';
+import { fireWatchAlarm, growingThread } from '../support/e2e/watch-pages.mjs';
 
 const downloads = mkdtempSync(join(tmpdir(), 'tl-downloads-'));
 const thread = growingThread(12);
@@ -49,13 +49,7 @@ describe('Firefox: watching a discussion', () => {
     await page.goto('about:blank');
     thread.grow(15);
     const popup = await ff.openExtensionPage('popup.html');
-    // As if the last check were an alarm period ago; then the alarm fires now.
-    await popup.evaluate(async () => {
-      const all = (await browser.storage.local.get('threadlight.watched'))['threadlight.watched'];
-      for (const w of Object.values(all)) w.checked = 0;
-      await browser.storage.local.set({ 'threadlight.watched': all });
-      await browser.alarms.create('threadlight-watch', { when: Date.now() + 100 });
-    });
+    await popup.evaluate(fireWatchAlarm);
     await waitFor(popup, `browser.action.getBadgeText({}).then((t) => t === '2')`, { timeoutMs: 20_000 }).catch(
       async (e) => {
         console.log(

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { sitesScript } from '../support/e2e/chromium-session.mjs';
 import { startFixtureServer } from '../../scripts/lib/fixture-server.mjs';
 import { FIXTURES, ROOT } from '../../scripts/lib/paths.mjs';
 import { FRAME_PAGES, GRANTED_ORIGINS, NOT_ENABLED_HOST, SITE_PAGES } from '../support/e2e/site-pages.mjs';
@@ -60,14 +61,7 @@ async function open(url) {
 
 describe('Chromium: sites the reader enabled', () => {
   it('registers the content script for exactly the granted sites', async () => {
-    const registered = await browser.worker.evaluate(async () => {
-      for (let i = 0; i < 50; i++) {
-        const [script] = await chrome.scripting.getRegisteredContentScripts({ ids: ['threadlight-sites'] });
-        if (script) return script.matches.slice().sort();
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      return null;
-    });
+    const registered = await sitesScript(browser);
     assert.deepEqual(registered, GRANTED_ORIGINS.slice().sort());
   });
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { chromiumSession } from '../support/e2e/chromium-session.mjs';
-import { growingThread } from '../support/e2e/watch-pages.mjs';
+import { fireWatchAlarm, growingThread } from '../support/e2e/watch-pages.mjs';
 
 const thread = growingThread(12);
 const PATH = '/threads/watched-thread.2200000/';
@@ -66,13 +66,7 @@ describe('Chromium: watching a discussion', () => {
 
   it('the background counts new posts on the badge and in the popup list, which opens and unwatches', async () => {
     thread.grow(15);
-    // As if the last check were an alarm period ago; then the alarm fires now.
-    await session.browser.worker.evaluate(async () => {
-      const all = (await chrome.storage.local.get('threadlight.watched'))['threadlight.watched'];
-      for (const w of Object.values(all)) w.checked = 0;
-      await chrome.storage.local.set({ 'threadlight.watched': all });
-      await chrome.alarms.create('threadlight-watch', { when: Date.now() + 100 });
-    });
+    await session.browser.worker.evaluate(fireWatchAlarm);
     const deadline = Date.now() + 20_000;
     while ((await badge()) !== '2' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     assert.equal(await badge(), '2');

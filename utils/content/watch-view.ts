@@ -3,10 +3,9 @@ import type { ForumPageResult } from '@/utils/platform/page-fetch';
 import { t } from '@/utils/platform/i18n';
 import { failedOp, type WatchOp } from '@/utils/platform/watch-ops';
 import { checkDiscussion, type CheckDeps, type CheckResult, type PageReading } from '@/utils/platform/watch-check';
-import type { TopicRef } from '@/utils/platform/topic-check';
 import { createPacer, createTitleCount } from './watch-pace';
 import { decodeIds, keysOf, wasSeen } from '@/utils/platform/seen';
-import type { Watched } from '@/utils/platform/watched';
+import type { Watched, WatchTarget } from '@/utils/platform/watched';
 
 // "Watch this discussion" in an open view: whether it is watched (the stored list, followed live, so the
 // popup's toggle shows here at once), and while it is, checks of the site (watch-check.ts): first within 30 s,
@@ -15,15 +14,7 @@ import type { Watched } from '@/utils/platform/watched';
 // many the reader has not looked at yet ("(3) "), until they next press a key, click or scroll by hand.
 
 /** What the content script knows of the discussion (it has the engines): watch-read.ts. */
-export interface WatchKit {
-  key: string;
-  /** This page's address, and the page holding the newest posts (the thread's last page; else this one). */
-  url: string;
-  check: string;
-  title: string;
-  source?: string;
-  /** An app forum's topic, checked from its platform's JSON (watch-topic.ts). */
-  topic?: TopicRef;
+export interface WatchKit extends WatchTarget {
   read(html: string, url: string): PageReading | Promise<PageReading>;
   /** A check of its own (a topic's: the posts it lists and the view lacks are loaded); else checkDiscussion. */
   checkPosts?(key: string, check: string, deps: WatchCheckDeps): Promise<CheckResult>;

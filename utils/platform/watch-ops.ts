@@ -1,23 +1,22 @@
 import { isRecord, nullRecord, own } from '@/utils/pipeline/own';
 import { t } from './i18n';
 import type { CheckResult } from './watch-check';
-import { cleanTopicRef, type TopicRef } from './topic-check';
-import { cleanWatched, MAX_WATCHED, withKnown, unknownIds, type WatchedStore, type WatchStatus } from './watched';
+import { cleanTopicRef } from './topic-check';
+import {
+  cleanWatched,
+  MAX_WATCHED,
+  withKnown,
+  unknownIds,
+  type WatchedStore,
+  type WatchStatus,
+  type WatchTarget,
+} from './watched';
 
 // Changes to the watched discussions, as data: made by the view, the popup and the background's own checks,
 // applied one at a time by the background (watch-background.ts), each by this one pure function.
 
 export type WatchOp =
-  | {
-      op: 'add';
-      key: string;
-      url: string;
-      check: string;
-      title: string;
-      source?: string;
-      topic?: TopicRef;
-      ids: string[];
-    }
+  | ({ op: 'add'; ids: string[] } & WatchTarget)
   | { op: 'remove'; key: string }
   /** The reader has the discussion open: nothing of it is new to them. */
   | { op: 'opened'; key: string; ids: string[] }

@@ -18,18 +18,22 @@ const MAX_URL = 2000;
 /** Where a watched discussion stands: checked fine, gone (404/410: never checked again), or failing. */
 export type WatchStatus = 'ok' | 'gone' | 'failed';
 
-export interface Watched {
-  /** The discussion's key (the key of "new since the last visit", fresh.ts). */
+/** A watched discussion as the view, the stored list and their changes all name it. */
+export interface WatchTarget {
+  /** The discussion's key (the key of "new since the last visit", fresh.ts; an app topic's own address). */
   key: string;
   /** The address the reader watched it from (opened from the list). */
   url: string;
-  /** The address to check: the last page of a forum thread, else the page itself. */
+  /** The address to check: the last page of a forum thread, an app topic's JSON, else the page itself. */
   check: string;
   title: string;
   /** The engine the section was read with (forum knowledge on sites the reader enabled). */
   source?: string;
   /** An app forum's topic, checked from the platform's JSON (topic-check.ts); a page's discussion has none. */
   topic?: TopicRef;
+}
+
+export interface Watched extends WatchTarget {
   /** Post ids known (seen.ts's encoding). */
   known: string;
   /** Posts that arrived since the reader last had the discussion open. */

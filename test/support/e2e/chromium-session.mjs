@@ -43,3 +43,17 @@ export function chromiumSession(serverOptions = {}) {
   });
   return session;
 }
+
+/**
+ * The sites' content script's registration (the test build registers it for its granted sites as it starts):
+ * its match patterns once there, or null after five seconds.
+ */
+export const sitesScript = (browser) =>
+  browser.worker.evaluate(async () => {
+    for (let i = 0; i < 50; i++) {
+      const [script] = await chrome.scripting.getRegisteredContentScripts({ ids: ['threadlight-sites'] });
+      if (script) return script.matches.slice().sort();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return null;
+  });

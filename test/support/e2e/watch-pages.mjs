@@ -18,3 +18,15 @@ export function growingThread(start = 6) {
     requests: () => requests,
   };
 }
+
+/**
+ * For an extension context's `evaluate` (Chromium's service worker, a Firefox extension page): as if every
+ * watched discussion's last check were an alarm period ago, then the background's watch alarm fires now.
+ */
+export async function fireWatchAlarm() {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const all = (await api.storage.local.get('threadlight.watched'))['threadlight.watched'];
+  for (const w of Object.values(all)) w.checked = 0;
+  await api.storage.local.set({ 'threadlight.watched': all });
+  await api.alarms.create('threadlight-watch', { when: Date.now() + 100 });
+}
