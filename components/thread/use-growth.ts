@@ -4,12 +4,12 @@ import { shareNodes } from '@/utils/pipeline/arrange/share';
 import { identity } from './use-windowing';
 
 // Which models continue the one drawn before. A model that only adds comments (posts that arrived while
-// watching, later pages loaded; every comment still there, the top-level threads so far still first and in the
-// same order, new ones between them or after, the same sort, no search) keeps the view's line: its version (the blocks and the pacing are keyed
-// by it, so what is drawn stays drawn) and the nodes that draw the same (shareNodes), so only the new posts and
-// the threads they join are drawn again. Any other new model (sort, filters, highlighting, a search, comments
-// placed anew) starts a new line, which draws every comment again. So does a model whose only change is what
-// is marked new (the tree itself the same): only the comments whose mark changed are drawn again.
+// watching, later pages loaded: every comment still there, the top-level threads so far in the same order, new
+// ones between them or after, the same sort, no search) keeps the view's line: its version (the blocks and the
+// pacing are keyed by it, so what is drawn stays drawn) and the nodes that draw the same (shareNodes), so only
+// the new posts and the threads they join are drawn again. So does a model whose only change is what is marked
+// new (the same tree): only the comments whose mark changed are drawn again. Any other new model (sort,
+// filters, highlighting, a search, comments placed anew) starts a new line, which draws every comment again.
 
 export interface Growth {
   model: ViewModel;

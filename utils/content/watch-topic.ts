@@ -48,6 +48,7 @@ async function withMissing(
   const have = new Set(result.comments.map((c) => c.id));
   const missing = result.ids.filter((id) => deps.isNew(id) && !have.has(id));
   const loader = TOPIC_LOADERS[topic.platform];
+  // NodeBB's pages came with their posts; its loader reads whole pages, never a list of ids.
   if (!missing.length || !loader || topic.platform === 'nodebb') return result;
   const loaded: Comment[] = [];
   const signal = deps.signal ?? new AbortController().signal;
