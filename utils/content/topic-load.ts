@@ -1,6 +1,6 @@
 import { t } from '@/utils/platform/i18n';
 import type { ForumPageResult } from '@/utils/platform/page-fetch';
-import { readTopic, type DiscoursePost } from '@/utils/pipeline/extract/data/discourse';
+import { forumBase, readTopic, type DiscoursePost } from '@/utils/pipeline/extract/data/discourse';
 
 // The rest of a Discourse topic, from the platform's own JSON on the page's own origin (the reader's session,
 // so they get what the site shows them): the stream's post ids not loaded yet, in batches of at most 50, one
@@ -32,10 +32,8 @@ const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** `/t/<id>/posts.json?post_ids[]=1&post_ids[]=2…` for one batch. */
 export function batchUrl(topicUrl: string, id: number, ids: readonly number[]): string {
-  const at = new URL(topicUrl);
-  const prefix = at.pathname.replace(/\/t\/.*$/, '');
   const query = ids.map((n) => `post_ids[]=${n}`).join('&');
-  return `${at.origin}${prefix}/t/${id}/posts.json?${query}`;
+  return `${forumBase(topicUrl)}/t/${id}/posts.json?${query}`;
 }
 
 /** What one batch's answer holds: the posts read, and the ids of every post it answered with. */

@@ -1,5 +1,5 @@
 import type { PlatformTopic } from '@/utils/pipeline/model';
-import { readTopic } from '@/utils/pipeline/extract/data/discourse';
+import { forumBase, readTopic } from '@/utils/pipeline/extract/data/discourse';
 import { readFlarumDocument } from '@/utils/pipeline/extract/data/flarum';
 import { nodebbComments, readNodebbTopic } from '@/utils/pipeline/extract/data/nodebb';
 import { isRecord, own } from '@/utils/pipeline/own';
@@ -28,7 +28,7 @@ const TAIL = 500;
  */
 export function topicCheckUrl(topic: PlatformTopic): string {
   const at = new URL(topic.url);
-  if (topic.platform === 'discourse') return `${at.origin}${at.pathname.replace(/\/t\/.*$/, '')}/t/${topic.id}.json`;
+  if (topic.platform === 'discourse') return `${forumBase(topic.url)}/t/${topic.id}.json`;
   if (topic.platform === 'flarum') return `${topic.api ?? `${at.origin}/api`}/discussions/${topic.id}`;
   return `${topic.api ?? `${at.origin}/api/topic/${topic.id}`}?page=${topic.pages ?? 1}`;
 }
@@ -43,8 +43,11 @@ function parse(text: string): unknown {
   }
 }
 
-/** One answer's post ids (the newest TAIL) and, for NodeBB, the page holding its newest posts now. */
-function listOf(ref: TopicRef, json: unknown, url: string): Omit<PageReading, 'key'> | null {
+/**
+ * One answer's post ids (the newest TAIL) and, for NodeBB, the page holding its newest posts now, with those
+ * posts as comments where `base` (the topic's address) is given.
+ */
+function listOf(ref: TopicRef, json: unknown, url: string, base?: string): Omit<PageReading, 'key'> | null {
   if (ref.platform === 'discourse') {
     const topic = readTopic(json);
     if (!topic || String(topic.id) !== ref.id) return null;
@@ -58,7 +61,7 @@ function listOf(ref: TopicRef, json: unknown, url: string): Omit<PageReading, 'k
   const topic = readNodebbTopic(json);
   if (!topic || String(topic.tid) !== ref.id) return null;
   const last = `${url.replace(/[?#].*$/, '')}?page=${topic.pageCount}`;
-  return { ids: topic.posts.map((p) => p.pid), last };
+  return { ids: topic.posts.map((p) => p.pid), last, ...(base ? { comments: nodebbComments(topic, base) } : {}) };
 }
 
 /**
@@ -67,11 +70,8 @@ function listOf(ref: TopicRef, json: unknown, url: string): Omit<PageReading, 'k
  */
 export function topicReader(ref: TopicRef, key: string, base?: string) {
   return (text: string, url: string): PageReading => {
-    const json = parse(text);
-    const list = listOf(ref, json, url);
-    if (!list) return NONE;
-    const topic = base && ref.platform === 'nodebb' ? readNodebbTopic(json) : null;
-    return { key, ...list, ...(topic && base ? { comments: nodebbComments(topic, base) } : {}) };
+    const list = listOf(ref, parse(text), url, base);
+    return list ? { key, ...list } : NONE;
   };
 }
 

@@ -1,22 +1,10 @@
 import type { ThreadNode } from '@/utils/pipeline/thread/thread-by-quotes';
+import { nodesById } from '@/utils/pipeline/thread/tree';
 
 // A discussion that only grew (posts that arrived while watching, later pages loaded) is threaded and sorted
 // again as a whole, which makes every node anew. Here the new tree takes back each node that would be drawn
 // the same as before (the same comment, parent, quote links, rank and replies): the view's pure items compare
 // nodes by identity, so only what changed is drawn again (the new posts and the threads they joined).
-
-/** The nodes of a tree by comment id. */
-function byId(roots: readonly ThreadNode[]): Map<string, ThreadNode> {
-  const out = new Map<string, ThreadNode>();
-  const walk = (nodes: readonly ThreadNode[]) => {
-    for (const n of nodes) {
-      out.set(n.comment.id, n);
-      if (n.children.length) walk(n.children);
-    }
-  };
-  walk(roots);
-  return out;
-}
 
 const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -43,7 +31,7 @@ function drawsSame(old: ThreadNode, node: ThreadNode, children: readonly ThreadN
 
 /** The new roots, every node that draws the same as one of the old tree's being that old node. */
 export function shareNodes(before: readonly ThreadNode[], after: ThreadNode[]): ThreadNode[] {
-  const old = byId(before);
+  const old = nodesById(before);
   const share = (node: ThreadNode): ThreadNode => {
     const children = node.children.length ? node.children.map(share) : node.children;
     const was = old.get(node.comment.id);

@@ -123,6 +123,12 @@ function quotesOf(topicId: number, idOfNumber: ReadonlyMap<number, number>): Quo
   };
 }
 
+/** Where the forum lives, from any of a topic's addresses: `https://forum.example.org/sub` (no `/t/…`). */
+export function forumBase(topicUrl: string): string {
+  const at = new URL(topicUrl);
+  return `${at.origin}${at.pathname.replace(/\/t\/.*$/, '')}`;
+}
+
 /** The topic's own address from any of its addresses (a post's, a subfolder install's), no post number. */
 export function topicUrl(base: string, id: number): string {
   const url = new URL(base);
