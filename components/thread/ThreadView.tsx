@@ -88,7 +88,7 @@ function useTreeEnv(
   const made = useMadeEnv(props, store, search, onJump);
   const kept = useRef<{ env: TreeEnv; made: TreeEnv; growth: Growth; changed: Set<string> } | null>(null);
   const prev = kept.current;
-  if (prev && prev.made !== made && prev.growth !== growth && growth.from && samePeople(prev.env, made)) {
+  if (prev && prev.made !== made && prev.growth !== growth && growth.from && sameInputs(prev.env, made)) {
     const changed = envChanges(prev.env, made, growth.from.authors.keys());
     Object.assign(prev.env, made);
     kept.current = { env: prev.env, made, growth, changed };
@@ -102,7 +102,8 @@ function useTreeEnv(
   return kept.current!.env;
 }
 
-const samePeople = (a: TreeEnv, b: TreeEnv) =>
+/** Whether nothing but the model changed what the comments read: the reader's people, the address, the view. */
+const sameInputs = (a: TreeEnv, b: TreeEnv) =>
   a.people.site === b.people.site &&
   a.people.mutes === b.people.mutes &&
   a.people.notes === b.people.notes &&

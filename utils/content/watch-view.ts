@@ -81,10 +81,16 @@ interface Ctx {
 const idsOf = (c: Ctx) => c.hooks.shown().map((x) => x.id);
 const send = (c: Ctx, change: WatchOp) => void c.deps.send(change).catch(() => 0);
 
-/** Posts neither shown nor known before arrive (none on a priming check); everything read is known after. */
+/** Whether a post is new to the reader: neither shown nor known before (none is on a priming check). */
+function newTo(c: Ctx): (id: string) => boolean {
+  const shown = new Set(idsOf(c));
+  return (id) => !c.at.prime && !shown.has(id) && !wasSeen(c.at.known, id);
+}
+
+/** Posts new to the reader arrive; everything read is known after. */
 function learn(c: Ctx, result: Extract<CheckResult, { status: 'ok' }>) {
-  const [shown, priming] = [new Set(idsOf(c)), c.at.prime];
-  const fresh = priming ? [] : result.comments.filter((x) => !shown.has(x.id) && !wasSeen(c.at.known, x.id));
+  const [isNew, priming] = [newTo(c), c.at.prime];
+  const fresh = result.comments.filter((x) => isNew(x.id));
   for (const k of keysOf(result.ids)) c.at.known.add(k);
   [c.at.prime, c.at.check] = [false, result.check];
   send(c, { op: 'checked', key: c.kit.key, check: c.at.check, ids: result.ids, counts: false });
@@ -100,9 +106,13 @@ async function run(c: Ctx) {
   if (c.at.running || !c.s.watched) return;
   c.pacer.pause();
   const running = (c.at.running = new AbortController());
-  const shown = new Set(idsOf(c));
-  const isNew = (id: string) => !c.at.prime && !shown.has(id) && !wasSeen(c.at.known, id);
-  const deps = { fetchPage: c.deps.fetchPage, read: c.kit.read, signal: running.signal, isNew, shown: c.hooks.shown };
+  const deps = {
+    fetchPage: c.deps.fetchPage,
+    read: c.kit.read,
+    signal: running.signal,
+    isNew: newTo(c),
+    shown: c.hooks.shown,
+  };
   const check = c.kit.checkPosts ?? checkDiscussion;
   const result = await check(c.kit.key, c.at.check, deps).catch((): CheckResult => ({
     status: 'failed',
